@@ -1,0 +1,155 @@
+//! Command-line parsing: `tangle eval ...` (with clap) and the
+//! `nix-instantiate` spelling (translated to the same options).
+
+use clap::Parser;
+
+pub enum Source {
+    File(String),
+    Expr(String),
+    Stdin,
+}
+
+pub struct EvalArgs {
+    pub source: Source,
+    pub strict: bool,
+    pub json: bool,
+    pub xml: bool,
+    pub no_location: bool,
+    pub attr_paths: Vec<String>,
+    pub args: Vec<(String, String)>,
+    pub argstrs: Vec<(String, String)>,
+    pub include: Vec<String>,
+    pub show_trace: bool,
+    pub max_call_depth: usize,
+    pub parse_only: bool,
+}
+
+#[derive(Parser)]
+#[command(name = "tangle", version, about = "A fast, stackless Nix evaluator")]
+enum Cli {
+    /// Evaluate a Nix expression and print its value (like `nix-instantiate --eval`).
+    Eval(EvalCli),
+}
+
+#[derive(clap::Args)]
+struct EvalCli {
+    /// Evaluate the value completely (nested attributes and list elements).
+    #[arg(long)]
+    strict: bool,
+    /// Print the value as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Print the value as XML.
+    #[arg(long)]
+    xml: bool,
+    /// Leave source positions out of the XML output.
+    #[arg(long)]
+    no_location: bool,
+    /// Select an attribute path from the value.
+    #[arg(short = 'A', long = "attr", value_name = "ATTRPATH")]
+    attr: Vec<String>,
+    /// Pass `--arg NAME EXPR` to a top-level function.
+    #[arg(long, num_args = 2, value_names = ["NAME", "EXPR"], action = clap::ArgAction::Append)]
+    arg: Vec<String>,
+    /// Pass `--argstr NAME STRING` to a top-level function.
+    #[arg(long, num_args = 2, value_names = ["NAME", "STRING"], action = clap::ArgAction::Append)]
+    argstr: Vec<String>,
+    /// Add a search path entry (`PATH` or `PREFIX=PATH`).
+    #[arg(short = 'I', long = "include", value_name = "PATH")]
+    include: Vec<String>,
+    /// Show the chain of calls that led to an error.
+    #[arg(long)]
+    show_trace: bool,
+    /// Deepest call/force nesting before a clean "max-call-depth exceeded" error.
+    #[arg(long, default_value_t = 10_000_000)]
+    max_call_depth: usize,
+    /// Only parse and compile; report syntax errors.
+    #[arg(long)]
+    parse: bool,
+    /// Evaluate this expression instead of a file.
+    #[arg(short = 'E', long = "expr")]
+    expr: bool,
+    /// A file to evaluate, `-` for standard input, or the expression with -E.
+    input: Option<String>,
+}
+
+fn pairs(v: Vec<String>) -> Vec<(String, String)> {
+    v.chunks(2)
+        .filter(|c| c.len() == 2)
+        .map(|c| (c[0].clone(), c[1].clone()))
+        .collect()
+}
+
+fn from_cli(c: EvalCli) -> EvalArgs {
+    let source = match (c.expr, c.input) {
+        (true, Some(e)) => Source::Expr(e),
+        (false, Some(f)) if f == "-" => Source::Stdin,
+        (false, Some(f)) => Source::File(f),
+        (_, None) => Source::File("default.nix".into()),
+    };
+    EvalArgs {
+        source,
+        strict: c.strict,
+        json: c.json,
+        xml: c.xml,
+        no_location: c.no_location,
+        attr_paths: c.attr,
+        args: pairs(c.arg),
+        argstrs: pairs(c.argstr),
+        include: c.include,
+        show_trace: c.show_trace,
+        max_call_depth: c.max_call_depth,
+        parse_only: c.parse,
+    }
+}
+
+/// Parse the command line; Err carries the exit code after printing help or
+/// an error.
+pub fn parse(argv: Vec<String>) -> Result<EvalArgs, i32> {
+    let prog = argv
+        .first()
+        .map(|a| a.rsplit('/').next().unwrap_or(a).to_string())
+        .unwrap_or_default();
+    let argv = if prog == "nix-instantiate" {
+        translate_nix_instantiate(&argv[1..])?
+    } else {
+        argv
+    };
+    match Cli::try_parse_from(argv) {
+        Ok(Cli::Eval(c)) => Ok(from_cli(c)),
+        Err(e) => {
+            let code = if e.use_stderr() { 1 } else { 0 };
+            let _ = e.print();
+            Err(code)
+        }
+    }
+}
+
+/// Map nix-instantiate's flags onto `tangle eval`, ignoring the ones that
+/// have no meaning for an evaluator without a store.
+fn translate_nix_instantiate(rest: &[String]) -> Result<Vec<String>, i32> {
+    let mut out = vec!["tangle".to_string(), "eval".to_string()];
+    let mut eval = false;
+    let mut i = 0;
+    while i < rest.len() {
+        let a = rest[i].as_str();
+        match a {
+            "--eval" | "--eval-only" => eval = true,
+            "--parse" => {
+                eval = true;
+                out.push("--parse".into());
+            }
+            "--read-write-mode" | "--readonly-mode" | "--no-build-output" | "-Q" | "--quiet" => {}
+            "--timeout" | "--max-jobs" | "-j" | "--cores" => i += 1,
+            "--option" => i += 2,
+            "--add-root" | "--indirect" => {}
+            _ => out.push(a.to_string()),
+        }
+        i += 1;
+    }
+    if !eval {
+        eprintln!("error: this nix-instantiate only evaluates: pass --eval (or --parse)");
+        return Err(1);
+    }
+    Ok(out)
+}

@@ -1,0 +1,223 @@
+//! `tangle`: the command-line front end of the Tangle Nix evaluator.
+//!
+//! `tangle eval` mirrors `nix-instantiate --eval`. Invoked under the name
+//! `nix-instantiate`, the binary accepts that tool's spelling of the flags.
+
+mod args;
+
+use args::{EvalArgs, Source};
+use std::io::{Read, Write};
+use std::rc::Rc;
+use tangle_eval::{EvalOptions, Evaluator, StdIo, Value};
+
+/// Native stack for the evaluator thread. Evaluation itself is stackless;
+/// this covers the parser and dropping very deep values.
+const STACK_SIZE: usize = 1 << 30;
+
+fn main() {
+    let argv: Vec<String> = std::env::args().collect();
+    let code = std::thread::Builder::new()
+        .stack_size(STACK_SIZE)
+        .spawn(move || run(argv))
+        .map(|h| h.join().unwrap_or(101))
+        .unwrap_or_else(|e| {
+            eprintln!("error: cannot start the evaluator thread: {}", e);
+            1
+        });
+    std::process::exit(code);
+}
+
+fn run(argv: Vec<String>) -> i32 {
+    let parsed = match args::parse(argv) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    eval_command(parsed)
+}
+
+fn search_path(args: &EvalArgs) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut add = |entry: &str| {
+        if entry.is_empty() {
+            return;
+        }
+        match entry.split_once('=') {
+            Some((prefix, path)) => out.push((prefix.to_string(), path.to_string())),
+            None => out.push((String::new(), entry.to_string())),
+        }
+    };
+    for i in &args.include {
+        add(i);
+    }
+    if let Ok(np) = std::env::var("NIX_PATH") {
+        for e in np.split(':') {
+            add(e);
+        }
+    }
+    out
+}
+
+fn eval_command(args: EvalArgs) -> i32 {
+    let options = EvalOptions {
+        max_call_depth: args.max_call_depth,
+        search_path: search_path(&args),
+        abort_on_warn: false,
+    };
+    let mut ev = Evaluator::new(options, Rc::new(StdIo));
+    let cwd = std::env::current_dir()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "/".into());
+    let result = (|| -> tangle_eval::Result<Vec<u8>> {
+        let root = match &args.source {
+            Source::File(f) => ev.eval_file(f)?,
+            Source::Expr(e) => ev.eval_string(e, "«string»", &cwd)?,
+            Source::Stdin => {
+                let mut text = String::new();
+                let _ = std::io::stdin().read_to_string(&mut text);
+                ev.eval_string(&text, "«stdin»", &cwd)?
+            }
+        };
+        if args.parse_only {
+            return Ok(Vec::new());
+        }
+        let auto_args = auto_args(&mut ev, &args, &cwd)?;
+        let mut v = root;
+        let paths = if args.attr_paths.is_empty() {
+            vec![String::new()]
+        } else {
+            args.attr_paths.clone()
+        };
+        let mut out = Vec::new();
+        for path in paths {
+            let mut cur = v.clone();
+            for comp in path.split('.').filter(|c| !c.is_empty()) {
+                cur = auto_call(&mut ev, cur, &auto_args)?;
+                cur = ev.force(&cur)?;
+                cur = select_step(&cur, comp, &path)?;
+            }
+            cur = auto_call(&mut ev, cur, &auto_args)?;
+            cur = ev.force(&cur)?;
+            if args.json {
+                if args.strict {
+                    cur = ev.force_deep(&cur)?;
+                }
+                out.extend(ev.to_json(&cur, args.strict)?);
+            } else if args.xml {
+                if args.strict {
+                    cur = ev.force_deep(&cur)?;
+                }
+                out.extend(tangle_eval::print::xml::to_xml(&cur, !args.no_location));
+            } else {
+                if args.strict {
+                    cur = ev.force_deep(&cur)?;
+                }
+                out.extend(ev.print(&cur));
+                out.push(b'\n');
+            }
+            v = v.clone();
+        }
+        Ok(out)
+    })();
+    match result {
+        Ok(out) => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            let _ = lock.write_all(&out);
+            let _ = lock.flush();
+            // Values may form long chains; let the OS reclaim them at once.
+            std::mem::forget(ev);
+            0
+        }
+        Err(e) => {
+            eprint!("{}", e.render(args.show_trace));
+            std::mem::forget(ev);
+            1
+        }
+    }
+}
+
+fn select_step(v: &Value, comp: &str, path: &str) -> tangle_eval::Result<Value> {
+    match v {
+        Value::Attrs(a) => a.get_str(comp).cloned().ok_or_else(|| {
+            tangle_eval::Error::eval(format!(
+                "attribute '{}' in selection path '{}' not found",
+                comp, path
+            ))
+        }),
+        Value::List(l) => {
+            let idx: usize = comp.parse().map_err(|_| {
+                tangle_eval::Error::eval(format!(
+                    "the expression selected by the selection path '{}' should be a set but is a list",
+                    path
+                ))
+            })?;
+            l.get(idx).cloned().ok_or_else(|| {
+                tangle_eval::Error::eval(format!(
+                    "list index {} in selection path '{}' is out of range",
+                    idx, path
+                ))
+            })
+        }
+        other => Err(tangle_eval::Error::eval(format!(
+            "the expression selected by the selection path '{}' should be a set but is {}",
+            path,
+            other.show_type()
+        ))),
+    }
+}
+
+fn auto_args(
+    ev: &mut Evaluator,
+    args: &EvalArgs,
+    cwd: &str,
+) -> tangle_eval::Result<Vec<(String, Value)>> {
+    let mut out = Vec::new();
+    for (name, expr) in &args.args {
+        let v = ev.eval_string(expr, "«string»", cwd)?;
+        out.push((name.clone(), v));
+    }
+    for (name, s) in &args.argstrs {
+        out.push((name.clone(), Value::string(s.as_str())));
+    }
+    Ok(out)
+}
+
+/// nix-instantiate calls a top-level function with formals, passing the
+/// `--arg`/`--argstr` values it names.
+fn auto_call(ev: &mut Evaluator, v: Value, auto: &[(String, Value)]) -> tangle_eval::Result<Value> {
+    let v = ev.force(&v)?;
+    // Like nix-instantiate: without --arg/--argstr, functions are printed.
+    if auto.is_empty() {
+        return Ok(v);
+    }
+    let formals = match &v {
+        Value::Closure(c) => match &c.lambda.formals {
+            Some(f) => f,
+            None => return Ok(v),
+        },
+        _ => return Ok(v),
+    };
+    let mut entries = Vec::new();
+    for f in &formals.entries {
+        match auto.iter().rev().find(|(n, _)| n == f.name.as_str()) {
+            Some((_, val)) => entries.push((f.name, val.clone())),
+            None if f.default.is_some() => {}
+            None => {
+                return Err(tangle_eval::Error::eval(format!(
+                    "cannot evaluate a function that has an argument without a value ('{}')",
+                    f.name
+                )))
+            }
+        }
+    }
+    if formals.ellipsis {
+        for (n, val) in auto {
+            let sym = tangle_eval::symbol::Symbol::new(n);
+            if !entries.iter().any(|(k, _)| *k == sym) {
+                entries.push((sym, val.clone()));
+            }
+        }
+    }
+    let arg = Value::attrs(tangle_eval::value::Attrs::from_unsorted(entries));
+    ev.call(&v, arg)
+}

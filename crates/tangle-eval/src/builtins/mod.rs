@@ -1,0 +1,269 @@
+//! Built-in functions and the global scope.
+//!
+//! Each builtin is a [`PrimOpDef`]: a name, an arity, which arguments the VM
+//! forces before the call, and a Rust function. A builtin that must call back
+//! into Nix code returns a continuation ([`PrimRet::Cont`]) instead of
+//! recursing.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::symbol::Symbol;
+use crate::value::{Attrs, Thunk, ThunkState, Value};
+use crate::vm::{Cont, Vm};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+mod attrs;
+mod control;
+mod lists;
+mod strings;
+
+pub enum PrimRet {
+    /// The result (forced by the VM if it is a thunk).
+    Value(Value),
+    /// Run this continuation; its result is the builtin's result.
+    Cont(Box<dyn Cont>),
+}
+
+pub type PrimFn = fn(&mut Vm, &mut [Value]) -> Result<PrimRet>;
+
+pub struct PrimOpDef {
+    pub name: &'static str,
+    pub arity: u8,
+    /// Bit i set: argument i is forced before the call.
+    pub strict: u8,
+    pub func: PrimFn,
+    /// Also bound as a global under its plain name (`map`, `throw`, ...);
+    /// otherwise only as `__name` and `builtins.name`.
+    pub global: bool,
+}
+
+macro_rules! prim {
+    ($name:expr, $arity:expr, $strict:expr, $func:expr) => {
+        PrimOpDef {
+            name: $name,
+            arity: $arity,
+            strict: $strict,
+            func: $func,
+            global: false,
+        }
+    };
+    ($name:expr, $arity:expr, $strict:expr, $func:expr, global) => {
+        PrimOpDef {
+            name: $name,
+            arity: $arity,
+            strict: $strict,
+            func: $func,
+            global: true,
+        }
+    };
+}
+
+pub static PRIMOPS: &[PrimOpDef] = &[
+    // types
+    prim!("typeOf", 1, 1, |_, a| ok(Value::string(a[0].type_of()))),
+    prim!(
+        "isNull",
+        1,
+        1,
+        |_, a| ok(Value::Bool(matches!(a[0], Value::Null))),
+        global
+    ),
+    prim!("isInt", 1, 1, |_, a| ok(Value::Bool(matches!(
+        a[0],
+        Value::Int(_)
+    )))),
+    prim!("isFloat", 1, 1, |_, a| ok(Value::Bool(matches!(
+        a[0],
+        Value::Float(_)
+    )))),
+    prim!("isBool", 1, 1, |_, a| ok(Value::Bool(matches!(
+        a[0],
+        Value::Bool(_)
+    )))),
+    prim!("isString", 1, 1, |_, a| ok(Value::Bool(matches!(
+        a[0],
+        Value::String(_)
+    )))),
+    prim!("isList", 1, 1, |_, a| ok(Value::Bool(matches!(
+        a[0],
+        Value::List(_)
+    )))),
+    prim!("isAttrs", 1, 1, |_, a| ok(Value::Bool(matches!(
+        a[0],
+        Value::Attrs(_)
+    )))),
+    prim!("isPath", 1, 1, |_, a| ok(Value::Bool(matches!(
+        a[0],
+        Value::Path(_)
+    )))),
+    prim!("isFunction", 1, 1, |_, a| ok(Value::Bool(
+        a[0].is_function()
+    ))),
+    // arithmetic
+    prim!("add", 2, 3, |_, a| ok(crate::vm::arith_add_numbers(
+        &a[0], &a[1]
+    )?)),
+    prim!("sub", 2, 3, |_, a| ok(crate::vm::arith_sub(&a[0], &a[1])?)),
+    prim!("mul", 2, 3, |_, a| ok(crate::vm::arith_mul(&a[0], &a[1])?)),
+    prim!("div", 2, 3, |_, a| ok(crate::vm::arith_div(&a[0], &a[1])?)),
+    prim!("lessThan", 2, 3, lists::less_than),
+    prim!("bitAnd", 2, 3, |_, a| ok(Value::Int(
+        int(&a[0])? & int(&a[1])?
+    ))),
+    prim!("bitOr", 2, 3, |_, a| ok(Value::Int(
+        int(&a[0])? | int(&a[1])?
+    ))),
+    prim!("bitXor", 2, 3, |_, a| ok(Value::Int(
+        int(&a[0])? ^ int(&a[1])?
+    ))),
+    // lists
+    prim!("length", 1, 1, |_, a| ok(Value::Int(
+        list(&a[0])?.len() as i64
+    ))),
+    prim!("elemAt", 2, 3, lists::elem_at),
+    prim!("head", 1, 1, lists::head),
+    prim!("tail", 1, 1, lists::tail),
+    prim!("map", 2, 2, lists::map, global),
+    prim!("filter", 2, 3, lists::filter),
+    prim!("foldl'", 3, 5, lists::foldl),
+    prim!("genList", 2, 3, lists::gen_list),
+    prim!("concatLists", 1, 1, lists::concat_lists),
+    prim!("concatMap", 2, 3, lists::concat_map),
+    prim!("elem", 2, 2, lists::elem),
+    prim!("any", 2, 3, lists::any),
+    prim!("all", 2, 3, lists::all),
+    // attribute sets
+    prim!("attrNames", 1, 1, attrs::attr_names),
+    prim!("attrValues", 1, 1, attrs::attr_values),
+    prim!("getAttr", 2, 3, attrs::get_attr),
+    prim!("hasAttr", 2, 3, attrs::has_attr),
+    prim!("removeAttrs", 2, 3, attrs::remove_attrs, global),
+    prim!("listToAttrs", 1, 1, attrs::list_to_attrs),
+    prim!("mapAttrs", 2, 2, attrs::map_attrs),
+    prim!("intersectAttrs", 2, 3, attrs::intersect_attrs),
+    prim!("catAttrs", 2, 3, attrs::cat_attrs),
+    prim!("functionArgs", 1, 1, attrs::function_args),
+    // strings
+    prim!("toString", 1, 1, strings::to_string, global),
+    prim!("stringLength", 1, 1, strings::string_length),
+    prim!("substring", 3, 7, strings::substring),
+    prim!("concatStringsSep", 2, 3, strings::concat_strings_sep),
+    prim!("baseNameOf", 1, 1, strings::base_name_of, global),
+    prim!("dirOf", 1, 1, strings::dir_of, global),
+    // control
+    prim!("throw", 1, 1, control::throw, global),
+    prim!("abort", 1, 1, control::abort, global),
+    prim!("seq", 2, 1, control::seq),
+    prim!("deepSeq", 2, 1, control::deep_seq),
+    prim!("tryEval", 1, 0, control::try_eval),
+    prim!("trace", 2, 1, control::trace),
+    prim!("import", 1, 1, control::import, global),
+    prim!("findFile", 2, 3, control::find_file),
+    prim!("getEnv", 1, 1, control::get_env),
+    prim!("pathExists", 1, 1, control::path_exists),
+    prim!("readFile", 1, 1, control::read_file),
+];
+
+pub fn ok(v: Value) -> Result<PrimRet> {
+    Ok(PrimRet::Value(v))
+}
+
+fn type_error(v: &Value, want: &str) -> Error {
+    Error::eval(format!(
+        "value is {} while {} was expected",
+        v.show_type(),
+        want
+    ))
+}
+
+pub fn int(v: &Value) -> Result<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        other => Err(type_error(other, "an integer")),
+    }
+}
+
+pub fn list(v: &Value) -> Result<Rc<Vec<Value>>> {
+    match v {
+        Value::List(l) => Ok(l.clone()),
+        other => Err(type_error(other, "a list")),
+    }
+}
+
+pub fn attrset(v: &Value) -> Result<Rc<Attrs>> {
+    match v {
+        Value::Attrs(a) => Ok(a.clone()),
+        other => Err(type_error(other, "a set")),
+    }
+}
+
+pub fn string(v: &Value) -> Result<Rc<crate::value::NixString>> {
+    match v {
+        Value::String(s) => Ok(s.clone()),
+        other => Err(type_error(other, "a string")),
+    }
+}
+
+pub fn boolean(v: &Value) -> Result<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        other => Err(type_error(other, "a Boolean")),
+    }
+}
+
+/// Build the global scope: every builtin, `builtins` itself, and the
+/// constants. Built once per evaluator and never changed afterwards.
+pub fn globals(search_path: &[(String, String)]) -> HashMap<Symbol, Value> {
+    let mut builtins: Vec<(Symbol, Value)> = Vec::new();
+    let mut globals: HashMap<Symbol, Value> = HashMap::new();
+    for op in PRIMOPS {
+        let v = Value::PrimOp(op);
+        builtins.push((Symbol::new(op.name), v.clone()));
+        if op.global {
+            globals.insert(Symbol::new(op.name), v);
+        } else {
+            globals.insert(Symbol::new(&format!("__{}", op.name)), v);
+        }
+    }
+    let nix_path: Vec<Value> = search_path
+        .iter()
+        .map(|(prefix, path)| {
+            Value::attrs(Attrs::from_unsorted(vec![
+                (Symbol::new("path"), Value::string(path.as_str())),
+                (Symbol::new("prefix"), Value::string(prefix.as_str())),
+            ]))
+        })
+        .collect();
+    let constants: Vec<(&str, Value, bool)> = vec![
+        ("true", Value::Bool(true), true),
+        ("false", Value::Bool(false), true),
+        ("null", Value::Null, true),
+        ("nixPath", Value::list(nix_path), false),
+        ("currentSystem", Value::string("x86_64-linux"), false),
+        ("nixVersion", Value::string("2.8.0"), false),
+        ("langVersion", Value::Int(6), false),
+        ("storeDir", Value::string("/nix/store"), false),
+    ];
+    for (name, v, plain) in constants {
+        if plain {
+            globals.insert(Symbol::new(name), v);
+        } else {
+            builtins.push((Symbol::new(name), v.clone()));
+            globals.insert(Symbol::new(&format!("__{}", name)), v);
+        }
+    }
+    // `builtins.builtins` is `builtins`: a thunk filled in right after the
+    // set exists (the one deliberate cycle in the globals).
+    let self_ref = Rc::new(Thunk {
+        state: std::cell::RefCell::new(ThunkState::Blackhole),
+    });
+    builtins.push((Symbol::new("builtins"), Value::Thunk(self_ref.clone())));
+    let set = Value::attrs(Attrs::from_unsorted(builtins));
+    *self_ref.state.borrow_mut() = ThunkState::Done(set.clone());
+    globals.insert(Symbol::new("builtins"), set);
+    globals
+}
+
+pub fn throw_error(kind: ErrorKind, msg: String) -> Error {
+    Error::new(kind, msg)
+}

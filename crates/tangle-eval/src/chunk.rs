@@ -1,0 +1,155 @@
+//! Bytecode: the compiled form of Nix code.
+//!
+//! A [`Proto`] is one straight-line body of code: a file's top level, a
+//! lambda's body or a thunk's body. It runs on the VM's operand stack with
+//! one current environment. Opcodes are documented where they are defined.
+
+use crate::source::Source;
+use crate::symbol::Symbol;
+use crate::value::Value;
+use std::rc::Rc;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Op {
+    /// Push `consts[i]`.
+    Const(u32),
+    /// Push slot `slot` of the environment `depth` hops up (not forced).
+    Local(u16, u16),
+    /// Look a name up in the enclosing `with` scopes: `dyn_vars[i]`.
+    WithVar(u32),
+    /// Force the top of the stack to weak head normal form.
+    Force,
+    /// Push a thunk of `protos[i]` over the current environment.
+    Thunk(u32),
+    /// Push a closure of `lambdas[i]` over the current environment.
+    Closure(u32),
+    /// `[f, arg]` → `f arg` (f forced). The result is in WHNF.
+    Call,
+    /// `Call` in tail position: the current frame is replaced.
+    TailCall,
+    /// Return the top of the stack from this frame.
+    Return,
+    Pop,
+    Jump(u32),
+    /// Pop a Boolean; jump if it is false.
+    JumpIfFalse(u32),
+    /// Pop a Boolean; jump if it is true.
+    JumpIfTrue(u32),
+    /// Check that the top of the stack is a Boolean (right side of `&&` etc).
+    AssertBool,
+    Not,
+    Negate,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Less,
+    LessEq,
+    Greater,
+    GreaterEq,
+    /// `[a, b]` → `a == b` (forces as deep as needed).
+    Equal,
+    NotEqual,
+    /// `++`
+    Concat,
+    /// `//`
+    Update,
+    /// Pop a forced set, push its attribute `syms[i]`.
+    Select(u32),
+    /// Like `Select`, but if the value is not a set or lacks the attribute,
+    /// pop it and jump (to the `or` default).
+    SelectOr(u32, u32),
+    /// `[set, name]` → attribute.
+    SelectDyn,
+    SelectDynOr(u32),
+    /// Pop a forced value, push whether it is a set with attribute `syms[i]`.
+    HasAttr(u32),
+    HasAttrDyn,
+    /// Pop a list of `n` elements into a list value.
+    List(u32),
+    /// Build a set with the static names `layouts[i]` from that many values on
+    /// the stack, then `n` dynamic `(name, value)` pairs.
+    Attrs(u32, u32),
+    /// Like `Attrs`, but the static values come from the current environment's
+    /// slots (a `rec` set).
+    RecAttrs(u32, u32),
+    /// Enter a new environment of `n` slots.
+    PushEnv(u16),
+    /// Leave the current environment.
+    PopEnv,
+    /// Pop into slot `i` of the current environment.
+    Store(u16),
+    /// Pop a value and enter a `with` environment holding it.
+    PushWith,
+    /// Concatenate `n` forced values into a string (string interpolation).
+    Interpolate(u32),
+    /// Concatenate `n` forced values into a path (path interpolation).
+    InterpolatePath(u32),
+    /// Pop a Boolean; fail with "assertion '<consts[i]>' failed" if false.
+    Assert(u32),
+}
+
+/// A compiled body of code.
+pub struct Proto {
+    pub code: Vec<Op>,
+    /// Source offset of each op, for error positions.
+    pub spans: Vec<u32>,
+    pub source: Rc<Source>,
+    pub consts: Vec<Value>,
+    pub protos: Vec<Rc<Proto>>,
+    pub lambdas: Vec<Rc<Lambda>>,
+    pub layouts: Vec<Rc<[Symbol]>>,
+    pub dyn_vars: Vec<DynVar>,
+    /// Attribute names used by `Select`/`SelectOr`/`HasAttr`.
+    pub syms: Vec<Symbol>,
+}
+
+/// A name resolved dynamically through `with` scopes.
+pub struct DynVar {
+    pub name: Symbol,
+    /// Environment depths of the enclosing `with` scopes, innermost first.
+    pub with_depths: Box<[u16]>,
+}
+
+/// A compiled lambda: its body and its parameter pattern.
+pub struct Lambda {
+    pub body: Rc<Proto>,
+    pub formals: Option<Formals>,
+    /// Slots of the call environment: 1 for `x: ...`, formals plus one for
+    /// the `@` name otherwise.
+    pub env_size: u16,
+    /// The name it is bound to (`f = x: ...`), for error messages.
+    pub name: Option<Symbol>,
+    pub offset: u32,
+    pub source: Rc<Source>,
+    /// `x` in `x: ...`.
+    pub param_name: Option<Symbol>,
+    /// `args` in `{ ... }@args`.
+    pub at_name: Option<Symbol>,
+}
+
+pub struct Formals {
+    /// Sorted by name; slot `i` of the call environment holds entry `i`.
+    pub entries: Vec<Formal>,
+    pub ellipsis: bool,
+    /// Slot of the `@` binding, if any.
+    pub at_slot: Option<u16>,
+}
+
+pub struct Formal {
+    pub name: Symbol,
+    pub default: Option<Rc<Proto>>,
+}
+
+impl Lambda {
+    /// "function 'f'" or "anonymous function at FILE:L:C", as Nix names it.
+    pub fn describe(&self) -> String {
+        match self.name {
+            Some(n) => format!("function '{}'", n),
+            None => {
+                let (l, c) = self.source.line_col(self.offset);
+                format!("anonymous function at {}:{}:{}", self.source.name, l, c)
+            }
+        }
+    }
+}

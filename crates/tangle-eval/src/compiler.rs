@@ -1,0 +1,1462 @@
+//! The compiler: rnix syntax tree → bytecode [`Proto`]s.
+//!
+//! Names are resolved here, once: a variable bound by `let`, `rec`, a lambda
+//! or a formal becomes `Local(depth, slot)`; a global (`builtins`, `map`,
+//! `true`, ...) becomes a constant; only a name that no lexical scope binds
+//! and that sits under a `with` is looked up at run time (`WithVar`).
+//! Lexical bindings, including the globals, always win over `with`; an inner
+//! `with` wins over an outer one.
+//!
+//! Laziness is decided here too: an expression in a lazy position (a list
+//! element, a binding, an argument) is compiled into its own `Proto` and
+//! wrapped in a thunk, unless it is cheap and cannot fail (a literal, a
+//! variable, a lambda), in which case it is pushed directly.
+
+use crate::chunk::{DynVar, Formal, Formals, Lambda, Op, Proto};
+use crate::error::{Error, ErrorKind, Result};
+use crate::source::{Pos, Source};
+use crate::symbol::Symbol;
+use crate::value::Value;
+use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
+use rowan::ast::AstNode;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// What the compiler needs from its surroundings.
+pub struct CompileEnv<'a> {
+    /// The global scope (built once, never changed afterwards).
+    pub globals: &'a HashMap<Symbol, Value>,
+    /// Directory relative paths in this source resolve against.
+    pub base_dir: &'a str,
+    /// `$HOME`, for `~/...` paths.
+    pub home: Option<&'a str>,
+}
+
+enum Scope {
+    Names(HashMap<Symbol, u16>),
+    With,
+}
+
+enum Resolved {
+    Local(u16, u16),
+    Global(Value),
+    With(Vec<u16>),
+    Undefined,
+}
+
+#[derive(Default)]
+struct Builder {
+    code: Vec<Op>,
+    spans: Vec<u32>,
+    consts: Vec<Value>,
+    protos: Vec<Rc<Proto>>,
+    lambdas: Vec<Rc<Lambda>>,
+    layouts: Vec<Rc<[Symbol]>>,
+    dyn_vars: Vec<DynVar>,
+    syms: Vec<Symbol>,
+}
+
+/// The name part of an attribute path element.
+enum Key {
+    Static(Symbol),
+    Dynamic(ast::Expr, u32),
+    /// A string key with interpolation: `"${a}b" = ...`.
+    DynamicStr(ast::Str),
+}
+
+/// A binding's value before code generation.
+enum BindValue {
+    Expr(ast::Expr),
+    /// A set made from nested keys (`a.b = 1; a.c = 2;`), or a literal set
+    /// that nested keys were merged into.
+    Attrs(Box<AttrsBody>),
+    /// `inherit x;`
+    Inherit(Symbol),
+    /// `inherit (e) x;`
+    InheritFrom(ast::Expr, Symbol),
+}
+
+struct AttrsBody {
+    rec: bool,
+    statics: Vec<(Symbol, BindValue, u32)>,
+    dynamics: Vec<(Key, BindValue, u32)>,
+    offset: u32,
+}
+
+/// Nested expressions deeper than this are refused with an error instead of
+/// risking the native stack (the parser has a similar limit).
+const MAX_NESTING: usize = 20_000;
+
+pub struct Compiler<'a> {
+    env: CompileEnv<'a>,
+    source: Rc<Source>,
+    scopes: Vec<Scope>,
+    builders: Vec<Builder>,
+    nesting: usize,
+}
+
+/// Compile a whole source (a file or an `-E` expression).
+pub fn compile(source: Rc<Source>, expr: &ast::Expr, env: CompileEnv<'_>) -> Result<Rc<Proto>> {
+    let mut c = Compiler {
+        env,
+        source,
+        scopes: Vec::new(),
+        builders: vec![Builder::default()],
+        nesting: 0,
+    };
+    c.expr(expr, true)?;
+    let off = offset(expr.syntax());
+    c.emit(Op::Force, off);
+    c.emit(Op::Return, off);
+    Ok(c.finish())
+}
+
+fn offset(node: &rnix::SyntaxNode) -> u32 {
+    u32::from(node.text_range().start())
+}
+
+/// Lexically normalise an absolute path: collapse `//`, drop `.`, resolve `..`.
+pub fn canon_path(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for comp in path.split('/') {
+        match comp {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            c => parts.push(c),
+        }
+    }
+    if parts.is_empty() {
+        "/".to_string()
+    } else {
+        let mut s = String::with_capacity(path.len());
+        for p in parts {
+            s.push('/');
+            s.push_str(p);
+        }
+        s
+    }
+}
+
+fn unescape_normal(raw: &str, out: &mut String) {
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
+                Some('t') => out.push('\t'),
+                Some(c) => out.push(c),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+fn unescape_indented(raw: &str, out: &mut String) {
+    let b = raw.as_bytes();
+    let mut i = 0;
+    let mut start = 0;
+    while i < b.len() {
+        if b[i] == b'\'' && i + 2 < b.len() + 1 && b.get(i + 1) == Some(&b'\'') {
+            match b.get(i + 2) {
+                Some(b'$') => {
+                    out.push_str(&raw[start..i]);
+                    out.push('$');
+                    i += 3;
+                    start = i;
+                    continue;
+                }
+                Some(b'\'') => {
+                    out.push_str(&raw[start..i]);
+                    out.push_str("''");
+                    i += 3;
+                    start = i;
+                    continue;
+                }
+                Some(b'\\') => {
+                    out.push_str(&raw[start..i]);
+                    let rest = &raw[i + 3..];
+                    let mut it = rest.chars();
+                    match it.next() {
+                        Some('n') => out.push('\n'),
+                        Some('r') => out.push('\r'),
+                        Some('t') => out.push('\t'),
+                        Some(c) => out.push(c),
+                        None => {}
+                    }
+                    let used = rest.chars().next().map(|c| c.len_utf8()).unwrap_or(0);
+                    i += 3 + used;
+                    start = i;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    out.push_str(&raw[start..]);
+}
+
+enum Part {
+    Lit(String),
+    Interp(ast::Expr),
+}
+
+/// The parts of a string literal, escapes processed and (for `''` strings)
+/// indentation stripped the way Nix does.
+fn string_parts(s: &ast::Str) -> Vec<Part> {
+    let indented = s
+        .syntax()
+        .first_token()
+        .map(|t| t.text() == "''")
+        .unwrap_or(false);
+    let mut parts = Vec::new();
+    for p in s.parts() {
+        match p {
+            InterpolPart::Literal(lit) => {
+                let mut text = String::new();
+                if indented {
+                    unescape_indented(lit.syntax().text(), &mut text);
+                } else {
+                    unescape_normal(lit.syntax().text(), &mut text);
+                }
+                parts.push(Part::Lit(text));
+            }
+            InterpolPart::Interpolation(i) => {
+                if let Some(e) = i.expr() {
+                    parts.push(Part::Interp(e));
+                }
+            }
+        }
+    }
+    if indented {
+        parts = strip_indentation(parts);
+    }
+    // Merge adjacent literals and drop empty ones.
+    let mut out: Vec<Part> = Vec::new();
+    for p in parts {
+        match p {
+            Part::Lit(s) if s.is_empty() => {}
+            Part::Lit(s) => {
+                if let Some(Part::Lit(prev)) = out.last_mut() {
+                    prev.push_str(&s);
+                } else {
+                    out.push(Part::Lit(s));
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn strip_indentation(mut parts: Vec<Part>) -> Vec<Part> {
+    // The opening `''` swallows spaces up to and including the first newline.
+    if let Some(Part::Lit(first)) = parts.first_mut() {
+        let spaces = first.bytes().take_while(|b| *b == b' ').count();
+        if first.as_bytes().get(spaces) == Some(&b'\n') {
+            first.drain(..=spaces);
+        }
+    }
+    let mut min_indent = usize::MAX;
+    let mut cur = 0;
+    let mut at_start = true;
+    for p in &parts {
+        match p {
+            Part::Interp(_) => {
+                if at_start {
+                    at_start = false;
+                    min_indent = min_indent.min(cur);
+                }
+            }
+            Part::Lit(s) => {
+                for c in s.chars() {
+                    if at_start {
+                        if c == ' ' {
+                            cur += 1;
+                        } else if c == '\n' {
+                            cur = 0;
+                        } else {
+                            at_start = false;
+                            min_indent = min_indent.min(cur);
+                        }
+                    } else if c == '\n' {
+                        at_start = true;
+                        cur = 0;
+                    }
+                }
+            }
+        }
+    }
+    let n = parts.len();
+    let mut at_start = true;
+    let mut dropped = 0;
+    let mut out = Vec::with_capacity(n);
+    for (i, p) in parts.into_iter().enumerate() {
+        match p {
+            Part::Interp(e) => {
+                at_start = false;
+                dropped = 0;
+                out.push(Part::Interp(e));
+            }
+            Part::Lit(s) => {
+                let mut s2 = String::with_capacity(s.len());
+                for c in s.chars() {
+                    if at_start {
+                        if c == ' ' {
+                            if dropped >= min_indent {
+                                s2.push(c);
+                            }
+                            dropped += 1;
+                        } else if c == '\n' {
+                            dropped = 0;
+                            s2.push(c);
+                        } else {
+                            at_start = false;
+                            dropped = 0;
+                            s2.push(c);
+                        }
+                    } else {
+                        s2.push(c);
+                        if c == '\n' {
+                            at_start = true;
+                        }
+                    }
+                }
+                if i == n - 1 {
+                    if let Some(p) = s2.rfind('\n') {
+                        if s2[p + 1..].bytes().all(|b| b == b' ') {
+                            s2.truncate(p + 1);
+                        }
+                    }
+                }
+                out.push(Part::Lit(s2));
+            }
+        }
+    }
+    out
+}
+
+impl<'a> Compiler<'a> {
+    fn b(&mut self) -> &mut Builder {
+        // The builder stack is never empty: `compile` starts it with one and
+        // every push is paired with a pop in `finish`.
+        self.builders
+            .last_mut()
+            .expect("builder stack is never empty")
+    }
+
+    fn emit(&mut self, op: Op, off: u32) -> usize {
+        let b = self.b();
+        b.code.push(op);
+        b.spans.push(off);
+        b.code.len() - 1
+    }
+
+    fn here(&mut self) -> u32 {
+        self.b().code.len() as u32
+    }
+
+    fn patch(&mut self, at: usize) {
+        let target = self.here();
+        let b = self.b();
+        b.code[at] = match b.code[at] {
+            Op::Jump(_) => Op::Jump(target),
+            Op::JumpIfFalse(_) => Op::JumpIfFalse(target),
+            Op::JumpIfTrue(_) => Op::JumpIfTrue(target),
+            Op::SelectOr(s, _) => Op::SelectOr(s, target),
+            Op::SelectDynOr(_) => Op::SelectDynOr(target),
+            other => other,
+        };
+    }
+
+    fn constant(&mut self, v: Value) -> u32 {
+        let b = self.b();
+        b.consts.push(v);
+        (b.consts.len() - 1) as u32
+    }
+
+    fn sym_const(&mut self, s: Symbol) -> u32 {
+        let b = self.b();
+        b.syms.push(s);
+        (b.syms.len() - 1) as u32
+    }
+
+    fn push_const(&mut self, v: Value, off: u32) {
+        let i = self.constant(v);
+        self.emit(Op::Const(i), off);
+    }
+
+    fn finish(&mut self) -> Rc<Proto> {
+        let b = self.builders.pop().expect("builder stack is never empty");
+        Rc::new(Proto {
+            code: b.code,
+            spans: b.spans,
+            source: self.source.clone(),
+            consts: b.consts,
+            protos: b.protos,
+            lambdas: b.lambdas,
+            layouts: b.layouts,
+            dyn_vars: b.dyn_vars,
+            syms: b.syms,
+        })
+    }
+
+    fn err(&self, off: u32, kind: ErrorKind, msg: impl Into<String>) -> Error {
+        Error::new(kind, msg).at(Some(Pos {
+            source: self.source.clone(),
+            offset: off,
+        }))
+    }
+
+    fn resolve(&self, name: Symbol, skip: usize) -> Resolved {
+        let mut depth = skip as u16;
+        let mut withs = Vec::new();
+        for scope in self.scopes.iter().rev().skip(skip) {
+            match scope {
+                Scope::Names(m) => {
+                    if let Some(slot) = m.get(&name) {
+                        return Resolved::Local(depth, *slot);
+                    }
+                }
+                Scope::With => withs.push(depth),
+            }
+            depth += 1;
+        }
+        if let Some(v) = self.env.globals.get(&name) {
+            return Resolved::Global(v.clone());
+        }
+        if !withs.is_empty() {
+            return Resolved::With(withs);
+        }
+        Resolved::Undefined
+    }
+
+    /// Push a variable's value (not forced). `skip` innermost scopes are not
+    /// searched (for `inherit x;` inside `let`/`rec`).
+    fn variable(&mut self, name: Symbol, skip: usize, off: u32) -> Result<()> {
+        match self.resolve(name, skip) {
+            Resolved::Local(d, s) => {
+                self.emit(Op::Local(d, s), off);
+            }
+            Resolved::Global(v) => self.push_const(v, off),
+            Resolved::With(depths) => {
+                let b = self.b();
+                b.dyn_vars.push(DynVar {
+                    name,
+                    with_depths: depths.into_boxed_slice(),
+                });
+                let i = (b.dyn_vars.len() - 1) as u32;
+                self.emit(Op::WithVar(i), off);
+            }
+            Resolved::Undefined => {
+                return Err(self.err(
+                    off,
+                    ErrorKind::Eval,
+                    format!("undefined variable '{}'", name),
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    /// Compile `body` into a separate proto (a thunk body) and return it.
+    fn sub_proto(&mut self, f: impl FnOnce(&mut Self) -> Result<u32>) -> Result<Rc<Proto>> {
+        self.builders.push(Builder::default());
+        let res = f(self);
+        match res {
+            Ok(off) => {
+                self.emit(Op::Force, off);
+                self.emit(Op::Return, off);
+                Ok(self.finish())
+            }
+            Err(e) => {
+                self.builders.pop();
+                Err(e)
+            }
+        }
+    }
+
+    fn push_thunk(&mut self, proto: Rc<Proto>, off: u32) {
+        let b = self.b();
+        b.protos.push(proto);
+        let i = (b.protos.len() - 1) as u32;
+        self.emit(Op::Thunk(i), off);
+    }
+
+    /// Is this expression cheap and unable to fail, so it needs no thunk?
+    fn is_cheap(&self, e: &ast::Expr) -> bool {
+        match e {
+            ast::Expr::Literal(_) | ast::Expr::Lambda(_) => true,
+            ast::Expr::Ident(i) => {
+                let name = ident_name(i);
+                matches!(
+                    self.resolve(Symbol::new(&name), 0),
+                    Resolved::Local(..) | Resolved::Global(_)
+                )
+            }
+            ast::Expr::Str(s) => s.parts().all(|p| matches!(p, InterpolPart::Literal(_))),
+            ast::Expr::Paren(p) => p.expr().map(|e| self.is_cheap(&e)).unwrap_or(false),
+            ast::Expr::PathAbs(_) | ast::Expr::PathRel(_) | ast::Expr::PathHome(_) => {
+                let p: ast::Path = match ast::Path::cast(e.syntax().clone()) {
+                    Some(p) => p,
+                    None => return false,
+                };
+                p.parts()
+                    .iter()
+                    .all(|p| matches!(p, InterpolPart::Literal(_)))
+            }
+            _ => false,
+        }
+    }
+
+    /// Push an expression's value lazily: directly if cheap, else as a thunk.
+    fn lazy(&mut self, e: &ast::Expr) -> Result<()> {
+        if self.is_cheap(e) {
+            return self.expr(e, false);
+        }
+        let off = offset(e.syntax());
+        let e2 = e.clone();
+        let proto = self.sub_proto(|c| {
+            c.expr(&e2, true)?;
+            Ok(off)
+        })?;
+        self.push_thunk(proto, off);
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &ast::Expr, tail: bool) -> Result<()> {
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            return Err(self.err(
+                offset(e.syntax()),
+                ErrorKind::Parse,
+                "expression is nested too deeply",
+            ));
+        }
+        let r = self.expr_inner(e, tail);
+        self.nesting -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &ast::Expr, tail: bool) -> Result<()> {
+        let off = offset(e.syntax());
+        match e {
+            ast::Expr::Literal(l) => {
+                let v = match l.kind() {
+                    ast::LiteralKind::Integer(i) => match i.value() {
+                        Ok(v) => Value::Int(v),
+                        Err(_) => {
+                            return Err(self.err(
+                                off,
+                                ErrorKind::Parse,
+                                format!("invalid integer '{}'", i.syntax().text()),
+                            ))
+                        }
+                    },
+                    ast::LiteralKind::Float(f) => match f.value() {
+                        Ok(v) => Value::Float(v),
+                        Err(_) => {
+                            return Err(self.err(
+                                off,
+                                ErrorKind::Parse,
+                                format!("invalid float '{}'", f.syntax().text()),
+                            ))
+                        }
+                    },
+                    ast::LiteralKind::Uri(u) => Value::string(u.syntax().text()),
+                };
+                self.push_const(v, off);
+            }
+            ast::Expr::Ident(i) => {
+                let name = Symbol::new(&ident_name(i));
+                self.variable(name, 0, off)?;
+            }
+            ast::Expr::Str(s) => self.string(s, off)?,
+            ast::Expr::PathAbs(_) | ast::Expr::PathRel(_) | ast::Expr::PathHome(_) => {
+                let p = ast::Path::cast(e.syntax().clone())
+                    .ok_or_else(|| self.err(off, ErrorKind::Parse, "malformed path"))?;
+                self.path(&p, off)?;
+            }
+            ast::Expr::PathSearch(p) => {
+                let text = p
+                    .content()
+                    .map(|c| c.text().to_string())
+                    .unwrap_or_default();
+                let name = text
+                    .trim_start_matches('<')
+                    .trim_end_matches('>')
+                    .to_string();
+                // `<name>` means `__findFile __nixPath "name"`, looked up in scope.
+                self.variable(Symbol::new("__findFile"), 0, off)?;
+                self.emit(Op::Force, off);
+                self.variable(Symbol::new("__nixPath"), 0, off)?;
+                self.emit(Op::Call, off);
+                self.push_const(Value::string(name), off);
+                self.emit(Op::Call, off);
+            }
+            ast::Expr::Paren(p) => {
+                let inner = self.child(p.expr(), off)?;
+                self.expr(&inner, tail)?;
+            }
+            ast::Expr::Root(r) => {
+                let inner = self.child(r.expr(), off)?;
+                self.expr(&inner, tail)?;
+            }
+            ast::Expr::Lambda(l) => self.lambda(l, None)?,
+            ast::Expr::Apply(a) => {
+                let f = self.child(a.lambda(), off)?;
+                let arg = self.child(a.argument(), off)?;
+                self.expr(&f, false)?;
+                self.emit(Op::Force, off);
+                self.lazy(&arg)?;
+                self.emit(if tail { Op::TailCall } else { Op::Call }, off);
+            }
+            ast::Expr::List(l) => {
+                let mut n = 0;
+                for item in l.items() {
+                    self.lazy(&item)?;
+                    n += 1;
+                }
+                self.emit(Op::List(n), off);
+            }
+            ast::Expr::IfElse(i) => {
+                let cond = self.child(i.condition(), off)?;
+                let then = self.child(i.body(), off)?;
+                let els = self.child(i.else_body(), off)?;
+                self.expr(&cond, false)?;
+                self.emit(Op::Force, offset(cond.syntax()));
+                let j = self.emit(Op::JumpIfFalse(0), offset(cond.syntax()));
+                self.expr(&then, tail)?;
+                let j2 = self.emit(Op::Jump(0), off);
+                self.patch(j);
+                self.expr(&els, tail)?;
+                self.patch(j2);
+            }
+            ast::Expr::Assert(a) => {
+                let cond = self.child(a.condition(), off)?;
+                let body = self.child(a.body(), off)?;
+                self.expr(&cond, false)?;
+                self.emit(Op::Force, off);
+                let text = cond.syntax().text().to_string();
+                let i = self.constant(Value::string(text));
+                self.emit(Op::Assert(i), off);
+                self.expr(&body, tail)?;
+            }
+            ast::Expr::With(w) => {
+                let ns = self.child(w.namespace(), off)?;
+                let body = self.child(w.body(), off)?;
+                self.lazy(&ns)?;
+                self.emit(Op::PushWith, off);
+                self.scopes.push(Scope::With);
+                let r = self.expr(&body, tail);
+                self.scopes.pop();
+                r?;
+                self.emit(Op::PopEnv, off);
+            }
+            ast::Expr::UnaryOp(u) => {
+                let inner = self.child(u.expr(), off)?;
+                match u.operator() {
+                    Some(ast::UnaryOpKind::Invert) => {
+                        self.expr(&inner, false)?;
+                        self.emit(Op::Force, off);
+                        self.emit(Op::Not, off);
+                    }
+                    Some(ast::UnaryOpKind::Negate)
+                        if !matches!(
+                            self.resolve(Symbol::new("__sub"), 0),
+                            Resolved::Global(_)
+                        ) =>
+                    {
+                        // `-e` is `__sub 0 e`, and a user binding of `__sub` wins.
+                        self.variable(Symbol::new("__sub"), 0, off)?;
+                        self.emit(Op::Force, off);
+                        self.push_const(Value::Int(0), off);
+                        self.emit(Op::Call, off);
+                        self.emit(Op::Force, off);
+                        self.lazy(&inner)?;
+                        self.emit(Op::Call, off);
+                    }
+                    Some(ast::UnaryOpKind::Negate) => {
+                        self.expr(&inner, false)?;
+                        self.emit(Op::Force, off);
+                        self.emit(Op::Negate, off);
+                    }
+                    None => return Err(self.err(off, ErrorKind::Parse, "unknown operator")),
+                }
+            }
+            ast::Expr::BinOp(b) => self.binop(b, off, tail)?,
+            ast::Expr::Select(s) => self.select(s, off)?,
+            ast::Expr::HasAttr(h) => self.has_attr(h, off)?,
+            ast::Expr::AttrSet(s) => {
+                let body = self.attrs_body(s.entries(), s.rec_token().is_some(), off)?;
+                self.attrs(&body)?;
+            }
+            ast::Expr::LetIn(l) => {
+                let body = self.attrs_body(l.entries(), true, off)?;
+                let inner = self.child(l.body(), off)?;
+                self.let_in(body, &inner, tail)?;
+            }
+            ast::Expr::LegacyLet(l) => {
+                // `let { ...; body = e; }` is `rec { ...; body = e; }.body`.
+                let body = self.attrs_body(l.entries(), true, off)?;
+                self.attrs(&body)?;
+                self.emit(Op::Force, off);
+                let s = self.sym_const(Symbol::new("body"));
+                self.emit(Op::Select(s), off);
+            }
+            ast::Expr::CurPos(_) => {
+                let (line, col) = self.source.line_col(off);
+                let attrs = crate::value::Attrs::from_unsorted(vec![
+                    (Symbol::new("file"), Value::string(self.source.name.clone())),
+                    (Symbol::new("line"), Value::Int(line as i64)),
+                    (Symbol::new("column"), Value::Int(col as i64)),
+                ]);
+                self.push_const(Value::attrs(attrs), off);
+            }
+            ast::Expr::Error(_) => {
+                return Err(self.err(off, ErrorKind::Parse, "syntax error"));
+            }
+        }
+        Ok(())
+    }
+
+    fn child<T>(&self, c: Option<T>, off: u32) -> Result<T> {
+        c.ok_or_else(|| self.err(off, ErrorKind::Parse, "syntax error, incomplete expression"))
+    }
+
+    fn string(&mut self, s: &ast::Str, off: u32) -> Result<()> {
+        let parts = string_parts(s);
+        match parts.as_slice() {
+            [] => self.push_const(Value::string(""), off),
+            [Part::Lit(l)] => self.push_const(Value::string(l.as_str()), off),
+            _ => {
+                let n = parts.len() as u32;
+                for p in parts {
+                    match p {
+                        Part::Lit(l) => self.push_const(Value::string(l), off),
+                        Part::Interp(e) => {
+                            let o = offset(e.syntax());
+                            self.expr(&e, false)?;
+                            self.emit(Op::Force, o);
+                        }
+                    }
+                }
+                self.emit(Op::Interpolate(n), off);
+            }
+        }
+        Ok(())
+    }
+
+    fn path(&mut self, p: &ast::Path, off: u32) -> Result<()> {
+        let parts = p.parts();
+        let mut first = true;
+        let mut n = 0;
+        let mut literal_only = true;
+        let mut prefix = String::new();
+        for part in &parts {
+            if let InterpolPart::Interpolation(_) = part {
+                literal_only = false;
+            }
+        }
+        for part in parts {
+            match part {
+                InterpolPart::Literal(l) => {
+                    let mut text = l.text().to_string();
+                    if first {
+                        text = self.resolve_path_start(&text, off)?;
+                    }
+                    if literal_only {
+                        prefix.push_str(&text);
+                    } else {
+                        self.push_const(Value::string(text), off);
+                        n += 1;
+                    }
+                }
+                InterpolPart::Interpolation(i) => {
+                    let e = self.child(i.expr(), off)?;
+                    self.expr(&e, false)?;
+                    self.emit(Op::Force, offset(e.syntax()));
+                    n += 1;
+                }
+            }
+            first = false;
+        }
+        if literal_only {
+            if prefix.len() > 1 && prefix.ends_with('/') {
+                return Err(self.err(
+                    off,
+                    ErrorKind::Parse,
+                    format!("path '{}' has a trailing slash", prefix),
+                ));
+            }
+            self.push_const(Value::path(canon_path(&prefix)), off);
+        } else {
+            self.emit(Op::InterpolatePath(n), off);
+        }
+        Ok(())
+    }
+
+    /// Make the first literal piece of a path absolute.
+    fn resolve_path_start(&self, text: &str, off: u32) -> Result<String> {
+        if let Some(rest) = text.strip_prefix('~') {
+            let home = self.env.home.ok_or_else(|| {
+                self.err(off, ErrorKind::Eval, "cannot resolve '~': $HOME is not set")
+            })?;
+            Ok(format!("{}{}", home, rest))
+        } else if text.starts_with('/') {
+            Ok(text.to_string())
+        } else {
+            Ok(format!("{}/{}", self.env.base_dir, text))
+        }
+    }
+
+    fn binop(&mut self, b: &ast::BinOp, off: u32, tail: bool) -> Result<()> {
+        use ast::BinOpKind as K;
+        let lhs = self.child(b.lhs(), off)?;
+        let rhs = self.child(b.rhs(), off)?;
+        let kind = b
+            .operator()
+            .ok_or_else(|| self.err(off, ErrorKind::Parse, "unknown operator"))?;
+        match kind {
+            K::And | K::Or | K::Implication => {
+                self.expr(&lhs, false)?;
+                self.emit(Op::Force, off);
+                let j = match kind {
+                    K::Or => self.emit(Op::JumpIfTrue(0), off),
+                    _ => self.emit(Op::JumpIfFalse(0), off),
+                };
+                self.expr(&rhs, false)?;
+                self.emit(Op::Force, off);
+                self.emit(Op::AssertBool, off);
+                let j2 = self.emit(Op::Jump(0), off);
+                self.patch(j);
+                self.push_const(Value::Bool(!matches!(kind, K::And)), off);
+                self.patch(j2);
+            }
+            K::PipeRight | K::PipeLeft => {
+                let (f, arg) = if kind == K::PipeRight {
+                    (rhs, lhs)
+                } else {
+                    (lhs, rhs)
+                };
+                self.expr(&f, false)?;
+                self.emit(Op::Force, off);
+                self.lazy(&arg)?;
+                self.emit(if tail { Op::TailCall } else { Op::Call }, off);
+            }
+            K::Equal | K::NotEqual => {
+                self.expr(&lhs, false)?;
+                self.expr(&rhs, false)?;
+                self.emit(
+                    if kind == K::Equal {
+                        Op::Equal
+                    } else {
+                        Op::NotEqual
+                    },
+                    off,
+                );
+            }
+            _ => {
+                self.expr(&lhs, false)?;
+                self.emit(Op::Force, off);
+                self.expr(&rhs, false)?;
+                self.emit(Op::Force, off);
+                let op = match kind {
+                    K::Add => Op::Add,
+                    K::Sub => Op::Sub,
+                    K::Mul => Op::Mul,
+                    K::Div => Op::Div,
+                    K::Less => Op::Less,
+                    K::LessOrEq => Op::LessEq,
+                    K::More => Op::Greater,
+                    K::MoreOrEq => Op::GreaterEq,
+                    K::Concat => Op::Concat,
+                    K::Update => Op::Update,
+                    _ => unreachable!("handled above"),
+                };
+                self.emit(op, off);
+            }
+        }
+        Ok(())
+    }
+
+    fn key(&mut self, attr: ast::Attr) -> Result<Key> {
+        let off = offset(attr.syntax());
+        Ok(match attr {
+            ast::Attr::Ident(i) => Key::Static(Symbol::new(&ident_name(&i))),
+            ast::Attr::Str(s) => {
+                let parts = string_parts(&s);
+                match parts.as_slice() {
+                    [] => Key::Static(Symbol::new("")),
+                    [Part::Lit(l)] => Key::Static(Symbol::new(l)),
+                    _ => Key::DynamicStr(s),
+                }
+            }
+            ast::Attr::Dynamic(d) => {
+                let e = self.child(d.expr(), off)?;
+                // `${"literal"}` is a static key.
+                if let ast::Expr::Str(s) = &e {
+                    let parts = string_parts(s);
+                    match parts.as_slice() {
+                        [] => return Ok(Key::Static(Symbol::new(""))),
+                        [Part::Lit(l)] => return Ok(Key::Static(Symbol::new(l))),
+                        _ => {}
+                    }
+                }
+                Key::Dynamic(e, off)
+            }
+        })
+    }
+
+    /// Push a dynamic key's name (forced).
+    fn dyn_key(&mut self, key: &Key) -> Result<()> {
+        match key {
+            Key::Static(s) => {
+                let s = *s;
+                self.push_const(Value::string(s.as_str()), 0)
+            }
+            Key::Dynamic(e, off) => {
+                self.expr(e, false)?;
+                self.emit(Op::Force, *off);
+            }
+            Key::DynamicStr(s) => {
+                let off = offset(s.syntax());
+                self.string(s, off)?;
+                self.emit(Op::Force, off);
+            }
+        }
+        Ok(())
+    }
+
+    fn select(&mut self, s: &ast::Select, off: u32) -> Result<()> {
+        let e = self.child(s.expr(), off)?;
+        let path = self.child(s.attrpath(), off)?;
+        let keys: Vec<ast::Attr> = path.attrs().collect();
+        self.expr(&e, false)?;
+        let default = s.default_expr();
+        let mut jumps = Vec::new();
+        let n = keys.len();
+        for (i, attr) in keys.into_iter().enumerate() {
+            let aoff = offset(attr.syntax());
+            self.emit(Op::Force, aoff);
+            let key = self.key(attr)?;
+            match (&key, default.is_some()) {
+                (Key::Static(sym), false) => {
+                    let c = self.sym_const(*sym);
+                    self.emit(Op::Select(c), aoff);
+                }
+                (Key::Static(sym), true) => {
+                    let c = self.sym_const(*sym);
+                    jumps.push(self.emit(Op::SelectOr(c, 0), aoff));
+                }
+                (_, has_default) => {
+                    self.dyn_key(&key)?;
+                    if has_default {
+                        jumps.push(self.emit(Op::SelectDynOr(0), aoff));
+                    } else {
+                        self.emit(Op::SelectDyn, aoff);
+                    }
+                }
+            }
+            let _ = i < n;
+        }
+        if let Some(d) = default {
+            let j = self.emit(Op::Jump(0), off);
+            for at in jumps {
+                self.patch(at);
+            }
+            self.expr(&d, false)?;
+            self.patch(j);
+        }
+        Ok(())
+    }
+
+    fn has_attr(&mut self, h: &ast::HasAttr, off: u32) -> Result<()> {
+        let e = self.child(h.expr(), off)?;
+        let path = self.child(h.attrpath(), off)?;
+        let keys: Vec<ast::Attr> = path.attrs().collect();
+        self.expr(&e, false)?;
+        let n = keys.len();
+        let mut jumps = Vec::new();
+        for (i, attr) in keys.into_iter().enumerate() {
+            self.emit(Op::Force, off);
+            let key = self.key(attr)?;
+            let last = i + 1 == n;
+            match (&key, last) {
+                (Key::Static(sym), true) => {
+                    let c = self.sym_const(*sym);
+                    self.emit(Op::HasAttr(c), off);
+                }
+                (_, true) => {
+                    self.dyn_key(&key)?;
+                    self.emit(Op::HasAttrDyn, off);
+                }
+                (Key::Static(sym), false) => {
+                    let c = self.sym_const(*sym);
+                    jumps.push(self.emit(Op::SelectOr(c, 0), off));
+                }
+                (_, false) => {
+                    self.dyn_key(&key)?;
+                    jumps.push(self.emit(Op::SelectDynOr(0), off));
+                }
+            }
+        }
+        if !jumps.is_empty() {
+            let j = self.emit(Op::Jump(0), off);
+            for at in jumps {
+                self.patch(at);
+            }
+            self.push_const(Value::Bool(false), off);
+            self.patch(j);
+        }
+        Ok(())
+    }
+
+    // ----- bindings -----
+
+    fn attrs_body(
+        &mut self,
+        entries: impl Iterator<Item = ast::Entry>,
+        rec: bool,
+        off: u32,
+    ) -> Result<AttrsBody> {
+        let mut body = AttrsBody {
+            rec,
+            statics: Vec::new(),
+            dynamics: Vec::new(),
+            offset: off,
+        };
+        for entry in entries {
+            match entry {
+                ast::Entry::Inherit(inh) => {
+                    let from = inh.from().and_then(|f| f.expr());
+                    for attr in inh.attrs() {
+                        let aoff = offset(attr.syntax());
+                        let name = match self.key(attr)? {
+                            Key::Static(s) => s,
+                            _ => {
+                                return Err(self.err(
+                                    aoff,
+                                    ErrorKind::Parse,
+                                    "dynamic attributes not allowed in inherit",
+                                ))
+                            }
+                        };
+                        let v = match &from {
+                            Some(e) => BindValue::InheritFrom(e.clone(), name),
+                            None => BindValue::Inherit(name),
+                        };
+                        self.add_static(&mut body, name, v, aoff)?;
+                    }
+                }
+                ast::Entry::AttrpathValue(apv) => {
+                    let aoff = offset(apv.syntax());
+                    let path = self.child(apv.attrpath(), aoff)?;
+                    let value = self.child(apv.value(), aoff)?;
+                    let keys: Vec<ast::Attr> = path.attrs().collect();
+                    let mut resolved = Vec::with_capacity(keys.len());
+                    for k in keys {
+                        let o = offset(k.syntax());
+                        resolved.push((self.key(k)?, o));
+                    }
+                    self.add_path(&mut body, resolved, BindValue::Expr(value), aoff)?;
+                }
+            }
+        }
+        Ok(body)
+    }
+
+    fn dup_error(&self, name: Symbol, at: u32, prev: u32) -> Error {
+        let (l, c) = self.source.line_col(prev);
+        let _ = (l, c);
+        let (l2, c2) = self.source.line_col(at);
+        self.err(
+            at,
+            ErrorKind::Parse,
+            format!(
+                "attribute '{}' already defined at {}:{}:{}",
+                name, self.source.name, l, c
+            ),
+        )
+        .at(None)
+        .with_note(l2, c2)
+    }
+
+    fn add_static(
+        &mut self,
+        body: &mut AttrsBody,
+        name: Symbol,
+        v: BindValue,
+        off: u32,
+    ) -> Result<()> {
+        if let Some((_, _, prev)) = body.statics.iter().find(|(n, _, _)| *n == name) {
+            return Err(self.dup_error(name, off, *prev));
+        }
+        body.statics.push((name, v, off));
+        Ok(())
+    }
+
+    /// Add `a.b.c = value` to a set body, merging nested sets.
+    fn add_path(
+        &mut self,
+        body: &mut AttrsBody,
+        mut path: Vec<(Key, u32)>,
+        value: BindValue,
+        off: u32,
+    ) -> Result<()> {
+        let (first, first_off) = path.remove(0);
+        if path.is_empty() {
+            return match first {
+                Key::Static(name) => {
+                    if let Some(idx) = body.statics.iter().position(|(n, _, _)| *n == name) {
+                        // Both sides literal sets: merge them.
+                        let new_body = match &value {
+                            BindValue::Expr(ast::Expr::AttrSet(s)) if s.rec_token().is_none() => {
+                                Some(self.attrs_body(s.entries(), false, off)?)
+                            }
+                            _ => None,
+                        };
+                        let prev_off = body.statics[idx].2;
+                        let existing = self.as_attrs_body(&mut body.statics[idx].1)?;
+                        match (existing, new_body) {
+                            (Some(existing), Some(nb)) => {
+                                for (n, v, o) in nb.statics {
+                                    self.add_static(existing, n, v, o)?;
+                                }
+                                existing.dynamics.extend(nb.dynamics);
+                                Ok(())
+                            }
+                            _ => Err(self.dup_error(name, first_off, prev_off)),
+                        }
+                    } else {
+                        body.statics.push((name, value, first_off));
+                        Ok(())
+                    }
+                }
+                k => {
+                    body.dynamics.push((k, value, first_off));
+                    Ok(())
+                }
+            };
+        }
+        match first {
+            Key::Static(name) => {
+                if let Some(idx) = body.statics.iter().position(|(n, _, _)| *n == name) {
+                    let prev_off = body.statics[idx].2;
+                    match self.as_attrs_body(&mut body.statics[idx].1)? {
+                        Some(inner) => self.add_path(inner, path, value, off),
+                        None => Err(self.dup_error(name, first_off, prev_off)),
+                    }
+                } else {
+                    let mut inner = AttrsBody {
+                        rec: false,
+                        statics: Vec::new(),
+                        dynamics: Vec::new(),
+                        offset: first_off,
+                    };
+                    self.add_path(&mut inner, path, value, off)?;
+                    body.statics
+                        .push((name, BindValue::Attrs(Box::new(inner)), first_off));
+                    Ok(())
+                }
+            }
+            k => {
+                let mut inner = AttrsBody {
+                    rec: false,
+                    statics: Vec::new(),
+                    dynamics: Vec::new(),
+                    offset: first_off,
+                };
+                self.add_path(&mut inner, path, value, off)?;
+                body.dynamics
+                    .push((k, BindValue::Attrs(Box::new(inner)), first_off));
+                Ok(())
+            }
+        }
+    }
+
+    /// View a binding as a set body that nested keys can be merged into
+    /// (turning a literal set expression into one), if it is one.
+    fn as_attrs_body<'b>(&mut self, v: &'b mut BindValue) -> Result<Option<&'b mut AttrsBody>> {
+        if let BindValue::Expr(ast::Expr::AttrSet(s)) = v {
+            let s = s.clone();
+            let off = offset(s.syntax());
+            let body = self.attrs_body(s.entries(), s.rec_token().is_some(), off)?;
+            *v = BindValue::Attrs(Box::new(body));
+        }
+        match v {
+            BindValue::Attrs(b) => Ok(Some(b)),
+            _ => Ok(None),
+        }
+    }
+
+    /// Push a binding's value lazily. `in_rec_scope`: the innermost scope is
+    /// the `let`/`rec` being defined, which `inherit x;` must skip.
+    fn bind_value(
+        &mut self,
+        v: &BindValue,
+        name: Option<Symbol>,
+        in_rec_scope: bool,
+        off: u32,
+    ) -> Result<()> {
+        match v {
+            BindValue::Expr(ast::Expr::Lambda(l)) => self.lambda(l, name),
+            BindValue::Expr(e) if in_rec_scope && self.refers_to_own_scope(e) => {
+                // A sibling binding may not be stored yet: defer the read.
+                let e2 = e.clone();
+                let proto = self.sub_proto(|c| {
+                    c.expr(&e2, true)?;
+                    Ok(off)
+                })?;
+                self.push_thunk(proto, off);
+                Ok(())
+            }
+            BindValue::Expr(e) => self.lazy(e),
+            BindValue::Attrs(body) => {
+                if body.dynamics.is_empty() && !body.rec {
+                    self.attrs(body)
+                } else {
+                    let proto = self.sub_proto(|c| {
+                        c.attrs(body)?;
+                        Ok(off)
+                    })?;
+                    self.push_thunk(proto, off);
+                    Ok(())
+                }
+            }
+            BindValue::Inherit(n) => self.variable(*n, usize::from(in_rec_scope), off),
+            BindValue::InheritFrom(e, n) => {
+                // `inherit (e) x;` is `x = e.x;`, with `e` evaluated in the
+                // scope of the bindings (including a `let`'s or `rec`'s own).
+                let n = *n;
+                let proto = self.sub_proto(|c| {
+                    c.expr(e, false)?;
+                    c.emit(Op::Force, off);
+                    let k = c.sym_const(n);
+                    c.emit(Op::Select(k), off);
+                    Ok(off)
+                })?;
+                self.push_thunk(proto, off);
+                Ok(())
+            }
+        }
+    }
+
+    fn refers_to_own_scope(&self, e: &ast::Expr) -> bool {
+        match e {
+            ast::Expr::Ident(i) => matches!(
+                self.resolve(Symbol::new(&ident_name(i)), 0),
+                Resolved::Local(0, _)
+            ),
+            ast::Expr::Paren(p) => p
+                .expr()
+                .map(|e| self.refers_to_own_scope(&e))
+                .unwrap_or(false),
+            _ => false,
+        }
+    }
+
+    /// Build a (rec or plain) attribute set.
+    fn attrs(&mut self, body: &AttrsBody) -> Result<()> {
+        let off = body.offset;
+        let mut statics: Vec<&(Symbol, BindValue, u32)> = body.statics.iter().collect();
+        statics.sort_by(|a, b| a.0.cmp(&b.0));
+        let layout: Rc<[Symbol]> = statics.iter().map(|s| s.0).collect();
+        let b = self.b();
+        b.layouts.push(layout);
+        let li = (b.layouts.len() - 1) as u32;
+        if body.rec {
+            let names: HashMap<Symbol, u16> = statics
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.0, i as u16))
+                .collect();
+            self.emit(Op::PushEnv(statics.len() as u16), off);
+            self.scopes.push(Scope::Names(names));
+            let r = (|| -> Result<()> {
+                for (i, (name, v, o)) in statics.iter().enumerate() {
+                    self.bind_value(v, Some(*name), true, *o)?;
+                    self.emit(Op::Store(i as u16), *o);
+                }
+                for (k, v, o) in &body.dynamics {
+                    self.dyn_key(k)?;
+                    self.bind_value(v, None, false, *o)?;
+                }
+                Ok(())
+            })();
+            self.scopes.pop();
+            r?;
+            self.emit(Op::RecAttrs(li, body.dynamics.len() as u32), off);
+            self.emit(Op::PopEnv, off);
+        } else {
+            for (name, v, o) in &statics {
+                self.bind_value(v, Some(*name), false, *o)?;
+            }
+            for (k, v, o) in &body.dynamics {
+                self.dyn_key(k)?;
+                self.bind_value(v, None, false, *o)?;
+            }
+            self.emit(Op::Attrs(li, body.dynamics.len() as u32), off);
+        }
+        Ok(())
+    }
+
+    fn let_in(&mut self, body: AttrsBody, inner: &ast::Expr, tail: bool) -> Result<()> {
+        let off = body.offset;
+        if let Some((_, _, o)) = body.dynamics.first() {
+            return Err(self.err(
+                *o,
+                ErrorKind::Parse,
+                "dynamic attributes not allowed in let",
+            ));
+        }
+        let names: HashMap<Symbol, u16> = body
+            .statics
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.0, i as u16))
+            .collect();
+        self.emit(Op::PushEnv(body.statics.len() as u16), off);
+        self.scopes.push(Scope::Names(names));
+        let r = (|| -> Result<()> {
+            for (i, (name, v, o)) in body.statics.iter().enumerate() {
+                self.bind_value(v, Some(*name), true, *o)?;
+                self.emit(Op::Store(i as u16), *o);
+            }
+            self.expr(inner, tail)
+        })();
+        self.scopes.pop();
+        r?;
+        self.emit(Op::PopEnv, off);
+        Ok(())
+    }
+
+    fn lambda(&mut self, l: &ast::Lambda, name: Option<Symbol>) -> Result<()> {
+        let off = offset(l.syntax());
+        let param = self.child(l.param(), off)?;
+        let body = self.child(l.body(), off)?;
+        let mut param_name = None;
+        let mut at_name = None;
+        let (names, formals, env_size) = match param {
+            ast::Param::IdentParam(p) => {
+                let id = self.child(p.ident(), off)?;
+                let mut m = HashMap::new();
+                param_name = Some(Symbol::new(&ident_name(&id)));
+                m.insert(Symbol::new(&ident_name(&id)), 0u16);
+                (m, None, 1u16)
+            }
+            ast::Param::Pattern(p) => {
+                let mut entries: Vec<(Symbol, Option<ast::Expr>, u32)> = Vec::new();
+                for e in p.pat_entries() {
+                    let id = self.child(e.ident(), off)?;
+                    let sym = Symbol::new(&ident_name(&id));
+                    let eoff = offset(e.syntax());
+                    if entries.iter().any(|(n, _, _)| *n == sym) {
+                        return Err(self.err(
+                            eoff,
+                            ErrorKind::Parse,
+                            format!("duplicate formal function argument '{}'", sym),
+                        ));
+                    }
+                    entries.push((sym, e.default(), eoff));
+                }
+                entries.sort_by(|a, b| a.0.cmp(&b.0));
+                let mut m: HashMap<Symbol, u16> = entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.0, i as u16))
+                    .collect();
+                let mut at_slot = None;
+                if let Some(bind) = p.pat_bind() {
+                    let id = self.child(bind.ident(), off)?;
+                    let sym = Symbol::new(&ident_name(&id));
+                    if m.contains_key(&sym) {
+                        return Err(self.err(
+                            off,
+                            ErrorKind::Parse,
+                            format!("duplicate formal function argument '{}'", sym),
+                        ));
+                    }
+                    at_slot = Some(entries.len() as u16);
+                    at_name = Some(sym);
+                    m.insert(sym, entries.len() as u16);
+                }
+                let size = entries.len() as u16 + u16::from(at_slot.is_some());
+                (
+                    m,
+                    Some((entries, p.ellipsis_token().is_some(), at_slot)),
+                    size,
+                )
+            }
+        };
+        self.scopes.push(Scope::Names(names));
+        let r = (|| -> Result<(Rc<Proto>, Option<Formals>)> {
+            let formals = match formals {
+                None => None,
+                Some((entries, ellipsis, at_slot)) => {
+                    let mut out = Vec::new();
+                    for (name, default, _) in entries {
+                        let default = match default {
+                            Some(d) => {
+                                let doff = offset(d.syntax());
+                                Some(self.sub_proto(|c| {
+                                    c.expr(&d, true)?;
+                                    Ok(doff)
+                                })?)
+                            }
+                            None => None,
+                        };
+                        out.push(Formal { name, default });
+                    }
+                    Some(Formals {
+                        entries: out,
+                        ellipsis,
+                        at_slot,
+                    })
+                }
+            };
+            let boff = offset(body.syntax());
+            let proto = self.sub_proto(|c| {
+                c.expr(&body, true)?;
+                Ok(boff)
+            })?;
+            Ok((proto, formals))
+        })();
+        self.scopes.pop();
+        let (proto, formals) = r?;
+        let lambda = Rc::new(Lambda {
+            body: proto,
+            formals,
+            env_size,
+            name,
+            offset: off,
+            source: self.source.clone(),
+            param_name,
+            at_name,
+        });
+        let b = self.b();
+        b.lambdas.push(lambda);
+        let i = (b.lambdas.len() - 1) as u32;
+        self.emit(Op::Closure(i), off);
+        Ok(())
+    }
+}
+
+trait WithNote {
+    fn with_note(self, line: usize, col: usize) -> Self;
+}
+
+impl WithNote for Error {
+    fn with_note(self, _line: usize, _col: usize) -> Self {
+        self
+    }
+}
+
+fn ident_name(i: &ast::Ident) -> String {
+    i.syntax().text().to_string()
+}

@@ -1,0 +1,99 @@
+//! Evaluation errors: what went wrong, where, and the chain of calls that led
+//! there.
+
+use crate::source::Pos;
+use std::fmt::{self, Write};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// `throw`: catchable by `tryEval`.
+    Throw,
+    /// A failed `assert`: catchable by `tryEval`.
+    Assert,
+    /// `abort`: never caught.
+    Abort,
+    Parse,
+    /// Any other evaluation error (type errors, missing attributes, ...).
+    Eval,
+    InfiniteRecursion,
+    StackOverflow,
+}
+
+#[derive(Clone, Debug)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub pos: Option<Pos>,
+    /// Context added while unwinding, innermost first: ("while evaluating ...", where).
+    pub trace: Vec<(String, Option<Pos>)>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+            pos: None,
+            trace: Vec::new(),
+        }
+    }
+
+    pub fn eval(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Eval, message)
+    }
+
+    pub fn at(mut self, pos: Option<Pos>) -> Error {
+        if self.pos.is_none() {
+            self.pos = pos;
+        }
+        self
+    }
+
+    pub fn is_catchable(&self) -> bool {
+        matches!(self.kind, ErrorKind::Throw | ErrorKind::Assert)
+    }
+
+    /// The error as `nix-instantiate` prints it: message, location with a
+    /// snippet, and (with `show_trace`) the trace entries.
+    pub fn render(&self, show_trace: bool) -> String {
+        let mut out = String::new();
+        let _ = write!(out, "error: {}", self.message);
+        if let Some(pos) = &self.pos {
+            render_pos(&mut out, pos);
+        }
+        if show_trace {
+            for (what, pos) in &self.trace {
+                let _ = write!(out, "\n\n       … {}", what);
+                if let Some(pos) = pos {
+                    render_pos(&mut out, pos);
+                }
+            }
+        }
+        out.push('\n');
+        out
+    }
+}
+
+fn render_pos(out: &mut String, pos: &Pos) {
+    let (line, col) = pos.line_col();
+    let _ = write!(out, "\n\n       at {}:{}:{}:", pos.source.name, line, col);
+    let text = pos.source.line_text(line);
+    let gutter = line.to_string();
+    let _ = write!(out, "\n\n            {}| {}", gutter, text);
+    let pad: String = text
+        .chars()
+        .take(col.saturating_sub(1))
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let _ = write!(out, "\n            {}| {}^", " ".repeat(gutter.len()), pad);
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}

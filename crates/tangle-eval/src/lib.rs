@@ -1,0 +1,163 @@
+//! Tangle: an evaluator for the Nix language.
+//!
+//! The embedding API: create an [`Evaluator`] with [`EvalOptions`] and an
+//! [`Io`] provider, evaluate a file or a string, then force, inspect and
+//! print the resulting [`Value`]s. See ARCHITECTURE.md for the map.
+
+pub mod builtins;
+pub mod chunk;
+pub mod compiler;
+pub mod error;
+pub mod io;
+pub mod print;
+pub mod source;
+pub mod symbol;
+pub mod syntax;
+pub mod value;
+pub mod vm;
+
+pub use error::{Error, ErrorKind, Result};
+pub use io::{Io, StdIo};
+pub use value::Value;
+
+use std::rc::Rc;
+
+/// Options for an evaluation.
+#[derive(Clone)]
+pub struct EvalOptions {
+    /// Deepest frame stack allowed before "max-call-depth exceeded".
+    pub max_call_depth: usize,
+    /// Search path entries `(prefix, path)` for `<prefix/...>`, in order.
+    pub search_path: Vec<(String, String)>,
+    pub abort_on_warn: bool,
+}
+
+impl Default for EvalOptions {
+    fn default() -> Self {
+        EvalOptions {
+            max_call_depth: vm::VmOptions::default().max_call_depth,
+            search_path: Vec::new(),
+            abort_on_warn: false,
+        }
+    }
+}
+
+/// Parse `text` and compile it, resolving relative paths against the
+/// directory of `name` (a file path), or against the working directory for
+/// `«string»`-like names.
+pub fn compile_source(vm: &mut vm::Vm, name: &str, text: String) -> Result<Rc<chunk::Proto>> {
+    let base_dir = if name.starts_with('/') {
+        match name.rfind('/') {
+            Some(0) => "/".to_string(),
+            Some(i) => name[..i].to_string(),
+            None => ".".to_string(),
+        }
+    } else {
+        std::env::current_dir()
+            .map(|d| d.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| "/".to_string())
+    };
+    compile_in(vm, name, text, &base_dir)
+}
+
+fn compile_in(
+    vm: &mut vm::Vm,
+    name: &str,
+    text: String,
+    base_dir: &str,
+) -> Result<Rc<chunk::Proto>> {
+    let source = source::Source::new(name.to_string(), syntax::normalise_newlines(&text));
+    let expr = syntax::parse(&source)?;
+    let home = vm.io.get_env("HOME");
+    let globals = vm.globals.clone();
+    compiler::compile(
+        source,
+        &expr,
+        compiler::CompileEnv {
+            globals: &globals,
+            base_dir: base_dir.trim_end_matches('/'),
+            home: home.as_deref(),
+        },
+    )
+}
+
+/// One evaluation context: its globals, import cache and VM.
+pub struct Evaluator {
+    vm: vm::Vm,
+}
+
+impl Evaluator {
+    pub fn new(options: EvalOptions, io: Rc<dyn Io>) -> Evaluator {
+        let globals = Rc::new(builtins::globals(&options.search_path));
+        let vm = vm::Vm::new(
+            io,
+            globals,
+            vm::VmOptions {
+                max_call_depth: options.max_call_depth,
+                search_path: options.search_path,
+                abort_on_warn: options.abort_on_warn,
+            },
+        );
+        Evaluator { vm }
+    }
+
+    /// Evaluate a file (or a directory's `default.nix`) to WHNF.
+    pub fn eval_file(&mut self, path: &str) -> Result<Value> {
+        let abs = if path.starts_with('/') {
+            path.to_string()
+        } else {
+            let cwd = std::env::current_dir()
+                .map(|d| d.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            format!("{}/{}", cwd, path)
+        };
+        let abs = compiler::canon_path(&abs);
+        let import = Value::PrimOp(
+            builtins::PRIMOPS
+                .iter()
+                .find(|p| p.name == "import")
+                .expect("import is a builtin"),
+        );
+        self.vm.call(&import, Value::path(abs))
+    }
+
+    /// Evaluate an expression; relative paths resolve against `base_dir`.
+    pub fn eval_string(&mut self, text: &str, name: &str, base_dir: &str) -> Result<Value> {
+        let proto = compile_in(&mut self.vm, name, text.to_string(), base_dir)?;
+        self.vm.run_proto(proto)
+    }
+
+    pub fn force(&mut self, v: &Value) -> Result<Value> {
+        self.vm.force(v)
+    }
+
+    pub fn force_deep(&mut self, v: &Value) -> Result<Value> {
+        self.vm.force_deep(v)
+    }
+
+    pub fn call(&mut self, f: &Value, arg: Value) -> Result<Value> {
+        self.vm.call(f, arg)
+    }
+
+    /// JSON text of a value (`force`: evaluate unforced parts).
+    pub fn to_json(&mut self, v: &Value, force: bool) -> Result<Vec<u8>> {
+        let r = self
+            .vm
+            .run_cont(Box::new(print::ToJson::new(v.clone(), force)))?;
+        match r {
+            Value::String(s) => Ok(s.bytes.to_vec()),
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// The value as `nix-instantiate --eval` prints it (without newline).
+    pub fn print(&self, v: &Value) -> Vec<u8> {
+        let mut out = Vec::new();
+        print::print_value(v, &mut out);
+        out
+    }
+
+    pub fn vm(&mut self) -> &mut vm::Vm {
+        &mut self.vm
+    }
+}

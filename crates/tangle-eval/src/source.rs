@@ -1,0 +1,80 @@
+//! Source files and positions inside them.
+
+use std::fmt;
+use std::rc::Rc;
+
+/// One piece of Nix source text: a file or a `-E` string.
+pub struct Source {
+    /// The file's path, or `«string»` / `«stdin»`.
+    pub name: String,
+    pub text: String,
+    line_starts: Vec<u32>,
+}
+
+impl Source {
+    pub fn new(name: String, text: String) -> Rc<Source> {
+        let mut line_starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        Rc::new(Source {
+            name,
+            text,
+            line_starts,
+        })
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn line_col(&self, offset: u32) -> (usize, usize) {
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line] as usize;
+        let end = (offset as usize).min(self.text.len());
+        let col = self
+            .text
+            .get(start..end)
+            .map(|s| s.chars().count())
+            .unwrap_or(end - start);
+        (line + 1, col + 1)
+    }
+
+    pub fn line_text(&self, line: usize) -> &str {
+        let start = self.line_starts[line - 1] as usize;
+        let end = self
+            .line_starts
+            .get(line)
+            .map(|e| *e as usize - 1)
+            .unwrap_or(self.text.len());
+        self.text.get(start..end).unwrap_or("")
+    }
+}
+
+/// A position in a source: where an error arose or a value was defined.
+#[derive(Clone)]
+pub struct Pos {
+    pub source: Rc<Source>,
+    pub offset: u32,
+}
+
+impl Pos {
+    pub fn line_col(&self) -> (usize, usize) {
+        self.source.line_col(self.offset)
+    }
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (l, c) = self.line_col();
+        write!(f, "{}:{}:{}", self.source.name, l, c)
+    }
+}
+
+impl fmt::Debug for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}

@@ -1,0 +1,298 @@
+//! Nix values.
+//!
+//! [`Value`] is 16 bytes: a tag and either an immediate (`Int`, `Float`,
+//! `Bool`) or one counted pointer. Cloning is a reference-count bump.
+//! `Value` deliberately implements neither `PartialEq` nor `Hash`: equality
+//! forces thunks and is an evaluator operation (see `vm::equality`).
+
+use crate::builtins::PrimOpDef;
+use crate::chunk::{Lambda, Proto};
+use crate::symbol::Symbol;
+use std::cell::{OnceCell, RefCell};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+#[derive(Clone)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    String(Rc<NixString>),
+    Path(Rc<PathValue>),
+    Attrs(Rc<Attrs>),
+    List(Rc<Vec<Value>>),
+    Thunk(Rc<Thunk>),
+    Closure(Rc<Closure>),
+    PrimOp(&'static PrimOpDef),
+    PrimOpApp(Rc<PrimOpApp>),
+}
+
+/// String context: the store paths a string refers to.
+pub type Context = BTreeSet<String>;
+
+/// A Nix string: bytes (not necessarily UTF-8) plus its context.
+pub struct NixString {
+    pub bytes: Box<[u8]>,
+    pub context: Option<Box<Context>>,
+}
+
+impl NixString {
+    pub fn as_str_lossy(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.bytes)
+    }
+}
+
+/// An absolute, lexically normalised path.
+pub struct PathValue {
+    pub path: String,
+}
+
+/// An attribute set: entries sorted by name, unique names.
+#[derive(Default)]
+pub struct Attrs {
+    pub entries: Vec<(Symbol, Value)>,
+}
+
+impl Attrs {
+    pub fn from_sorted(entries: Vec<(Symbol, Value)>) -> Attrs {
+        Attrs { entries }
+    }
+
+    /// Build from unsorted entries; later entries win on duplicates.
+    pub fn from_unsorted(mut entries: Vec<(Symbol, Value)>) -> Attrs {
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out: Vec<(Symbol, Value)> = Vec::with_capacity(entries.len());
+        for (k, v) in entries {
+            match out.last_mut() {
+                Some(last) if last.0 == k => last.1 = v,
+                _ => out.push((k, v)),
+            }
+        }
+        Attrs { entries: out }
+    }
+
+    pub fn get(&self, key: Symbol) -> Option<&Value> {
+        if self.entries.len() < 8 {
+            return self.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+        }
+        self.entries
+            .binary_search_by(|(k, _)| k.cmp(&key))
+            .ok()
+            .map(|i| &self.entries[i].1)
+    }
+
+    pub fn get_str(&self, key: &str) -> Option<&Value> {
+        self.get(Symbol::new(key))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// `self // other`: merge two sorted vectors, right side wins.
+    pub fn update(&self, other: &Attrs) -> Attrs {
+        let (a, b) = (&self.entries, &other.entries);
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => {
+                    out.push(a[i].clone());
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    out.push(b[j].clone());
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    out.push(b[j].clone());
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        out.extend_from_slice(&a[i..]);
+        out.extend_from_slice(&b[j..]);
+        Attrs { entries: out }
+    }
+}
+
+/// A variable environment: the slots of one `let`, `rec`, lambda call or
+/// `with`. Every slot is written exactly once while the scope is built, before
+/// any code that reads it runs.
+pub struct Env {
+    pub slots: Box<[OnceCell<Value>]>,
+    pub parent: Option<Rc<Env>>,
+}
+
+impl Env {
+    pub fn new(size: usize, parent: Option<Rc<Env>>) -> Rc<Env> {
+        Rc::new(Env {
+            slots: (0..size).map(|_| OnceCell::new()).collect(),
+            parent,
+        })
+    }
+}
+
+/// A lazy value. `Pending` holds what computes it, `Blackhole` marks it as
+/// being computed (forcing it again is infinite recursion), `Done` is its
+/// value in weak head normal form.
+pub struct Thunk {
+    pub state: RefCell<ThunkState>,
+}
+
+pub enum ThunkState {
+    Pending(Rc<Proto>, Rc<Env>),
+    /// Apply a function to an argument (made by builtins such as `map`).
+    Apply(Value, Value),
+    Blackhole,
+    Done(Value),
+}
+
+impl Thunk {
+    pub fn new(state: ThunkState) -> Value {
+        Value::Thunk(Rc::new(Thunk {
+            state: RefCell::new(state),
+        }))
+    }
+
+    pub fn apply(f: Value, arg: Value) -> Value {
+        Thunk::new(ThunkState::Apply(f, arg))
+    }
+
+    /// The value if already computed.
+    pub fn value(&self) -> Option<Value> {
+        match &*self.state.borrow() {
+            ThunkState::Done(v) => Some(v.clone()),
+            _ => None,
+        }
+    }
+}
+
+pub struct Closure {
+    pub lambda: Rc<Lambda>,
+    pub env: Option<Rc<Env>>,
+}
+
+pub struct PrimOpApp {
+    pub op: &'static PrimOpDef,
+    pub args: Vec<Value>,
+}
+
+impl Value {
+    pub fn string(s: impl Into<Vec<u8>>) -> Value {
+        Value::String(Rc::new(NixString {
+            bytes: s.into().into_boxed_slice(),
+            context: None,
+        }))
+    }
+
+    pub fn string_ctx(s: Vec<u8>, context: Option<Box<Context>>) -> Value {
+        Value::String(Rc::new(NixString {
+            bytes: s.into_boxed_slice(),
+            context: context.filter(|c| !c.is_empty()),
+        }))
+    }
+
+    pub fn path(p: String) -> Value {
+        Value::Path(Rc::new(PathValue { path: p }))
+    }
+
+    pub fn list(v: Vec<Value>) -> Value {
+        Value::List(Rc::new(v))
+    }
+
+    pub fn attrs(a: Attrs) -> Value {
+        Value::Attrs(Rc::new(a))
+    }
+
+    /// The value itself, or the value of an already-forced thunk.
+    #[inline]
+    pub fn shallow(&self) -> Value {
+        match self {
+            Value::Thunk(t) => t.value().unwrap_or_else(|| self.clone()),
+            _ => self.clone(),
+        }
+    }
+
+    pub fn is_forced(&self) -> bool {
+        match self {
+            Value::Thunk(t) => matches!(&*t.state.borrow(), ThunkState::Done(_)),
+            _ => true,
+        }
+    }
+
+    /// Nix's `builtins.typeOf` name.
+    pub fn type_of(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::String(_) => "string",
+            Value::Path(_) => "path",
+            Value::Attrs(_) => "set",
+            Value::List(_) => "list",
+            Value::Closure(_) | Value::PrimOp(_) | Value::PrimOpApp(_) => "lambda",
+            Value::Thunk(_) => "thunk",
+        }
+    }
+
+    /// The phrase C++ Nix uses in type errors ("an integer", "a set", ...).
+    pub fn show_type(&self) -> String {
+        match self {
+            Value::PrimOp(op) => return format!("the built-in function '{}'", op.name),
+            Value::PrimOpApp(app) => {
+                return format!("the partially applied built-in function '{}'", app.op.name)
+            }
+            _ => {}
+        }
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a Boolean",
+            Value::Int(_) => "an integer",
+            Value::Float(_) => "a float",
+            Value::String(_) => "a string",
+            Value::Path(_) => "a path",
+            Value::Attrs(_) => "a set",
+            Value::List(_) => "a list",
+            Value::Closure(_) => "a function",
+            Value::PrimOp(_) => "a built-in function",
+            Value::PrimOpApp(_) => "a partially applied built-in function",
+            Value::Thunk(_) => "a thunk",
+        }
+        .to_string()
+    }
+
+    pub fn is_function(&self) -> bool {
+        matches!(
+            self,
+            Value::Closure(_) | Value::PrimOp(_) | Value::PrimOpApp(_)
+        )
+    }
+
+    /// Is this an attribute set with `type = "derivation"` (already forced)?
+    pub fn is_derivation(&self) -> bool {
+        if let Value::Attrs(a) = self {
+            if let Some(Value::String(s)) = a.get_str("type").map(|v| v.shallow()) {
+                return &*s.bytes == b"derivation";
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Value;
+
+    #[test]
+    fn value_is_16_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+}

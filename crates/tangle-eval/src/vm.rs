@@ -1,0 +1,1169 @@
+//! The stackless virtual machine.
+//!
+//! Nix-level recursion never becomes Rust recursion. The VM keeps two
+//! heap-allocated stacks: the operand stack of values and the frame stack.
+//! A frame is either bytecode being run ([`CodeFrame`]) or a suspended native
+//! continuation ([`Cont`]) for a builtin that calls back into Nix code
+//! (`foldl'`, `sort`, `==` on deep structures, deep forcing, ...).
+//!
+//! Forcing a thunk or calling a lambda pushes a frame and goes on in the same
+//! loop; when the frame returns, its value goes to the frame below: pushed on
+//! the operand stack for bytecode, or handed to `Cont::resume` for a
+//! continuation. A frame that computes a thunk also writes the result into
+//! the thunk when it returns ("update"), and restores the thunk if an error
+//! unwinds through it, so forcing it again raises the error again.
+
+use crate::builtins::{PrimOpDef, PrimRet};
+use crate::chunk::{Lambda, Op, Proto};
+use crate::error::{Error, ErrorKind, Result};
+use crate::io::Io;
+use crate::source::Pos;
+use crate::symbol::Symbol;
+use crate::value::{Attrs, Closure, Env, PrimOpApp, Thunk, ThunkState, Value};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+mod arith;
+pub mod coerce;
+pub mod compare;
+pub mod deep;
+
+/// What a native continuation asks the VM to do next.
+pub enum Step {
+    /// Finished with this value.
+    Done(Value),
+    /// Force this value and resume with the result.
+    Force(Value),
+    /// Call `f arg` and resume with the result.
+    Call(Value, Value),
+    /// Run another continuation and resume with its result.
+    Sub(Box<dyn Cont>),
+}
+
+/// A suspended native computation: a builtin's state machine.
+pub trait Cont {
+    /// Called first with `Value::Null`, then with the result of each request.
+    fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step>;
+    /// `tryEval` catches some errors; everything else lets them through.
+    fn catch(&mut self, _err: &Error) -> Option<Value> {
+        None
+    }
+}
+
+struct Update {
+    thunk: Rc<Thunk>,
+    /// The thunk's state before it was blackholed, restored on error.
+    saved: ThunkState,
+    /// Hand the value to the frame below (false: that frame re-runs the
+    /// instruction that asked for the force).
+    deliver: bool,
+}
+
+pub struct CodeFrame {
+    proto: Rc<Proto>,
+    ip: usize,
+    env: Rc<Env>,
+    base: usize,
+    update: Option<Update>,
+    /// For traces: the lambda this frame runs, if it is a call.
+    lambda: Option<Rc<Lambda>>,
+}
+
+struct NativeFrame {
+    cont: Box<dyn Cont>,
+    update: Option<Update>,
+    /// The continuation finished and is waiting for its result to be forced.
+    finishing: bool,
+}
+
+enum Frame {
+    Code(CodeFrame),
+    Native(NativeFrame),
+}
+
+/// Options that shape an evaluation.
+pub struct VmOptions {
+    pub max_call_depth: usize,
+    pub search_path: Vec<(String, String)>,
+    pub abort_on_warn: bool,
+}
+
+impl Default for VmOptions {
+    fn default() -> Self {
+        VmOptions {
+            max_call_depth: 10_000_000,
+            search_path: Vec::new(),
+            abort_on_warn: false,
+        }
+    }
+}
+
+pub struct Vm {
+    stack: Vec<Value>,
+    frames: Vec<Frame>,
+    pub options: VmOptions,
+    pub io: Rc<dyn Io>,
+    pub globals: Rc<HashMap<Symbol, Value>>,
+    /// `import` results by path.
+    pub import_cache: HashMap<String, Value>,
+    empty_env: Rc<Env>,
+}
+
+enum Flow {
+    Continue,
+    Finished(Value),
+}
+
+fn internal(msg: &str) -> Error {
+    Error::eval(format!("internal error: {}", msg))
+}
+
+impl Vm {
+    pub fn new(io: Rc<dyn Io>, globals: Rc<HashMap<Symbol, Value>>, options: VmOptions) -> Vm {
+        Vm {
+            stack: Vec::with_capacity(1024),
+            frames: Vec::with_capacity(256),
+            options,
+            io,
+            globals,
+            import_cache: HashMap::new(),
+            empty_env: Env::new(0, None),
+        }
+    }
+
+    /// Run a compiled top-level proto to WHNF.
+    pub fn run_proto(&mut self, proto: Rc<Proto>) -> Result<Value> {
+        let floor = self.frames.len();
+        let base = self.stack.len();
+        self.push_frame(Frame::Code(CodeFrame {
+            proto,
+            ip: 0,
+            env: self.empty_env.clone(),
+            base,
+            update: None,
+            lambda: None,
+        }))?;
+        self.execute(floor)
+    }
+
+    /// Force a value to WHNF (entry point for embedders; never called from
+    /// inside the VM loop).
+    pub fn force(&mut self, v: &Value) -> Result<Value> {
+        if v.is_forced() {
+            return Ok(v.shallow());
+        }
+        self.run_cont(Box::new(deep::ForceOnce::new(v.clone())))
+    }
+
+    /// Force a value completely (as `--strict` printing does).
+    pub fn force_deep(&mut self, v: &Value) -> Result<Value> {
+        self.run_cont(Box::new(deep::DeepForce::new(v.clone(), false)))
+    }
+
+    /// Call a function (entry point for embedders).
+    pub fn call(&mut self, f: &Value, arg: Value) -> Result<Value> {
+        self.run_cont(Box::new(deep::CallOnce::new(f.clone(), arg)))
+    }
+
+    /// Run a continuation to completion from outside the VM loop.
+    pub fn run_cont(&mut self, cont: Box<dyn Cont>) -> Result<Value> {
+        let floor = self.frames.len();
+        self.push_frame(Frame::Native(NativeFrame {
+            cont,
+            update: None,
+            finishing: false,
+        }))?;
+        match self.deliver(Value::Null, floor) {
+            Ok(Flow::Finished(v)) => Ok(v),
+            Ok(Flow::Continue) => self.execute(floor),
+            Err(e) => match self.unwind(e, floor) {
+                Ok(Flow::Finished(v)) => Ok(v),
+                Ok(Flow::Continue) => self.execute(floor),
+                Err(e) => Err(e),
+            },
+        }
+    }
+
+    fn push_frame(&mut self, f: Frame) -> Result<()> {
+        if self.frames.len() >= self.options.max_call_depth {
+            return Err(Error::new(
+                ErrorKind::StackOverflow,
+                "stack overflow; max-call-depth exceeded",
+            ));
+        }
+        self.frames.push(f);
+        Ok(())
+    }
+
+    /// The position of the instruction currently running in the innermost
+    /// bytecode frame.
+    pub fn current_pos(&self) -> Option<Pos> {
+        for f in self.frames.iter().rev() {
+            if let Frame::Code(c) = f {
+                let ip = c.ip.saturating_sub(1);
+                return c.proto.spans.get(ip).map(|off| Pos {
+                    source: c.proto.source.clone(),
+                    offset: *off,
+                });
+            }
+        }
+        None
+    }
+
+    fn execute(&mut self, floor: usize) -> Result<Value> {
+        loop {
+            let r = self.run_loop(floor);
+            match r {
+                Ok(v) => return Ok(v),
+                Err(e) => match self.unwind(e, floor)? {
+                    Flow::Finished(v) => return Ok(v),
+                    Flow::Continue => {}
+                },
+            }
+        }
+    }
+
+    /// Pop frames until one catches the error (tryEval), restoring thunks on
+    /// the way and collecting the trace.
+    fn unwind(&mut self, mut err: Error, floor: usize) -> Result<Flow> {
+        if err.pos.is_none() {
+            err.pos = self.current_pos();
+        }
+        while self.frames.len() > floor {
+            // The loop condition guarantees a frame.
+            let frame = self.frames.pop().expect("frame above floor");
+            match frame {
+                Frame::Code(c) => {
+                    self.stack.truncate(c.base);
+                    if let Some(u) = c.update {
+                        *u.thunk.state.borrow_mut() = u.saved;
+                    }
+                    if let Some(l) = &c.lambda {
+                        if err.trace.len() < 64 {
+                            err.trace.push((
+                                format!("while calling {}", l.describe()),
+                                Some(Pos {
+                                    source: l.source.clone(),
+                                    offset: l.offset,
+                                }),
+                            ));
+                        }
+                    }
+                }
+                Frame::Native(mut n) => {
+                    if let Some(u) = n.update.take() {
+                        *u.thunk.state.borrow_mut() = u.saved;
+                    }
+                    if err.is_catchable() {
+                        if let Some(v) = n.cont.catch(&err) {
+                            return self.deliver(v, floor);
+                        }
+                    }
+                }
+            }
+        }
+        Err(err)
+    }
+
+    /// A frame finished with `v`: update its thunk and hand `v` to the frame
+    /// below, running native continuations until bytecode can go on.
+    fn finish_frame(&mut self, update: Option<Update>, v: Value, floor: usize) -> Result<Flow> {
+        if let Some(u) = update {
+            *u.thunk.state.borrow_mut() = ThunkState::Done(v.clone());
+            if !u.deliver {
+                if self.frames.len() == floor {
+                    return Ok(Flow::Finished(v));
+                }
+                return Ok(Flow::Continue);
+            }
+        }
+        if self.frames.len() == floor {
+            return Ok(Flow::Finished(v));
+        }
+        self.deliver(v, floor)
+    }
+
+    fn deliver(&mut self, mut v: Value, floor: usize) -> Result<Flow> {
+        loop {
+            let step = match self.frames.last_mut() {
+                None => return Ok(Flow::Finished(v)),
+                Some(Frame::Code(_)) => {
+                    self.stack.push(v);
+                    return Ok(Flow::Continue);
+                }
+                Some(Frame::Native(n)) => {
+                    if n.finishing {
+                        Step::Done(v)
+                    } else {
+                        // Take the continuation out while it runs so it can
+                        // use the VM; put it back afterwards.
+                        let mut cont = std::mem::replace(&mut n.cont, Box::new(deep::Placeholder));
+                        let r = cont.resume(self, v);
+                        match self.frames.last_mut() {
+                            Some(Frame::Native(n)) => n.cont = cont,
+                            _ => return Err(internal("native frame vanished")),
+                        }
+                        r?
+                    }
+                }
+            };
+            match step {
+                Step::Done(out) => {
+                    if !out.is_forced() {
+                        if let Some(Frame::Native(n)) = self.frames.last_mut() {
+                            n.finishing = true;
+                        }
+                        match self.force_or_push(out)? {
+                            Some(forced) => {
+                                v = forced;
+                                continue;
+                            }
+                            None => return Ok(Flow::Continue),
+                        }
+                    }
+                    let update = match self.frames.pop() {
+                        Some(Frame::Native(n)) => n.update,
+                        _ => return Err(internal("expected a native frame")),
+                    };
+                    if let Some(u) = update {
+                        *u.thunk.state.borrow_mut() = ThunkState::Done(out.clone());
+                        if !u.deliver {
+                            if self.frames.len() == floor {
+                                return Ok(Flow::Finished(out));
+                            }
+                            return Ok(Flow::Continue);
+                        }
+                    }
+                    if self.frames.len() == floor {
+                        return Ok(Flow::Finished(out));
+                    }
+                    v = out;
+                }
+                Step::Force(x) => match self.force_or_push(x)? {
+                    Some(forced) => v = forced,
+                    None => return Ok(Flow::Continue),
+                },
+                Step::Call(f, arg) => match self.call_value(f, arg, None)? {
+                    Some(r) => v = r,
+                    None => return Ok(Flow::Continue),
+                },
+                Step::Sub(cont) => {
+                    self.push_frame(Frame::Native(NativeFrame {
+                        cont,
+                        update: None,
+                        finishing: false,
+                    }))?;
+                    v = Value::Null;
+                }
+            }
+        }
+    }
+
+    /// Force `v`: return its value if that needs no evaluation, or push the
+    /// frame that computes it (its result will be delivered) and return None.
+    fn force_or_push(&mut self, v: Value) -> Result<Option<Value>> {
+        let t = match v {
+            Value::Thunk(t) => t,
+            other => return Ok(Some(other)),
+        };
+        self.start_thunk(t, true)
+    }
+
+    fn start_thunk(&mut self, t: Rc<Thunk>, deliver: bool) -> Result<Option<Value>> {
+        let state = std::mem::replace(&mut *t.state.borrow_mut(), ThunkState::Blackhole);
+        match state {
+            ThunkState::Done(v) => {
+                *t.state.borrow_mut() = ThunkState::Done(v.clone());
+                Ok(Some(v))
+            }
+            ThunkState::Blackhole => Err(Error::new(
+                ErrorKind::InfiniteRecursion,
+                "infinite recursion encountered",
+            )),
+            ThunkState::Pending(proto, env) => {
+                let base = self.stack.len();
+                let saved = ThunkState::Pending(proto.clone(), env.clone());
+                let frame = Frame::Code(CodeFrame {
+                    proto,
+                    ip: 0,
+                    env,
+                    base,
+                    update: Some(Update {
+                        thunk: t,
+                        saved,
+                        deliver,
+                    }),
+                    lambda: None,
+                });
+                if let Err(e) = self.push_frame(frame) {
+                    return Err(e);
+                }
+                Ok(None)
+            }
+            ThunkState::Apply(f, arg) => {
+                let saved = ThunkState::Apply(f.clone(), arg.clone());
+                let f = match f {
+                    Value::Thunk(_) if !f.is_forced() => {
+                        // Force the function first, via a continuation.
+                        let cont = Box::new(deep::CallOnce::new(f, arg));
+                        self.push_frame(Frame::Native(NativeFrame {
+                            cont,
+                            update: Some(Update {
+                                thunk: t,
+                                saved,
+                                deliver,
+                            }),
+                            finishing: false,
+                        }))?;
+                        return self.kick_native();
+                    }
+                    f => f.shallow(),
+                };
+                let r = self.call_value(
+                    f,
+                    arg,
+                    Some(Update {
+                        thunk: t.clone(),
+                        saved,
+                        deliver,
+                    }),
+                )?;
+                match r {
+                    Some(v) => {
+                        *t.state.borrow_mut() = ThunkState::Done(v.clone());
+                        Ok(Some(v))
+                    }
+                    None => Ok(None),
+                }
+            }
+        }
+    }
+
+    /// Start a freshly pushed native frame (resume with Null); if it finishes
+    /// at once, return its value.
+    fn kick_native(&mut self) -> Result<Option<Value>> {
+        // Deliver into the new top frame; a finished result shows up as a
+        // value pushed for bytecode, which the caller expects as Some(v)
+        // only when no frame remains pushed. We run it to the first
+        // suspension and report "pending" (None): the result is delivered
+        // like any frame result.
+        let floor = self.frames.len() - 1;
+        match self.deliver(Value::Null, floor)? {
+            Flow::Continue => Ok(None),
+            Flow::Finished(v) => Ok(Some(v)),
+        }
+    }
+
+    /// Apply `f` (forced) to `arg`. Returns the value if it is available at
+    /// once, or None after pushing a frame whose result will be delivered.
+    /// `update` makes that frame (or the immediate result) complete a thunk.
+    fn call_value(
+        &mut self,
+        f: Value,
+        arg: Value,
+        update: Option<Update>,
+    ) -> Result<Option<Value>> {
+        match f {
+            Value::Closure(c) => {
+                if c.lambda.formals.is_some() && !arg.is_forced() {
+                    return self.push_native(
+                        Box::new(deep::CallOnce::new(Value::Closure(c), arg)),
+                        update,
+                    );
+                }
+                let env = bind_args(&c, arg.shallow())?;
+                let base = self.stack.len();
+                self.push_frame(Frame::Code(CodeFrame {
+                    proto: c.lambda.body.clone(),
+                    ip: 0,
+                    env,
+                    base,
+                    update,
+                    lambda: Some(c.lambda.clone()),
+                }))?;
+                Ok(None)
+            }
+            Value::PrimOp(op) => self.call_primop(op, vec![arg], update),
+            Value::PrimOpApp(app) => {
+                let mut args = Vec::with_capacity(app.args.len() + 1);
+                args.extend(app.args.iter().cloned());
+                args.push(arg);
+                self.call_primop(app.op, args, update)
+            }
+            Value::Attrs(a) if a.get_str("__functor").is_some() => self.push_native(
+                Box::new(deep::CallFunctor::new(Value::Attrs(a), arg)),
+                update,
+            ),
+            Value::Thunk(_) => {
+                // Callers force functions first; be lenient for embedders.
+                self.push_native(Box::new(deep::CallOnce::new(f, arg)), update)
+            }
+            other => Err(Error::eval(format!(
+                "attempt to call something which is not a function but {}",
+                other.show_type()
+            ))),
+        }
+    }
+
+    fn push_native(
+        &mut self,
+        cont: Box<dyn Cont>,
+        update: Option<Update>,
+    ) -> Result<Option<Value>> {
+        let has_update = update.is_some();
+        self.push_frame(Frame::Native(NativeFrame {
+            cont,
+            update,
+            finishing: false,
+        }))?;
+        let floor = self.frames.len() - 1;
+        match self.deliver(Value::Null, floor)? {
+            Flow::Continue => Ok(None),
+            Flow::Finished(v) => {
+                let _ = has_update;
+                Ok(Some(v))
+            }
+        }
+    }
+
+    fn call_primop(
+        &mut self,
+        op: &'static PrimOpDef,
+        args: Vec<Value>,
+        update: Option<Update>,
+    ) -> Result<Option<Value>> {
+        if args.len() < op.arity as usize {
+            let v = Value::PrimOpApp(Rc::new(PrimOpApp { op, args }));
+            if let Some(u) = update {
+                *u.thunk.state.borrow_mut() = ThunkState::Done(v.clone());
+            }
+            return Ok(Some(v));
+        }
+        let needs_force = args
+            .iter()
+            .enumerate()
+            .any(|(i, a)| op.strict & (1 << i) != 0 && !a.is_forced());
+        if needs_force {
+            return self.push_native(Box::new(deep::PrimOpCall::new(op, args)), update);
+        }
+        let mut args: Vec<Value> = args
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                if op.strict & (1 << i) != 0 {
+                    a.shallow()
+                } else {
+                    a
+                }
+            })
+            .collect();
+        match (op.func)(self, &mut args)? {
+            PrimRet::Value(v) if v.is_forced() => {
+                let v = v.shallow();
+                if let Some(u) = update {
+                    *u.thunk.state.borrow_mut() = ThunkState::Done(v.clone());
+                }
+                Ok(Some(v))
+            }
+            PrimRet::Value(v) => self.push_native(Box::new(deep::ForceOnce::new(v)), update),
+            PrimRet::Cont(c) => self.push_native(c, update),
+        }
+    }
+
+    fn env_at(env: &Rc<Env>, depth: u16) -> &Rc<Env> {
+        let mut e = env;
+        for _ in 0..depth {
+            // The compiler only emits depths that exist at run time.
+            e = e
+                .parent
+                .as_ref()
+                .expect("environment depth resolved at compile time");
+        }
+        e
+    }
+
+    fn pop(&mut self) -> Value {
+        // The compiler emits balanced stack effects: every pop has a push.
+        self.stack.pop().expect("operand stack underflow")
+    }
+
+    /// The main bytecode loop. Returns when the frame stack is back at
+    /// `floor`.
+    fn run_loop(&mut self, floor: usize) -> Result<Value> {
+        loop {
+            let frame = match self.frames.last_mut() {
+                Some(Frame::Code(f)) => f,
+                _ => return Err(internal("bytecode loop entered on a native frame")),
+            };
+            let op = frame.proto.code[frame.ip];
+            frame.ip += 1;
+            match op {
+                Op::Const(i) => {
+                    let v = frame.proto.consts[i as usize].clone();
+                    self.stack.push(v);
+                }
+                Op::Local(depth, slot) => {
+                    let env = Self::env_at(&frame.env, depth);
+                    let v = env.slots[slot as usize]
+                        .get()
+                        .cloned()
+                        .ok_or_else(|| internal("read of an unset slot"))?;
+                    self.stack.push(v);
+                }
+                Op::WithVar(i) => {
+                    let dv = &frame.proto.dyn_vars[i as usize];
+                    let name = dv.name;
+                    let mut found = None;
+                    let mut to_force = None;
+                    for d in dv.with_depths.iter() {
+                        let env = Self::env_at(&frame.env, *d);
+                        let ns = env.slots[0]
+                            .get()
+                            .cloned()
+                            .ok_or_else(|| internal("unset with"))?;
+                        let ns = ns.shallow();
+                        match &ns {
+                            Value::Thunk(t) => {
+                                to_force = Some(t.clone());
+                                break;
+                            }
+                            Value::Attrs(a) => {
+                                if let Some(v) = a.get(name) {
+                                    found = Some(v.clone());
+                                    break;
+                                }
+                            }
+                            other => {
+                                return Err(Error::eval(format!(
+                                    "value is {} while a set was expected",
+                                    other.show_type()
+                                )))
+                            }
+                        }
+                    }
+                    if let Some(t) = to_force {
+                        frame.ip -= 1;
+                        if self.start_thunk(t, false)?.is_some() {
+                            // Already evaluated: just retry.
+                        }
+                        continue;
+                    }
+                    match found {
+                        Some(v) => self.stack.push(v),
+                        None => return Err(Error::eval(format!("undefined variable '{}'", name))),
+                    }
+                }
+                Op::Force => {
+                    // The compiler pushes before every Force.
+                    let top = self.stack.last_mut().expect("operand stack underflow");
+                    if let Value::Thunk(t) = top {
+                        let t = t.clone();
+                        let state = t.state.borrow();
+                        if let ThunkState::Done(v) = &*state {
+                            *top = v.clone();
+                            continue;
+                        }
+                        drop(state);
+                        self.stack.pop();
+                        if let Some(v) = self.start_thunk(t, true)? {
+                            self.stack.push(v);
+                        }
+                    }
+                }
+                Op::Thunk(i) => {
+                    let proto = frame.proto.protos[i as usize].clone();
+                    let v = Thunk::new(ThunkState::Pending(proto, frame.env.clone()));
+                    self.stack.push(v);
+                }
+                Op::Closure(i) => {
+                    let lambda = frame.proto.lambdas[i as usize].clone();
+                    let v = Value::Closure(Rc::new(Closure {
+                        lambda,
+                        env: Some(frame.env.clone()),
+                    }));
+                    self.stack.push(v);
+                }
+                Op::Call => {
+                    let arg = self.pop();
+                    let f = self.pop();
+                    if let Some(v) = self.call_value(f, arg, None)? {
+                        self.stack.push(v);
+                    }
+                }
+                Op::TailCall => {
+                    let arg = self.pop();
+                    let f = self.pop();
+                    let simple_closure = match &f {
+                        Value::Closure(c) => c.lambda.formals.is_none() || arg.is_forced(),
+                        _ => false,
+                    };
+                    if simple_closure {
+                        let c = match f {
+                            Value::Closure(c) => c,
+                            _ => unreachable!("checked above"),
+                        };
+                        let env = bind_args(&c, arg.shallow())?;
+                        let frame = match self.frames.last_mut() {
+                            Some(Frame::Code(f)) => f,
+                            _ => return Err(internal("tail call outside bytecode")),
+                        };
+                        self.stack.truncate(frame.base);
+                        frame.proto = c.lambda.body.clone();
+                        frame.ip = 0;
+                        frame.env = env;
+                        frame.lambda = Some(c.lambda.clone());
+                    } else if let Some(v) = self.call_value(f, arg, None)? {
+                        self.stack.push(v);
+                    }
+                }
+                Op::Return => {
+                    let v = self.pop();
+                    let frame = match self.frames.pop() {
+                        Some(Frame::Code(f)) => f,
+                        _ => return Err(internal("return outside bytecode")),
+                    };
+                    self.stack.truncate(frame.base);
+                    match self.finish_frame(frame.update, v, floor)? {
+                        Flow::Finished(v) => return Ok(v),
+                        Flow::Continue => {}
+                    }
+                }
+                Op::Pop => {
+                    self.pop();
+                }
+                Op::Jump(t) => frame.ip = t as usize,
+                Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => {
+                    let want = matches!(op, Op::JumpIfTrue(_));
+                    let v = self.stack.pop().expect("operand stack underflow");
+                    match v {
+                        Value::Bool(b) => {
+                            if b == want {
+                                if let Some(Frame::Code(f)) = self.frames.last_mut() {
+                                    f.ip = t as usize;
+                                }
+                            }
+                        }
+                        other => {
+                            return Err(Error::eval(format!(
+                                "value is {} while a Boolean was expected",
+                                other.show_type()
+                            )))
+                        }
+                    }
+                }
+                Op::AssertBool => match self.stack.last() {
+                    Some(Value::Bool(_)) => {}
+                    Some(other) => {
+                        return Err(Error::eval(format!(
+                            "value is {} while a Boolean was expected",
+                            other.show_type()
+                        )))
+                    }
+                    None => return Err(internal("stack underflow")),
+                },
+                Op::Not => {
+                    let v = self.pop();
+                    match v {
+                        Value::Bool(b) => self.stack.push(Value::Bool(!b)),
+                        other => {
+                            return Err(Error::eval(format!(
+                                "value is {} while a Boolean was expected",
+                                other.show_type()
+                            )))
+                        }
+                    }
+                }
+                Op::Negate => {
+                    let v = self.pop();
+                    let r = arith::sub(&Value::Int(0), &v)?.unwrap_or(Value::Null);
+                    self.stack.push(r);
+                }
+                Op::Add | Op::Sub | Op::Mul | Op::Div => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = match op {
+                        Op::Add => arith::add(self, &a, &b)?,
+                        Op::Sub => arith::sub(&a, &b)?,
+                        Op::Mul => arith::mul(&a, &b)?,
+                        _ => arith::div(&a, &b)?,
+                    };
+                    match r {
+                        Some(v) => self.stack.push(v),
+                        None => {
+                            // `+` on strings needing coercion (sets, paths).
+                            let cont = Box::new(coerce::Concat::interpolation(vec![a, b]));
+                            if let Some(v) = self.push_native(cont, None)? {
+                                self.stack.push(v);
+                            }
+                        }
+                    }
+                }
+                Op::Less | Op::LessEq | Op::Greater | Op::GreaterEq => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let (x, y, negate) = match op {
+                        Op::Less => (a, b, false),
+                        Op::Greater => (b, a, false),
+                        Op::LessEq => (b, a, true),
+                        _ => (a, b, true),
+                    };
+                    match compare::less_than_fast(&x, &y)? {
+                        Some(r) => self.stack.push(Value::Bool(r != negate)),
+                        None => {
+                            let cont = Box::new(compare::LessThan::new(x, y, negate));
+                            if let Some(v) = self.push_native(cont, None)? {
+                                self.stack.push(v);
+                            }
+                        }
+                    }
+                }
+                Op::Equal | Op::NotEqual => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let negate = matches!(op, Op::NotEqual);
+                    match compare::equal_fast(&a, &b) {
+                        Some(r) => self.stack.push(Value::Bool(r != negate)),
+                        None => {
+                            let cont = Box::new(compare::Equal::new(a, b, negate));
+                            if let Some(v) = self.push_native(cont, None)? {
+                                self.stack.push(v);
+                            }
+                        }
+                    }
+                }
+                Op::Concat => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let (a, b) = match (a, b) {
+                        (Value::List(a), Value::List(b)) => (a, b),
+                        (Value::List(_), other) | (other, _) => {
+                            return Err(Error::eval(format!(
+                                "value is {} while a list was expected",
+                                other.show_type()
+                            )))
+                        }
+                    };
+                    let v = if a.is_empty() {
+                        Value::List(b)
+                    } else if b.is_empty() {
+                        Value::List(a)
+                    } else {
+                        let mut out = Vec::with_capacity(a.len() + b.len());
+                        out.extend(a.iter().cloned());
+                        out.extend(b.iter().cloned());
+                        Value::list(out)
+                    };
+                    self.stack.push(v);
+                }
+                Op::Update => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let (a, b) = match (a, b) {
+                        (Value::Attrs(a), Value::Attrs(b)) => (a, b),
+                        (Value::Attrs(_), other) | (other, _) => {
+                            return Err(Error::eval(format!(
+                                "value is {} while a set was expected",
+                                other.show_type()
+                            )))
+                        }
+                    };
+                    let v = if b.is_empty() {
+                        Value::Attrs(a)
+                    } else if a.is_empty() {
+                        Value::Attrs(b)
+                    } else {
+                        Value::attrs(a.update(&b))
+                    };
+                    self.stack.push(v);
+                }
+                Op::Select(i) => {
+                    let name = frame.proto.syms[i as usize];
+                    let v = self.pop();
+                    match v {
+                        Value::Attrs(a) => match a.get(name) {
+                            Some(x) => self.stack.push(x.clone()),
+                            None => {
+                                return Err(Error::eval(format!("attribute '{}' missing", name)))
+                            }
+                        },
+                        other => {
+                            return Err(Error::eval(format!(
+                                "value is {} while a set was expected",
+                                other.show_type()
+                            )))
+                        }
+                    }
+                }
+                Op::SelectOr(i, target) => {
+                    let name = frame.proto.syms[i as usize];
+                    let found = match self.stack.last() {
+                        Some(Value::Attrs(a)) => a.get(name).cloned(),
+                        _ => None,
+                    };
+                    self.pop();
+                    match found {
+                        Some(v) => self.stack.push(v),
+                        None => {
+                            if let Some(Frame::Code(f)) = self.frames.last_mut() {
+                                f.ip = target as usize;
+                            }
+                        }
+                    }
+                }
+                Op::SelectDyn | Op::SelectDynOr(_) => {
+                    let key = self.pop();
+                    let v = self.pop();
+                    let name = attr_name(&key)?;
+                    let found = match &v {
+                        Value::Attrs(a) => a.get(name).cloned(),
+                        other => {
+                            if let Op::SelectDyn = op {
+                                return Err(Error::eval(format!(
+                                    "value is {} while a set was expected",
+                                    other.show_type()
+                                )));
+                            }
+                            None
+                        }
+                    };
+                    match (found, op) {
+                        (Some(x), _) => self.stack.push(x),
+                        (None, Op::SelectDynOr(target)) => {
+                            if let Some(Frame::Code(f)) = self.frames.last_mut() {
+                                f.ip = target as usize;
+                            }
+                        }
+                        (None, _) => {
+                            return Err(Error::eval(format!("attribute '{}' missing", name)))
+                        }
+                    }
+                }
+                Op::HasAttr(i) => {
+                    let name = frame.proto.syms[i as usize];
+                    let v = self.pop();
+                    let r = matches!(&v, Value::Attrs(a) if a.get(name).is_some());
+                    self.stack.push(Value::Bool(r));
+                }
+                Op::HasAttrDyn => {
+                    let key = self.pop();
+                    let v = self.pop();
+                    let name = attr_name(&key)?;
+                    let r = matches!(&v, Value::Attrs(a) if a.get(name).is_some());
+                    self.stack.push(Value::Bool(r));
+                }
+                Op::List(n) => {
+                    let at = self.stack.len() - n as usize;
+                    let items: Vec<Value> = self.stack.drain(at..).collect();
+                    self.stack.push(Value::list(items));
+                }
+                Op::Attrs(li, ndyn) | Op::RecAttrs(li, ndyn) => {
+                    let layout = frame.proto.layouts[li as usize].clone();
+                    let rec = matches!(op, Op::RecAttrs(..));
+                    let dyn_at = self.stack.len() - 2 * ndyn as usize;
+                    let mut entries: Vec<(Symbol, Value)> = Vec::with_capacity(layout.len());
+                    if rec {
+                        let env = frame.env.clone();
+                        for (i, name) in layout.iter().enumerate() {
+                            let v = env.slots[i]
+                                .get()
+                                .cloned()
+                                .ok_or_else(|| internal("unset rec slot"))?;
+                            entries.push((*name, v));
+                        }
+                    } else {
+                        let at = dyn_at - layout.len();
+                        for (name, v) in layout.iter().zip(self.stack.drain(at..dyn_at)) {
+                            entries.push((*name, v));
+                        }
+                    }
+                    if ndyn > 0 {
+                        let dyn_at = self.stack.len() - 2 * ndyn as usize;
+                        let pairs: Vec<Value> = self.stack.drain(dyn_at..).collect();
+                        for pair in pairs.chunks(2) {
+                            let name = match &pair[0] {
+                                Value::Null => continue,
+                                k => attr_name(k)?,
+                            };
+                            match entries.binary_search_by(|(k, _)| k.cmp(&name)) {
+                                Ok(_) => {
+                                    return Err(Error::eval(format!(
+                                        "dynamic attribute '{}' already defined",
+                                        name
+                                    )))
+                                }
+                                Err(pos) => entries.insert(pos, (name, pair[1].clone())),
+                            }
+                        }
+                    }
+                    self.stack.push(Value::attrs(Attrs::from_sorted(entries)));
+                }
+                Op::PushEnv(n) => {
+                    frame.env = Env::new(n as usize, Some(frame.env.clone()));
+                }
+                Op::PopEnv => {
+                    let parent = frame
+                        .env
+                        .parent
+                        .clone()
+                        .ok_or_else(|| internal("pop of root env"))?;
+                    frame.env = parent;
+                }
+                Op::Store(i) => {
+                    let v = self.stack.pop().expect("operand stack underflow");
+                    let frame = match self.frames.last_mut() {
+                        Some(Frame::Code(f)) => f,
+                        _ => return Err(internal("store outside bytecode")),
+                    };
+                    if frame.env.slots[i as usize].set(v).is_err() {
+                        return Err(internal("slot stored twice"));
+                    }
+                }
+                Op::PushWith => {
+                    let v = self.stack.pop().expect("operand stack underflow");
+                    let frame = match self.frames.last_mut() {
+                        Some(Frame::Code(f)) => f,
+                        _ => return Err(internal("with outside bytecode")),
+                    };
+                    let env = Env::new(1, Some(frame.env.clone()));
+                    let _ = env.slots[0].set(v);
+                    frame.env = env;
+                }
+                Op::Interpolate(n) => {
+                    let at = self.stack.len() - n as usize;
+                    let parts: Vec<Value> = self.stack.drain(at..).collect();
+                    match coerce::interpolate_fast(&parts) {
+                        Some(v) => self.stack.push(v),
+                        None => {
+                            let cont = Box::new(coerce::Concat::interpolation(parts));
+                            if let Some(v) = self.push_native(cont, None)? {
+                                self.stack.push(v);
+                            }
+                        }
+                    }
+                }
+                Op::InterpolatePath(n) => {
+                    let at = self.stack.len() - n as usize;
+                    let parts: Vec<Value> = self.stack.drain(at..).collect();
+                    let v = coerce::interpolate_path(&parts)?;
+                    self.stack.push(v);
+                }
+                Op::Assert(i) => {
+                    let v = self.pop();
+                    match v {
+                        Value::Bool(true) => {}
+                        Value::Bool(false) => {
+                            let frame = match self.frames.last() {
+                                Some(Frame::Code(f)) => f,
+                                _ => return Err(internal("assert outside bytecode")),
+                            };
+                            let text = match &frame.proto.consts[i as usize] {
+                                Value::String(s) => s.as_str_lossy().into_owned(),
+                                _ => String::new(),
+                            };
+                            return Err(Error::new(
+                                ErrorKind::Assert,
+                                format!("assertion '{}' failed", text),
+                            ));
+                        }
+                        other => {
+                            return Err(Error::eval(format!(
+                                "value is {} while a Boolean was expected",
+                                other.show_type()
+                            )))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn arith_add_numbers(a: &Value, b: &Value) -> Result<Value> {
+    arith::add_numbers(a, b)
+}
+pub fn arith_sub(a: &Value, b: &Value) -> Result<Value> {
+    Ok(arith::sub(a, b)?.unwrap_or(Value::Null))
+}
+pub fn arith_mul(a: &Value, b: &Value) -> Result<Value> {
+    Ok(arith::mul(a, b)?.unwrap_or(Value::Null))
+}
+pub fn arith_div(a: &Value, b: &Value) -> Result<Value> {
+    Ok(arith::div(a, b)?.unwrap_or(Value::Null))
+}
+
+/// The attribute name a forced key value stands for.
+pub fn attr_name(key: &Value) -> Result<Symbol> {
+    match key {
+        Value::String(s) => Ok(Symbol::new(&s.as_str_lossy())),
+        other => Err(Error::eval(format!(
+            "value is {} while a string was expected",
+            other.show_type()
+        ))),
+    }
+}
+
+/// Make the environment of a lambda call (argument already forced if the
+/// lambda has formals).
+fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
+    let lambda = &c.lambda;
+    let env = Env::new(lambda.env_size as usize, c.env.clone());
+    match &lambda.formals {
+        None => {
+            let _ = env.slots[0].set(arg);
+        }
+        Some(formals) => {
+            let attrs = match &arg {
+                Value::Attrs(a) => a.clone(),
+                other => {
+                    return Err(Error::eval(format!(
+                        "value is {} while a set was expected",
+                        other.show_type()
+                    )))
+                }
+            };
+            for (i, f) in formals.entries.iter().enumerate() {
+                match attrs.get(f.name) {
+                    Some(v) => {
+                        let _ = env.slots[i].set(v.clone());
+                    }
+                    None => match &f.default {
+                        Some(proto) => {
+                            let _ = env.slots[i]
+                                .set(Thunk::new(ThunkState::Pending(proto.clone(), env.clone())));
+                        }
+                        None => {
+                            return Err(Error::eval(format!(
+                                "{} called without required argument '{}'",
+                                describe_for_call(lambda),
+                                f.name
+                            )))
+                        }
+                    },
+                }
+            }
+            if !formals.ellipsis && attrs.len() > 0 {
+                for (k, _) in attrs.entries.iter() {
+                    if !formals.entries.iter().any(|f| f.name == *k) {
+                        return Err(Error::eval(format!(
+                            "{} called with unexpected argument '{}'",
+                            describe_for_call(lambda),
+                            k
+                        )));
+                    }
+                }
+            }
+            if let Some(slot) = formals.at_slot {
+                let _ = env.slots[slot as usize].set(arg);
+            }
+        }
+    }
+    Ok(env)
+}
+
+fn describe_for_call(l: &Lambda) -> String {
+    let (line, col) = l.source.line_col(l.offset);
+    match l.name {
+        Some(n) => format!("'{}' at {}:{}:{}", n, l.source.name, line, col),
+        None => format!("anonymous function at {}:{}:{}", l.source.name, line, col),
+    }
+}

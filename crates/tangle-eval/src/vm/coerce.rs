@@ -1,0 +1,207 @@
+//! String coercion: interpolation (`"${x}"`), `toString`, and `+` on strings.
+//!
+//! Interpolation accepts strings, paths and sets with `__toString` or
+//! `outPath`; `toString` also accepts numbers, Booleans, null and lists.
+//! Calling `__toString` re-enters Nix code, so coercion runs as a
+//! continuation with a work list.
+
+use super::{Cont, Step, Vm};
+use crate::compiler::canon_path;
+use crate::error::{Error, Result};
+use crate::value::{Context, Value};
+
+/// Concatenate interpolated parts when all are plain strings.
+pub fn interpolate_fast(parts: &[Value]) -> Option<Value> {
+    let mut len = 0;
+    let mut has_ctx = false;
+    for p in parts {
+        match p {
+            Value::String(s) => {
+                len += s.bytes.len();
+                has_ctx |= s.context.is_some();
+            }
+            _ => return None,
+        }
+    }
+    let mut bytes = Vec::with_capacity(len);
+    let mut ctx: Option<Box<Context>> = None;
+    for p in parts {
+        if let Value::String(s) = p {
+            bytes.extend_from_slice(&s.bytes);
+            if has_ctx {
+                if let Some(c) = &s.context {
+                    ctx.get_or_insert_with(Default::default)
+                        .extend(c.iter().cloned());
+                }
+            }
+        }
+    }
+    Some(Value::string_ctx(bytes, ctx))
+}
+
+/// Path interpolation: `./a/${x}` — parts are joined as text (paths are not
+/// copied to the store) and the result is normalised.
+pub fn interpolate_path(parts: &[Value]) -> Result<Value> {
+    let mut s = String::new();
+    for p in parts {
+        match p {
+            Value::String(x) => {
+                if x.context.is_some() {
+                    return Err(Error::eval(
+                        "a string that refers to a store path cannot be appended to a path",
+                    ));
+                }
+                s.push_str(&x.as_str_lossy())
+            }
+            Value::Path(x) => s.push_str(&x.path),
+            other => {
+                return Err(Error::eval(format!(
+                    "cannot coerce {} to a string",
+                    other.show_type()
+                )))
+            }
+        }
+    }
+    Ok(Value::path(canon_path(&s)))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `"${x}"` and `+`: strings, paths, coercible sets.
+    Interpolation,
+    /// `builtins.toString`: also numbers, Booleans, null, lists.
+    ToString,
+}
+
+enum Item {
+    Value(Value),
+    /// A space after a list element, unless it was an empty list.
+    SepAfter(Value),
+}
+
+/// Coerce values to strings and concatenate them.
+pub struct Concat {
+    work: Vec<Item>,
+    out: Vec<u8>,
+    ctx: Option<Box<Context>>,
+    mode: Mode,
+    /// Calling `__toString`: the next input is its result.
+    awaiting_call: bool,
+}
+
+impl Concat {
+    pub fn new(parts: Vec<Value>, mode: Mode) -> Concat {
+        Concat {
+            work: parts.into_iter().rev().map(Item::Value).collect(),
+            out: Vec::new(),
+            ctx: None,
+            mode,
+            awaiting_call: false,
+        }
+    }
+
+    pub fn interpolation(parts: Vec<Value>) -> Concat {
+        Concat::new(parts, Mode::Interpolation)
+    }
+}
+
+/// Text of a path when it is coerced to a string. Copying a path into the
+/// store (what `"${./file}"` does in Nix) needs the store model; until it
+/// lands, this is reported as an error rather than silently differing.
+fn path_to_string(path: &str, mode: Mode) -> Result<String> {
+    match mode {
+        Mode::ToString => Ok(path.to_string()),
+        Mode::Interpolation => Err(Error::eval(format!(
+            "cannot copy path '{}' to the store: store paths are not supported yet",
+            path
+        ))),
+    }
+}
+
+pub fn format_float_to_string(f: f64) -> String {
+    // C++ std::to_string: "%f".
+    format!("{:.6}", f)
+}
+
+impl Cont for Concat {
+    fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
+        if self.awaiting_call {
+            self.awaiting_call = false;
+            self.work.push(Item::Value(input));
+        }
+        while let Some(item) = self.work.pop() {
+            let v = match item {
+                Item::SepAfter(v) => {
+                    let empty_list = matches!(v.shallow(), Value::List(l) if l.is_empty());
+                    if !empty_list {
+                        self.out.push(b' ');
+                    }
+                    continue;
+                }
+                Item::Value(v) => v,
+            };
+            if !v.is_forced() {
+                self.work.push(Item::Value(v.clone()));
+                return Ok(Step::Force(v));
+            }
+            match v.shallow() {
+                Value::String(s) => {
+                    self.out.extend_from_slice(&s.bytes);
+                    if let Some(c) = &s.context {
+                        self.ctx
+                            .get_or_insert_with(Default::default)
+                            .extend(c.iter().cloned());
+                    }
+                }
+                Value::Path(p) => self
+                    .out
+                    .extend_from_slice(path_to_string(&p.path, self.mode)?.as_bytes()),
+                Value::Attrs(a) => {
+                    if let Some(f) = a.get_str("__toString") {
+                        self.awaiting_call = true;
+                        return Ok(Step::Sub(Box::new(super::deep::CallTwo::new(
+                            f.clone(),
+                            Value::Attrs(a.clone()),
+                        ))));
+                    }
+                    if let Some(p) = a.get_str("outPath") {
+                        self.work.push(Item::Value(p.clone()));
+                        continue;
+                    }
+                    return Err(Error::eval("cannot coerce a set to a string"));
+                }
+                Value::Int(i) if self.mode == Mode::ToString => {
+                    self.out.extend_from_slice(i.to_string().as_bytes())
+                }
+                Value::Float(f) if self.mode == Mode::ToString => self
+                    .out
+                    .extend_from_slice(format_float_to_string(f).as_bytes()),
+                Value::Bool(b) if self.mode == Mode::ToString => {
+                    if b {
+                        self.out.push(b'1');
+                    }
+                }
+                Value::Null if self.mode == Mode::ToString => {}
+                Value::List(l) if self.mode == Mode::ToString => {
+                    let n = l.len();
+                    for (i, e) in l.iter().enumerate().rev() {
+                        if i + 1 < n {
+                            self.work.push(Item::SepAfter(e.clone()));
+                        }
+                        self.work.push(Item::Value(e.clone()));
+                    }
+                }
+                other => {
+                    return Err(Error::eval(format!(
+                        "cannot coerce {} to a string",
+                        other.show_type()
+                    )))
+                }
+            }
+        }
+        Ok(Step::Done(Value::string_ctx(
+            std::mem::take(&mut self.out),
+            self.ctx.take(),
+        )))
+    }
+}

@@ -1,0 +1,270 @@
+//! `==` and `<` on Nix values.
+//!
+//! Equality follows Nix: numbers compare across int/float, strings by bytes
+//! (ignoring context), functions are never equal, sets that are both
+//! derivations compare by `outPath`, and inside lists and sets two entries
+//! holding the very same value are equal without looking further (after both
+//! are forced). Deep structures are walked with an explicit work list, never
+//! with Rust recursion.
+
+use super::{Cont, Step, Vm};
+use crate::error::{Error, Result};
+use crate::value::Value;
+use std::rc::Rc;
+
+/// Equality without evaluation, when both sides are forced scalars.
+pub fn equal_fast(a: &Value, b: &Value) -> Option<bool> {
+    let a = if let Value::Thunk(_) = a {
+        a.shallow()
+    } else {
+        a.clone()
+    };
+    let b = if let Value::Thunk(_) = b {
+        b.shallow()
+    } else {
+        b.clone()
+    };
+    scalar_eq(&a, &b)
+}
+
+fn scalar_eq(a: &Value, b: &Value) -> Option<bool> {
+    Some(match (a, b) {
+        (Value::Thunk(_), _) | (_, Value::Thunk(_)) => return None,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x == y,
+        (Value::Int(x), Value::Float(y)) => (*x as f64) == *y,
+        (Value::Float(x), Value::Int(y)) => *x == (*y as f64),
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Null, Value::Null) => true,
+        (Value::String(x), Value::String(y)) => x.bytes == y.bytes,
+        (Value::Path(x), Value::Path(y)) => x.path == y.path,
+        (Value::List(x), Value::List(y)) => {
+            if x.len() != y.len() {
+                false
+            } else if x.is_empty() {
+                true
+            } else {
+                return None;
+            }
+        }
+        (Value::Attrs(_), Value::Attrs(_)) => return None,
+        _ => false,
+    })
+}
+
+/// Are these the very same heap value (Nix's pointer-equality shortcut)?
+pub fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Thunk(x), Value::Thunk(y)) => Rc::ptr_eq(x, y),
+        (Value::Attrs(x), Value::Attrs(y)) => Rc::ptr_eq(x, y),
+        (Value::List(x), Value::List(y)) => Rc::ptr_eq(x, y),
+        (Value::Closure(x), Value::Closure(y)) => Rc::ptr_eq(x, y),
+        (Value::PrimOpApp(x), Value::PrimOpApp(y)) => Rc::ptr_eq(x, y),
+        (Value::String(x), Value::String(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
+fn attr_is_derivation(v: &Value) -> Option<bool> {
+    // None: the `type` attribute is not forced yet.
+    if let Value::Attrs(a) = v {
+        match a.get_str("type") {
+            None => Some(false),
+            Some(t) if !t.is_forced() => None,
+            Some(t) => Some(matches!(t.shallow(), Value::String(s) if &*s.bytes == b"derivation")),
+        }
+    } else {
+        Some(false)
+    }
+}
+
+pub struct Equal {
+    work: Vec<(Value, Value, bool)>,
+    negate: bool,
+}
+
+impl Equal {
+    pub fn new(a: Value, b: Value, negate: bool) -> Equal {
+        Equal {
+            work: vec![(a, b, false)],
+            negate,
+        }
+    }
+}
+
+impl Cont for Equal {
+    fn resume(&mut self, _vm: &mut Vm, _input: Value) -> Result<Step> {
+        loop {
+            let (a, b, nested) = match self.work.last() {
+                None => return Ok(Step::Done(Value::Bool(!self.negate))),
+                Some(p) => p.clone(),
+            };
+            if !a.is_forced() {
+                return Ok(Step::Force(a));
+            }
+            if !b.is_forced() {
+                return Ok(Step::Force(b));
+            }
+            if nested && same_value(&a, &b) {
+                self.work.pop();
+                continue;
+            }
+            let (fa, fb) = (a.shallow(), b.shallow());
+            if let Some(r) = scalar_eq(&fa, &fb) {
+                self.work.pop();
+                if !r {
+                    return Ok(Step::Done(Value::Bool(self.negate)));
+                }
+                continue;
+            }
+            match (&fa, &fb) {
+                (Value::List(x), Value::List(y)) => {
+                    self.work.pop();
+                    for (p, q) in x.iter().zip(y.iter()).rev() {
+                        self.work.push((p.clone(), q.clone(), true));
+                    }
+                }
+                (Value::Attrs(x), Value::Attrs(y)) => {
+                    // Both derivations? (forces `type` of each, left first)
+                    let da = match attr_is_derivation(&fa) {
+                        None => {
+                            return Ok(Step::Force(
+                                x.get_str("type").cloned().unwrap_or(Value::Null),
+                            ))
+                        }
+                        Some(d) => d,
+                    };
+                    let db = if da {
+                        match attr_is_derivation(&fb) {
+                            None => {
+                                return Ok(Step::Force(
+                                    y.get_str("type").cloned().unwrap_or(Value::Null),
+                                ))
+                            }
+                            Some(d) => d,
+                        }
+                    } else {
+                        false
+                    };
+                    self.work.pop();
+                    if da && db {
+                        if let (Some(p), Some(q)) = (x.get_str("outPath"), y.get_str("outPath")) {
+                            self.work.push((p.clone(), q.clone(), true));
+                            continue;
+                        }
+                    }
+                    if x.len() != y.len()
+                        || x.entries
+                            .iter()
+                            .zip(y.entries.iter())
+                            .any(|(p, q)| p.0 != q.0)
+                    {
+                        return Ok(Step::Done(Value::Bool(self.negate)));
+                    }
+                    for (p, q) in x.entries.iter().zip(y.entries.iter()).rev() {
+                        self.work.push((p.1.clone(), q.1.clone(), true));
+                    }
+                }
+                _ => {
+                    self.work.pop();
+                    return Ok(Step::Done(Value::Bool(self.negate)));
+                }
+            }
+        }
+    }
+}
+
+/// `a < b` without evaluation, or an error, or None for lists.
+pub fn less_than_fast(a: &Value, b: &Value) -> Result<Option<bool>> {
+    Ok(Some(match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x < y,
+        (Value::Float(x), Value::Float(y)) => x < y,
+        (Value::Int(x), Value::Float(y)) => (*x as f64) < *y,
+        (Value::Float(x), Value::Int(y)) => *x < (*y as f64),
+        (Value::String(x), Value::String(y)) => x.bytes < y.bytes,
+        (Value::Path(x), Value::Path(y)) => x.path < y.path,
+        (Value::List(_), Value::List(_)) => return Ok(None),
+        (Value::Thunk(_), _) | (_, Value::Thunk(_)) => return Ok(None),
+        _ => {
+            return Err(Error::eval(format!(
+                "cannot compare {} with {}",
+                a.show_type(),
+                b.show_type()
+            )))
+        }
+    }))
+}
+
+/// `a < b` on lists: the first elements that differ decide.
+pub struct LessThan {
+    a: Value,
+    b: Value,
+    negate: bool,
+    index: usize,
+    state: u8,
+}
+
+impl LessThan {
+    pub fn new(a: Value, b: Value, negate: bool) -> LessThan {
+        LessThan {
+            a,
+            b,
+            negate,
+            index: 0,
+            state: 0,
+        }
+    }
+}
+
+impl Cont for LessThan {
+    fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
+        loop {
+            if !self.a.is_forced() {
+                return Ok(Step::Force(self.a.clone()));
+            }
+            if !self.b.is_forced() {
+                return Ok(Step::Force(self.b.clone()));
+            }
+            let (a, b) = (self.a.shallow(), self.b.shallow());
+            if let Some(r) = less_than_fast(&a, &b)? {
+                return Ok(Step::Done(Value::Bool(r != self.negate)));
+            }
+            let (x, y) = match (&a, &b) {
+                (Value::List(x), Value::List(y)) => (x.clone(), y.clone()),
+                _ => unreachable!("less_than_fast decides everything but lists"),
+            };
+            match self.state {
+                0 => {
+                    if self.index == y.len() {
+                        return Ok(Step::Done(Value::Bool(self.negate)));
+                    }
+                    if self.index == x.len() {
+                        return Ok(Step::Done(Value::Bool(!self.negate)));
+                    }
+                    self.state = 1;
+                    return Ok(Step::Sub(Box::new(Equal {
+                        work: vec![(x[self.index].clone(), y[self.index].clone(), true)],
+                        negate: false,
+                    })));
+                }
+                1 => {
+                    if let Value::Bool(true) = input {
+                        self.index += 1;
+                        self.state = 0;
+                        continue;
+                    }
+                    self.state = 2;
+                    return Ok(Step::Sub(Box::new(LessThan::new(
+                        x[self.index].clone(),
+                        y[self.index].clone(),
+                        false,
+                    ))));
+                }
+                _ => {
+                    let r = matches!(input, Value::Bool(true));
+                    return Ok(Step::Done(Value::Bool(r != self.negate)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! Small continuations the VM itself relies on: forcing, calling, and
+//! forcing a value completely.
+
+use super::{Cont, Step, Vm};
+use crate::builtins::{PrimOpDef, PrimRet};
+use crate::error::Result;
+use crate::value::Value;
+use std::collections::HashSet;
+
+/// Stands in for a continuation while it is running.
+pub struct Placeholder;
+
+impl Cont for Placeholder {
+    fn resume(&mut self, _vm: &mut Vm, _input: Value) -> Result<Step> {
+        Err(crate::error::Error::eval(
+            "internal error: re-entered a running continuation",
+        ))
+    }
+}
+
+/// Force one value.
+pub struct ForceOnce {
+    v: Option<Value>,
+}
+
+impl ForceOnce {
+    pub fn new(v: Value) -> ForceOnce {
+        ForceOnce { v: Some(v) }
+    }
+}
+
+impl Cont for ForceOnce {
+    fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
+        match self.v.take() {
+            Some(v) => Ok(Step::Force(v)),
+            None => Ok(Step::Done(input)),
+        }
+    }
+}
+
+/// `f arg`, forcing `f` (and `arg`, for a lambda with formals) first.
+pub struct CallOnce {
+    f: Value,
+    arg: Value,
+    state: u8,
+}
+
+impl CallOnce {
+    pub fn new(f: Value, arg: Value) -> CallOnce {
+        CallOnce { f, arg, state: 0 }
+    }
+}
+
+impl Cont for CallOnce {
+    fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
+        loop {
+            match self.state {
+                0 => {
+                    self.state = 1;
+                    if !self.f.is_forced() {
+                        return Ok(Step::Force(self.f.clone()));
+                    }
+                }
+                1 => {
+                    self.f = self.f.shallow();
+                    self.state = 2;
+                    if let Value::Closure(c) = &self.f {
+                        if c.lambda.formals.is_some() && !self.arg.is_forced() {
+                            return Ok(Step::Force(self.arg.clone()));
+                        }
+                    }
+                }
+                2 => {
+                    self.state = 3;
+                    return Ok(Step::Call(self.f.clone(), self.arg.clone()));
+                }
+                _ => return Ok(Step::Done(input)),
+            }
+        }
+    }
+}
+
+/// `f a` where `f` is `__toString`: the call `f self`.
+pub struct CallTwo {
+    inner: CallOnce,
+}
+
+impl CallTwo {
+    pub fn new(f: Value, a: Value) -> CallTwo {
+        CallTwo {
+            inner: CallOnce::new(f, a),
+        }
+    }
+}
+
+impl Cont for CallTwo {
+    fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
+        self.inner.resume(vm, input)
+    }
+}
+
+/// Calling a set with `__functor`: `(s.__functor s) arg`.
+pub struct CallFunctor {
+    set: Value,
+    arg: Value,
+    state: u8,
+}
+
+impl CallFunctor {
+    pub fn new(set: Value, arg: Value) -> CallFunctor {
+        CallFunctor { set, arg, state: 0 }
+    }
+}
+
+impl Cont for CallFunctor {
+    fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
+        match self.state {
+            0 => {
+                self.state = 1;
+                let f = match &self.set {
+                    Value::Attrs(a) => a.get_str("__functor").cloned().unwrap_or(Value::Null),
+                    _ => Value::Null,
+                };
+                Ok(Step::Sub(Box::new(CallOnce::new(f, self.set.clone()))))
+            }
+            1 => {
+                self.state = 2;
+                Ok(Step::Sub(Box::new(CallOnce::new(input, self.arg.clone()))))
+            }
+            _ => Ok(Step::Done(input)),
+        }
+    }
+}
+
+/// Force a builtin's strict arguments, then run it.
+pub struct PrimOpCall {
+    op: &'static PrimOpDef,
+    args: Vec<Value>,
+    state: u8,
+}
+
+impl PrimOpCall {
+    pub fn new(op: &'static PrimOpDef, args: Vec<Value>) -> PrimOpCall {
+        PrimOpCall { op, args, state: 0 }
+    }
+}
+
+impl Cont for PrimOpCall {
+    fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
+        if self.state == 1 {
+            return Ok(Step::Done(input));
+        }
+        for (i, a) in self.args.iter_mut().enumerate() {
+            if self.op.strict & (1 << i) != 0 {
+                if !a.is_forced() {
+                    return Ok(Step::Force(a.clone()));
+                }
+                *a = a.shallow();
+            }
+        }
+        self.state = 1;
+        match (self.op.func)(vm, &mut self.args)? {
+            PrimRet::Value(v) => Ok(Step::Done(v)),
+            PrimRet::Cont(c) => Ok(Step::Sub(c)),
+        }
+    }
+}
+
+/// Force a value and everything inside it (lists and sets, recursively).
+pub struct DeepForce {
+    root: Value,
+    work: Vec<Value>,
+    seen: HashSet<usize>,
+    started: bool,
+    /// Return `root` (false) or Null (true, for `deepSeq`-style use).
+    pub quiet: bool,
+}
+
+impl DeepForce {
+    pub fn new(root: Value, quiet: bool) -> DeepForce {
+        DeepForce {
+            root,
+            work: Vec::new(),
+            seen: HashSet::new(),
+            started: false,
+            quiet,
+        }
+    }
+}
+
+impl Cont for DeepForce {
+    fn resume(&mut self, _vm: &mut Vm, _input: Value) -> Result<Step> {
+        if !self.started {
+            self.started = true;
+            self.work.push(self.root.clone());
+        }
+        while let Some(v) = self.work.pop() {
+            if !v.is_forced() {
+                self.work.push(v.clone());
+                return Ok(Step::Force(v));
+            }
+            match v.shallow() {
+                Value::List(l) => {
+                    if self
+                        .seen
+                        .insert(std::rc::Rc::as_ptr(&l) as *const u8 as usize)
+                    {
+                        self.work.extend(l.iter().rev().cloned());
+                    }
+                }
+                Value::Attrs(a) => {
+                    if self
+                        .seen
+                        .insert(std::rc::Rc::as_ptr(&a) as *const u8 as usize)
+                    {
+                        self.work
+                            .extend(a.entries.iter().rev().map(|(_, v)| v.clone()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(Step::Done(self.root.shallow()))
+    }
+}

@@ -1,0 +1,1 @@
+assert builtins.isInt "x"; 1

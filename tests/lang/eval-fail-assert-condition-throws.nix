@@ -1,0 +1,1 @@
+assert throw "cond-error"; 1

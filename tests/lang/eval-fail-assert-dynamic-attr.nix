@@ -1,0 +1,1 @@
+let k = "c"; in assert { ${k} = 2; } == { }; 1

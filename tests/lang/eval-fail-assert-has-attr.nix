@@ -1,0 +1,1 @@
+let x = { }; in assert x ? y.z; 1

@@ -1,0 +1,1 @@
+let x = true; y = false; in assert x -> y; 1

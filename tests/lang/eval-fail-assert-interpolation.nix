@@ -1,0 +1,1 @@
+let x = "y"; in assert "a${x}b" == "z"; 1

@@ -1,0 +1,1 @@
+assert let x = false; in x; 1

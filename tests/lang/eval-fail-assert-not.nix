@@ -1,0 +1,1 @@
+let x = true; in assert !x; 1

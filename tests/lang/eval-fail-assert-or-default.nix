@@ -1,0 +1,1 @@
+let a = { }; in assert a.b.c or false; 1

@@ -1,0 +1,1 @@
+let x = false; y = false; in assert x || y; 1

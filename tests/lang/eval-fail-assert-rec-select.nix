@@ -1,0 +1,1 @@
+assert (rec { a = false; }).a; 1

@@ -1,0 +1,1 @@
+assert true; assert 1 == 2; "ok"

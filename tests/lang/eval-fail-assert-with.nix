@@ -1,0 +1,1 @@
+assert with { x = false; }; x; 1

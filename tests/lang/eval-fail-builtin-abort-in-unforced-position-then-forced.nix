@@ -1,0 +1,1 @@
+let x = abort "late"; in [ 1 x ]

@@ -1,0 +1,1 @@
+abort { __toString = s: "from toString"; }

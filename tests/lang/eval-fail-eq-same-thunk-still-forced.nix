@@ -1,0 +1,1 @@
+let x = throw "a"; in [ x ] == [ x ]

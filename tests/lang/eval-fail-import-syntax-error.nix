@@ -1,0 +1,1 @@
+import ./imports/syntax-error.nix

@@ -1,0 +1,1 @@
+let xs = [ (builtins.head xs) ]; in builtins.head xs

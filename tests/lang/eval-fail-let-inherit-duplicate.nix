@@ -1,0 +1,1 @@
+let inherit a; a = 1; in a

@@ -1,0 +1,2 @@
+# args: --json --strict
+{ a = 1; f = x: x; }

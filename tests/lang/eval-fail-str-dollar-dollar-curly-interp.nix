@@ -1,0 +1,2 @@
+# "$${" is literal text, so the string ends at the next quote
+"$${"a"}"

@@ -1,0 +1,1 @@
+builtins.tryEval (import ./imports/does-not-exist.nix)

@@ -1,0 +1,1 @@
+let f = x: with { }; y; in f 1

@@ -1,0 +1,2 @@
+# assert only forces its condition
+assert true; { a = 1; b = throw "unused"; }.a

@@ -1,0 +1,1 @@
+let x = 2; in assert x > 1; x

@@ -1,0 +1,1 @@
+let k = "a"; in builtins.attrNames { ${k} = throw "no"; }

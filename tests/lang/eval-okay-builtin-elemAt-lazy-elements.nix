@@ -1,0 +1,1 @@
+builtins.elemAt [ 1 (throw "x") 3 ] 2

@@ -1,0 +1,1 @@
+builtins.attrNames (builtins.foldl' (a: b: { x = throw "inner"; }) 0 [ 1 ])

@@ -1,0 +1,1 @@
+builtins.functionArgs ({ a, ... }@args: 1)

@@ -1,0 +1,1 @@
+builtins.functionArgs ({ b ? throw "x", a }: 1)

@@ -1,0 +1,1 @@
+[ (builtins.functionArgs (x: x)) (builtins.functionArgs ({ ... }: 1)) (builtins.functionArgs builtins.add) ]

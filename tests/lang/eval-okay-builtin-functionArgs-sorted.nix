@@ -1,0 +1,1 @@
+builtins.attrNames (builtins.functionArgs ({ z, y ? 1, x }: 1))

@@ -1,0 +1,1 @@
+[ (builtins.genList (x: x * x) 4) (builtins.genList (x: x) 0) ]

@@ -1,0 +1,1 @@
+[ (builtins.isPath "/a") (builtins.isString /a) (builtins.isString "${"a"}") ]

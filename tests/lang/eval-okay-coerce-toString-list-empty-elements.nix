@@ -1,0 +1,1 @@
+map toString [ [ ] [ null ] [ [ ] ] [ [ ] [ ] ] [ null null ] [ "" "" ] [ [ ] 1 ] [ 1 [ ] ] ]

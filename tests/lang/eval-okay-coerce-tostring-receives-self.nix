@@ -1,0 +1,1 @@
+"${{ __toString = self: self.v; v = "x"; }}"

@@ -1,0 +1,1 @@
+"${{ __toString = self: { outPath = "o"; }; }}"

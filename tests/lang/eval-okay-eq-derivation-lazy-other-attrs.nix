@@ -1,0 +1,1 @@
+{ outPath = "a"; type = "derivation"; x = throw "no"; } == { outPath = "a"; type = "derivation"; y = throw "no"; }

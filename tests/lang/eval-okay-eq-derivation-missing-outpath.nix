@@ -1,0 +1,1 @@
+{ type = "derivation"; outPath = "a"; } == { type = "derivation"; }

@@ -1,0 +1,1 @@
+[ (null == null) (true == true) (false != true) ("a" == "a") ("a" == "A") ]

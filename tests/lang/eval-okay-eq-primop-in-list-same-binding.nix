@@ -1,0 +1,1 @@
+let g = builtins.add; in [ g ] == [ g ]

@@ -1,0 +1,1 @@
+{ a = 1; b = throw "x"; } == { a = 2; b = throw "y"; }

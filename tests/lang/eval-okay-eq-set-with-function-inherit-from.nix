@@ -1,0 +1,1 @@
+let a = { f = x: x; }; in a == { inherit (a) f; }

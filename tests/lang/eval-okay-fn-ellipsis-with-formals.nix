@@ -1,0 +1,1 @@
+({ a, ... }: a) { a = 1; b = throw "unused"; }

@@ -1,0 +1,2 @@
+# only the outermost lambda is inspected
+builtins.functionArgs (x: { a }: a)

@@ -1,0 +1,1 @@
+[ (builtins.functionArgs builtins.add) (builtins.functionArgs (builtins.add 1)) ]

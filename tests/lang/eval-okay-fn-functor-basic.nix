@@ -1,0 +1,1 @@
+{ __functor = self: x: self.v + x; v = 10; } 5

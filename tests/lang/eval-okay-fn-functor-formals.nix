@@ -1,0 +1,1 @@
+{ __functor = self: { a, b ? 2 }: a + b; } { a = 1; }

@@ -1,0 +1,1 @@
+(args: 2) (throw "fn-arg")

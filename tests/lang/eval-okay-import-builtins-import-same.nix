@@ -1,0 +1,1 @@
+builtins.import ./imports/value.nix == import ./imports/value.nix

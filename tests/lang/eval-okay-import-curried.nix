@@ -1,0 +1,1 @@
+import ./imports/curried.nix 3 4

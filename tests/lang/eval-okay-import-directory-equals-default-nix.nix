@@ -1,0 +1,1 @@
+import ./imports/dir == import ./imports/dir/default.nix

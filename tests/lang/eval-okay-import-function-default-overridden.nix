@@ -1,0 +1,1 @@
+import ./imports/fn.nix { a = 1; b = 2; }

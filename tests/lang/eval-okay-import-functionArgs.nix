@@ -1,0 +1,1 @@
+builtins.functionArgs (import ./imports/fn.nix)

@@ -1,0 +1,1 @@
+import ./imports/sub/reads-file.nix

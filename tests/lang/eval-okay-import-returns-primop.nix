@@ -1,0 +1,1 @@
+import ./imports/returns-primop.nix [ 1 2 3 ]

@@ -1,0 +1,1 @@
+(import { outPath = toString ./imports/value.nix; }).x

@@ -1,0 +1,1 @@
+(import (toString ./imports/value.nix)).x

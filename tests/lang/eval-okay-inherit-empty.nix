@@ -1,0 +1,1 @@
+{ inherit; inherit (throw "x"); a = 1; }

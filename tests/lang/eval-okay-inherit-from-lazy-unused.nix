@@ -1,0 +1,1 @@
+{ inherit (throw "boom") x; y = 1; }.y

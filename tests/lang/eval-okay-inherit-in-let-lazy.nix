@@ -1,0 +1,1 @@
+let inherit (throw "boom") a; b = 2; in b

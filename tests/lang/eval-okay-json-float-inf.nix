@@ -1,0 +1,2 @@
+# args: --json --strict
+1.0e308 * 10

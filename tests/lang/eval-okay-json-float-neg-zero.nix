@@ -1,0 +1,2 @@
+# args: --json --strict
+0.0 * -1.0

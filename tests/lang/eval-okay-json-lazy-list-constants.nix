@@ -1,0 +1,2 @@
+# args: --json
+[ 1 "a" null 1.5 ]

@@ -1,0 +1,2 @@
+# args: --json
+let x = { a = 1; }; in builtins.seq x [ x ]

@@ -1,0 +1,2 @@
+# args: --json --strict
+{ outPath = "op"; a = 1; }

@@ -1,0 +1,2 @@
+# args: --json --strict
+let x = { a = 1; }; in [ x x ]

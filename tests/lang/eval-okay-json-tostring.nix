@@ -1,0 +1,2 @@
+# args: --json --strict
+{ __toString = s: "ts"; x = 1; }

@@ -1,0 +1,2 @@
+# args: --json --strict
+http://x.org/a?b=c

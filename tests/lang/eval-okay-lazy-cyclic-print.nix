@@ -1,0 +1,1 @@
+let s = { a = s; b = 1; }; in s

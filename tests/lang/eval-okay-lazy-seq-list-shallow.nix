@@ -1,0 +1,1 @@
+builtins.seq [ (throw "a") ] 1

@@ -1,0 +1,1 @@
+builtins.seq { a = throw "a"; } 1

@@ -1,0 +1,1 @@
+with { a = 1; }; let inherit a; in a + 1

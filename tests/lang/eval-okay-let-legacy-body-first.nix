@@ -1,0 +1,1 @@
+let { body = x * y; x = 3; y = 4; }

@@ -1,0 +1,1 @@
+let { inherit ({ body = 4; }) body; }

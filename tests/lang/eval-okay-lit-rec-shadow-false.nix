@@ -1,0 +1,1 @@
+(rec { false = 1; x = false; }).x

@@ -1,0 +1,1 @@
+let null = 1; in null

@@ -1,0 +1,2 @@
+# x:x without a space is a URI, not a lambda
+builtins.typeOf x:x

@@ -1,0 +1,1 @@
+git+ssh://a@b:c/d

@@ -1,0 +1,2 @@
+# builtin constants live in the base scope, which beats `with`
+with { true = 0; }; true

@@ -1,0 +1,1 @@
+[ (false && 1) (true || "a") (false -> null) ]

@@ -1,0 +1,1 @@
+[ (builtins.isPath (/a + "b")) (builtins.isPath (/a + /b)) (builtins.isString ("/a" + "b")) ]

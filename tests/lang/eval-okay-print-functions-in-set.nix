@@ -1,0 +1,1 @@
+{ f = x: x; p = builtins.sub; q = builtins.sub 1; }

@@ -1,0 +1,1 @@
+let r = { x = r; }; in r

@@ -1,0 +1,1 @@
+let args = 1; in (args@{ ... }: args) { z = 0; }

@@ -1,0 +1,5 @@
+# CR is not normalised in indented strings
+''
+  a
+  b
+''

@@ -1,0 +1,3 @@
+# raw CR and CRLF inside a string literal become LF
+"ab
+c"

@@ -1,0 +1,1 @@
+[ "é☃😀" (builtins.stringLength "é☃😀") ]

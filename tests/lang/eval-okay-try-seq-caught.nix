@@ -1,0 +1,1 @@
+builtins.tryEval (builtins.seq (throw "a") 1)

@@ -1,0 +1,1 @@
+builtins.tryEval (throw { __toString = s: "ts"; })

@@ -1,0 +1,1 @@
+builtins.attrNames (builtins.tryEval { a = throw "x"; }).value

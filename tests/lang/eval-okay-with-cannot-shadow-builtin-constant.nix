@@ -1,0 +1,2 @@
+# true is bound lexically (global scope), so with cannot shadow it
+with { true = false; }; true

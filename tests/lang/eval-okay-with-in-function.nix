@@ -1,0 +1,1 @@
+let f = s: with s; a; in [ (f { a = 1; }) (f { a = 2; }) ]

@@ -1,0 +1,1 @@
+let y = 2; in with (throw "x"); y

@@ -1,0 +1,1 @@
+with (throw "x"); 1

@@ -1,0 +1,3 @@
+# args: --xml --strict
+{ b = 1;
+  a = { c = "x"; }; }

@@ -1,0 +1,2 @@
+# args: --xml --no-location --strict
+{ b = 1; a = { c = "x"; }; }

@@ -1,0 +1,2 @@
+# args: --xml --no-location --strict
+{ type = "derivation"; a = 1; }

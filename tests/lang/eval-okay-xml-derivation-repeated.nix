@@ -1,0 +1,2 @@
+# args: --xml --no-location --strict
+let d = { type = "derivation"; outPath = "/o"; drvPath = "/d.drv"; }; in [ d d ]

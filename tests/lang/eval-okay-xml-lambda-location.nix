@@ -1,0 +1,2 @@
+# args: --xml --strict
+x: x

@@ -1,0 +1,2 @@
+# args: --xml --no-location
+[ 1 (1 + 1) { a = 2; } ]

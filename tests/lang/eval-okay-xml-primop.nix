@@ -1,0 +1,2 @@
+# args: --xml --no-location --strict
+[ builtins.add (builtins.add 1) ]

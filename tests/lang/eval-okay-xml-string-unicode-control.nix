@@ -1,0 +1,2 @@
+# args: --xml --no-location --strict
+[ "é ☃ $ ${"x"}" (builtins.fromJSON "\"\\u0001\"") "" ]

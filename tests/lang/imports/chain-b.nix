@@ -1,0 +1,1 @@
+import ./sub/chain-c.nix * 2

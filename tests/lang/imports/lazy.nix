@@ -1,0 +1,1 @@
+{ ok = 1; bad = throw "bad attribute of imported set"; }

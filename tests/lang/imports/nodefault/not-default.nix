@@ -1,0 +1,2 @@
+# this directory deliberately has no default.nix
+1

@@ -1,0 +1,2 @@
+# resolved against imports/sub/, not against the importing file
+import ./leaf.nix

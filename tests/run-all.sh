@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test Tangle has: unit tests, the language corpus (cargo test), and the
+# oracle check that re-runs the corpus through C++ Nix (nix-instantiate).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v nix-instantiate >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing nix-bin (C++ Nix, the oracle) =="
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq nix-bin >/dev/null
+  fi
+fi
+
+echo "== cargo build + test =="
+cargo build --release --workspace
+cargo test --release --workspace
+
+echo "== oracle check: corpus against nix-instantiate =="
+if command -v nix-instantiate >/dev/null 2>&1; then
+  python3 tests/oracle/oracle.py check
+else
+  echo "nix-instantiate is not installed and could not be installed (need root + apt-get);"
+  echo "install nix-bin and re-run for the oracle check."
+  exit 1
+fi
