@@ -12,6 +12,8 @@
 //! wrapped in a thunk, unless it is cheap and cannot fail (a literal, a
 //! variable, a lambda), in which case it is pushed directly.
 
+mod show;
+
 use crate::chunk::{DynVar, Formal, Formals, Lambda, Op, Proto};
 use crate::error::{Error, ErrorKind, Result};
 use crate::source::{Pos, Source};
@@ -642,7 +644,8 @@ impl<'a> Compiler<'a> {
                 let body = self.child(a.body(), off)?;
                 self.expr(&cond, false)?;
                 self.emit(Op::Force, off);
-                let text = cond.syntax().text().to_string();
+                let text =
+                    show::show_expr_with_paths(&cond, Some(self.env.base_dir), self.env.home);
                 let i = self.constant(Value::string(text));
                 self.emit(Op::Assert(i), off);
                 self.expr(&body, tail)?;

@@ -604,11 +604,10 @@ impl Vm {
                 }
                 Op::Local(depth, slot) => {
                     let env = Self::env_at(&frame.env, depth);
-                    let v = env.slots[slot as usize]
-                        .get()
-                        .cloned()
-                        .ok_or_else(|| internal("read of an unset slot"))?;
-                    self.stack.push(v);
+                    match env.slots[slot as usize].get() {
+                        Some(v) => self.stack.push(v.clone()),
+                        None => return Err(internal("read of an unset slot")),
+                    }
                 }
                 Op::WithVar(i) => {
                     let dv = &frame.proto.dyn_vars[i as usize];
@@ -657,14 +656,18 @@ impl Vm {
                     // The compiler pushes before every Force.
                     let top = self.stack.last_mut().expect("operand stack underflow");
                     if let Value::Thunk(t) = top {
-                        let t = t.clone();
-                        let state = t.state.borrow();
-                        if let ThunkState::Done(v) = &*state {
-                            *top = v.clone();
+                        let done = match &*t.state.borrow() {
+                            ThunkState::Done(v) => Some(v.clone()),
+                            _ => None,
+                        };
+                        if let Some(v) = done {
+                            *top = v;
                             continue;
                         }
-                        drop(state);
-                        self.stack.pop();
+                        let t = match self.stack.pop() {
+                            Some(Value::Thunk(t)) => t,
+                            _ => unreachable!("checked above"),
+                        };
                         if let Some(v) = self.start_thunk(t, true)? {
                             self.stack.push(v);
                         }

@@ -88,12 +88,14 @@ impl Cont for RemoveAttrs {
 /// a name wins.
 struct ListToAttrs {
     items: std::rc::Rc<Vec<Value>>,
+    index: usize,
+    entries: Vec<(Symbol, Value)>,
 }
 
 impl Cont for ListToAttrs {
     fn resume(&mut self, _: &mut Vm, _: Value) -> Result<Step> {
-        let mut entries: Vec<(Symbol, Value)> = Vec::with_capacity(self.items.len());
-        for item in self.items.iter() {
+        while self.index < self.items.len() {
+            let item = &self.items[self.index];
             if !item.is_forced() {
                 return Ok(Step::Force(item.clone()));
             }
@@ -109,8 +111,10 @@ impl Cont for ListToAttrs {
                 Some(v) => v.clone(),
                 None => return Err(Error::eval("attribute 'value' missing")),
             };
-            entries.push((name_of(&name.shallow())?, value));
+            self.entries.push((name_of(&name.shallow())?, value));
+            self.index += 1;
         }
+        let mut entries = std::mem::take(&mut self.entries);
         // Stable sort keeps the first of equal names first; keep that one.
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         entries.dedup_by(|later, earlier| later.0 == earlier.0);
@@ -120,7 +124,11 @@ impl Cont for ListToAttrs {
 
 pub fn list_to_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let items = list(&a[0])?;
-    Ok(PrimRet::Cont(Box::new(ListToAttrs { items })))
+    Ok(PrimRet::Cont(Box::new(ListToAttrs {
+        items,
+        index: 0,
+        entries: Vec::new(),
+    })))
 }
 
 pub fn map_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
@@ -153,27 +161,35 @@ pub fn intersect_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 struct CatAttrs {
     name: Symbol,
     items: std::rc::Rc<Vec<Value>>,
+    index: usize,
+    out: Vec<Value>,
 }
 
 impl Cont for CatAttrs {
     fn resume(&mut self, _: &mut Vm, _: Value) -> Result<Step> {
-        let mut out = Vec::new();
-        for item in self.items.iter() {
+        while self.index < self.items.len() {
+            let item = &self.items[self.index];
             if !item.is_forced() {
                 return Ok(Step::Force(item.clone()));
             }
             if let Some(v) = attrset(&item.shallow())?.get(self.name) {
-                out.push(v.clone());
+                self.out.push(v.clone());
             }
+            self.index += 1;
         }
-        Ok(Step::Done(Value::list(out)))
+        Ok(Step::Done(Value::list(std::mem::take(&mut self.out))))
     }
 }
 
 pub fn cat_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let name = name_of(&a[0])?;
     let items = list(&a[1])?;
-    Ok(PrimRet::Cont(Box::new(CatAttrs { name, items })))
+    Ok(PrimRet::Cont(Box::new(CatAttrs {
+        name,
+        items,
+        index: 0,
+        out: Vec::new(),
+    })))
 }
 
 pub fn function_args(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {

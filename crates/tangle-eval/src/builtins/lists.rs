@@ -64,19 +64,23 @@ pub fn concat_lists(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     }
     Ok(PrimRet::Cont(Box::new(ConcatLists {
         items: outer.to_vec(),
+        index: 0,
     })))
 }
 
 struct ConcatLists {
     items: Vec<Value>,
+    index: usize,
 }
 
 impl Cont for ConcatLists {
     fn resume(&mut self, _: &mut Vm, _input: Value) -> Result<Step> {
-        for x in &self.items {
+        while self.index < self.items.len() {
+            let x = &self.items[self.index];
             if !x.is_forced() {
                 return Ok(Step::Force(x.clone()));
             }
+            self.index += 1;
         }
         let mut out = Vec::new();
         for x in &self.items {
