@@ -144,17 +144,21 @@ impl Env {
     }
 }
 
-/// A lazy value. `Pending` holds what computes it, `Blackhole` marks it as
-/// being computed (forcing it again is infinite recursion), `Done` is its
-/// value in weak head normal form.
+/// A lazy value. `Pending`/`Apply` hold what computes it, `Done` is its
+/// value in weak head normal form. While it is being computed, `forcing` is
+/// set (forcing it again is infinite recursion); the pending state stays in
+/// place, so an error that unwinds through it leaves it ready to be forced
+/// again.
 pub struct Thunk {
     pub state: RefCell<ThunkState>,
+    pub forcing: std::cell::Cell<bool>,
 }
 
 pub enum ThunkState {
     Pending(Rc<Proto>, Rc<Env>),
     /// Apply a function to an argument (made by builtins such as `map`).
     Apply(Value, Value),
+    /// Not computable yet (only while the globals are being built).
     Blackhole,
     Done(Value),
 }
@@ -163,6 +167,7 @@ impl Thunk {
     pub fn new(state: ThunkState) -> Value {
         Value::Thunk(Rc::new(Thunk {
             state: RefCell::new(state),
+            forcing: std::cell::Cell::new(false),
         }))
     }
 

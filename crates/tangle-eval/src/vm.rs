@@ -52,8 +52,6 @@ pub trait Cont {
 
 struct Update {
     thunk: Rc<Thunk>,
-    /// The thunk's state before it was blackholed, restored on error.
-    saved: ThunkState,
     /// Hand the value to the frame below (false: that frame re-runs the
     /// instruction that asked for the force).
     deliver: bool,
@@ -67,6 +65,8 @@ pub struct CodeFrame {
     update: Option<Update>,
     /// For traces: the lambda this frame runs, if it is a call.
     lambda: Option<Rc<Lambda>>,
+    /// How many tail calls reused this frame.
+    tail_calls: usize,
 }
 
 struct NativeFrame {
@@ -107,6 +107,10 @@ pub struct Vm {
     /// `import` results by path.
     pub import_cache: HashMap<String, Value>,
     empty_env: Rc<Env>,
+    /// Calls made in tail position by live frames: they reuse their frame,
+    /// but still count towards `max_call_depth`, so an endless tail
+    /// recursion ends in the same clean error as any other.
+    tail_calls: usize,
 }
 
 enum Flow {
@@ -128,6 +132,7 @@ impl Vm {
             globals,
             import_cache: HashMap::new(),
             empty_env: Env::new(0, None),
+            tail_calls: 0,
         }
     }
 
@@ -142,6 +147,7 @@ impl Vm {
             base,
             update: None,
             lambda: None,
+            tail_calls: 0,
         }))?;
         self.execute(floor)
     }
@@ -184,13 +190,20 @@ impl Vm {
         }
     }
 
-    fn push_frame(&mut self, f: Frame) -> Result<()> {
-        if self.frames.len() >= self.options.max_call_depth {
+    #[inline]
+    fn check_depth(&self) -> Result<()> {
+        if self.frames.len() + self.tail_calls >= self.options.max_call_depth {
             return Err(Error::new(
                 ErrorKind::StackOverflow,
                 "stack overflow; max-call-depth exceeded",
             ));
         }
+        Ok(())
+    }
+
+    #[inline]
+    fn push_frame(&mut self, f: Frame) -> Result<()> {
+        self.check_depth()?;
         self.frames.push(f);
         Ok(())
     }
@@ -235,8 +248,9 @@ impl Vm {
             match frame {
                 Frame::Code(c) => {
                     self.stack.truncate(c.base);
+                    self.tail_calls -= c.tail_calls;
                     if let Some(u) = c.update {
-                        *u.thunk.state.borrow_mut() = u.saved;
+                        u.thunk.forcing.set(false);
                     }
                     if let Some(l) = &c.lambda {
                         if err.trace.len() < 64 {
@@ -252,7 +266,7 @@ impl Vm {
                 }
                 Frame::Native(mut n) => {
                     if let Some(u) = n.update.take() {
-                        *u.thunk.state.borrow_mut() = u.saved;
+                        u.thunk.forcing.set(false);
                     }
                     if err.is_catchable() {
                         if let Some(v) = n.cont.catch(&err) {
@@ -269,7 +283,7 @@ impl Vm {
     /// below, running native continuations until bytecode can go on.
     fn finish_frame(&mut self, update: Option<Update>, v: Value, floor: usize) -> Result<Flow> {
         if let Some(u) = update {
-            *u.thunk.state.borrow_mut() = ThunkState::Done(v.clone());
+            complete(&u.thunk, v.clone());
             if !u.deliver {
                 if self.frames.len() == floor {
                     return Ok(Flow::Finished(v));
@@ -326,7 +340,7 @@ impl Vm {
                         _ => return Err(internal("expected a native frame")),
                     };
                     if let Some(u) = update {
-                        *u.thunk.state.borrow_mut() = ThunkState::Done(out.clone());
+                        complete(&u.thunk, out.clone());
                         if !u.deliver {
                             if self.frames.len() == floor {
                                 return Ok(Flow::Finished(out));
@@ -370,71 +384,61 @@ impl Vm {
     }
 
     fn start_thunk(&mut self, t: Rc<Thunk>, deliver: bool) -> Result<Option<Value>> {
-        let state = std::mem::replace(&mut *t.state.borrow_mut(), ThunkState::Blackhole);
-        match state {
-            ThunkState::Done(v) => {
-                *t.state.borrow_mut() = ThunkState::Done(v.clone());
-                Ok(Some(v))
-            }
-            ThunkState::Blackhole => Err(Error::new(
+        if t.forcing.get() {
+            return Err(Error::new(
                 ErrorKind::InfiniteRecursion,
                 "infinite recursion encountered",
-            )),
-            ThunkState::Pending(proto, env) => {
-                let base = self.stack.len();
-                let saved = ThunkState::Pending(proto.clone(), env.clone());
-                let frame = Frame::Code(CodeFrame {
-                    proto,
-                    ip: 0,
-                    env,
-                    base,
-                    update: Some(Update {
-                        thunk: t,
-                        saved,
-                        deliver,
-                    }),
-                    lambda: None,
-                });
-                if let Err(e) = self.push_frame(frame) {
-                    return Err(e);
-                }
-                Ok(None)
+            ));
+        }
+        let (proto, env, apply) = match &*t.state.borrow() {
+            ThunkState::Done(v) => return Ok(Some(v.clone())),
+            ThunkState::Blackhole => {
+                return Err(Error::new(
+                    ErrorKind::InfiniteRecursion,
+                    "infinite recursion encountered",
+                ))
             }
-            ThunkState::Apply(f, arg) => {
-                let saved = ThunkState::Apply(f.clone(), arg.clone());
-                let f = match f {
-                    Value::Thunk(_) if !f.is_forced() => {
-                        // Force the function first, via a continuation.
-                        let cont = Box::new(deep::CallOnce::new(f, arg));
-                        self.push_frame(Frame::Native(NativeFrame {
-                            cont,
-                            update: Some(Update {
-                                thunk: t,
-                                saved,
-                                deliver,
-                            }),
-                            finishing: false,
-                        }))?;
-                        return self.kick_native();
-                    }
-                    f => f.shallow(),
-                };
-                let r = self.call_value(
-                    f,
-                    arg,
-                    Some(Update {
-                        thunk: t.clone(),
-                        saved,
-                        deliver,
-                    }),
-                )?;
-                match r {
-                    Some(v) => {
-                        *t.state.borrow_mut() = ThunkState::Done(v.clone());
-                        Ok(Some(v))
-                    }
-                    None => Ok(None),
-                }
+            ThunkState::Pending(proto, env) => (Some(proto.clone()), Some(env.clone()), None),
+            ThunkState::Apply(f, arg) => (None, None, Some((f.clone(), arg.clone()))),
+        };
+        t.forcing.set(true);
+        if let (Some(proto), Some(env)) = (proto, env) {
+            if let Err(e) = self.check_depth() {
+                t.forcing.set(false);
+                return Err(e);
+            }
+            let base = self.stack.len();
+            self.frames.push(Frame::Code(CodeFrame {
+                proto,
+                ip: 0,
+                env,
+                base,
+                update: Some(Update { thunk: t, deliver }),
+                lambda: None,
+                tail_calls: 0,
+            }));
+            return Ok(None);
+        }
+        let (f, arg) = apply.expect("a thunk is pending, an application or done");
+        let update = Some(Update {
+            thunk: t.clone(),
+            deliver,
+        });
+        let r = if f.is_forced() {
+            self.call_value(f.shallow(), arg, update)
+        } else {
+            // Force the function first, via a continuation.
+            self.push_native(Box::new(deep::CallOnce::new(f, arg)), update)
+        };
+        match r {
+            Ok(Some(v)) => {
+                complete(&t, v.clone());
+                Ok(Some(v))
+            }
+            Ok(None) => Ok(None),
+            Err(e) => {
+                t.forcing.set(false);
+                Err(e)
             }
         }
     }
@@ -480,6 +484,7 @@ impl Vm {
                     base,
                     update,
                     lambda: Some(c.lambda.clone()),
+                    tail_calls: 0,
                 }))?;
                 Ok(None)
             }
@@ -535,7 +540,7 @@ impl Vm {
         if args.len() < op.arity as usize {
             let v = Value::PrimOpApp(Rc::new(PrimOpApp { op, args }));
             if let Some(u) = update {
-                *u.thunk.state.borrow_mut() = ThunkState::Done(v.clone());
+                complete(&u.thunk, v.clone());
             }
             return Ok(Some(v));
         }
@@ -561,7 +566,7 @@ impl Vm {
             PrimRet::Value(v) if v.is_forced() => {
                 let v = v.shallow();
                 if let Some(u) = update {
-                    *u.thunk.state.borrow_mut() = ThunkState::Done(v.clone());
+                    complete(&u.thunk, v.clone());
                 }
                 Ok(Some(v))
             }
@@ -591,12 +596,110 @@ impl Vm {
     /// `floor`.
     fn run_loop(&mut self, floor: usize) -> Result<Value> {
         loop {
+            // Fast path: simple instructions run here without leaving the
+            // frame. Anything else (or a simple one that would fail or
+            // needs another frame) breaks out, with the stack untouched, to
+            // the general match below.
+            let op = {
+                let frame = match self.frames.last_mut() {
+                    Some(Frame::Code(f)) => f,
+                    _ => return Err(internal("bytecode loop entered on a native frame")),
+                };
+                let CodeFrame { proto, ip, env, .. } = frame;
+                let proto: &Proto = proto;
+                let stack = &mut self.stack;
+                loop {
+                    let op = proto.code[*ip];
+                    *ip += 1;
+                    match op {
+                        Op::Const(i) => stack.push(proto.consts[i as usize].clone()),
+                        Op::Local(depth, slot) => {
+                            match Self::env_at(env, depth).slots[slot as usize].get() {
+                                Some(v) => stack.push(v.clone()),
+                                None => break op,
+                            }
+                        }
+                        Op::Force => {
+                            if let Some(top) = stack.last_mut() {
+                                if let Value::Thunk(t) = top {
+                                    let done = match &*t.state.borrow() {
+                                        ThunkState::Done(v) => Some(v.clone()),
+                                        _ => None,
+                                    };
+                                    match done {
+                                        Some(v) => *top = v,
+                                        None => break op,
+                                    }
+                                }
+                            }
+                        }
+                        Op::Jump(t) => *ip = t as usize,
+                        Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => match stack.last() {
+                            Some(Value::Bool(b)) => {
+                                let jump = *b == matches!(op, Op::JumpIfTrue(_));
+                                stack.pop();
+                                if jump {
+                                    *ip = t as usize;
+                                }
+                            }
+                            _ => break op,
+                        },
+                        Op::Thunk(i) => stack.push(Thunk::new(ThunkState::Pending(
+                            proto.protos[i as usize].clone(),
+                            env.clone(),
+                        ))),
+                        Op::Closure(i) => stack.push(Value::Closure(Rc::new(Closure {
+                            lambda: proto.lambdas[i as usize].clone(),
+                            env: Some(env.clone()),
+                        }))),
+                        Op::Pop => {
+                            stack.pop();
+                        }
+                        Op::PushEnv(n) => *env = Env::new(n as usize, Some(env.clone())),
+                        Op::Add | Op::Sub | Op::Less | Op::LessEq | Op::Greater | Op::GreaterEq => {
+                            let n = stack.len();
+                            let r = match (&stack[n - 2], &stack[n - 1]) {
+                                (Value::Int(a), Value::Int(b)) => match op {
+                                    Op::Add => a.checked_add(*b).map(Value::Int),
+                                    Op::Sub => a.checked_sub(*b).map(Value::Int),
+                                    Op::Less => Some(Value::Bool(a < b)),
+                                    Op::LessEq => Some(Value::Bool(a <= b)),
+                                    Op::Greater => Some(Value::Bool(a > b)),
+                                    _ => Some(Value::Bool(a >= b)),
+                                },
+                                _ => None,
+                            };
+                            match r {
+                                Some(v) => {
+                                    stack.pop();
+                                    stack[n - 2] = v;
+                                }
+                                None => break op,
+                            }
+                        }
+                        Op::Select(i) => {
+                            let name = proto.syms[i as usize];
+                            let found = match stack.last() {
+                                Some(Value::Attrs(a)) => a.get(name).cloned(),
+                                _ => None,
+                            };
+                            match found {
+                                Some(v) => {
+                                    if let Some(top) = stack.last_mut() {
+                                        *top = v;
+                                    }
+                                }
+                                None => break op,
+                            }
+                        }
+                        _ => break op,
+                    }
+                }
+            };
             let frame = match self.frames.last_mut() {
                 Some(Frame::Code(f)) => f,
                 _ => return Err(internal("bytecode loop entered on a native frame")),
             };
-            let op = frame.proto.code[frame.ip];
-            frame.ip += 1;
             match op {
                 Op::Const(i) => {
                     let v = frame.proto.consts[i as usize].clone();
@@ -706,10 +809,13 @@ impl Vm {
                             _ => unreachable!("checked above"),
                         };
                         let env = bind_args(&c, arg.shallow())?;
+                        self.check_depth()?;
+                        self.tail_calls += 1;
                         let frame = match self.frames.last_mut() {
                             Some(Frame::Code(f)) => f,
                             _ => return Err(internal("tail call outside bytecode")),
                         };
+                        frame.tail_calls += 1;
                         self.stack.truncate(frame.base);
                         frame.proto = c.lambda.body.clone();
                         frame.ip = 0;
@@ -726,6 +832,7 @@ impl Vm {
                         _ => return Err(internal("return outside bytecode")),
                     };
                     self.stack.truncate(frame.base);
+                    self.tail_calls -= frame.tail_calls;
                     match self.finish_frame(frame.update, v, floor)? {
                         Flow::Finished(v) => return Ok(v),
                         Flow::Continue => {}
@@ -1092,6 +1199,12 @@ pub fn arith_mul(a: &Value, b: &Value) -> Result<Value> {
 }
 pub fn arith_div(a: &Value, b: &Value) -> Result<Value> {
     Ok(arith::div(a, b)?.unwrap_or(Value::Null))
+}
+
+/// Record a thunk's value.
+fn complete(t: &Thunk, v: Value) {
+    *t.state.borrow_mut() = ThunkState::Done(v);
+    t.forcing.set(false);
 }
 
 /// The attribute name a forced key value stands for.

@@ -256,6 +256,7 @@ pub fn globals(search_path: &[(String, String)]) -> HashMap<Symbol, Value> {
     // set exists (the one deliberate cycle in the globals).
     let self_ref = Rc::new(Thunk {
         state: std::cell::RefCell::new(ThunkState::Blackhole),
+        forcing: std::cell::Cell::new(false),
     });
     builtins.push((Symbol::new("builtins"), Value::Thunk(self_ref.clone())));
     let set = Value::attrs(Attrs::from_unsorted(builtins));
