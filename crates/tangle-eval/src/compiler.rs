@@ -56,6 +56,9 @@ struct Builder {
     layouts: Vec<Rc<[Symbol]>>,
     dyn_vars: Vec<DynVar>,
     syms: Vec<Symbol>,
+    /// Code position that a jump lands on (the last one patched): the
+    /// instruction before it is not the only way to get there.
+    label: usize,
 }
 
 /// The name part of an attribute path element.
@@ -354,6 +357,44 @@ impl<'a> Compiler<'a> {
 
     fn emit(&mut self, op: Op, off: u32) -> usize {
         let b = self.b();
+        if let Op::Force = op {
+            // The value on top is already in WHNF if the previous
+            // instruction always produces one and no jump lands here.
+            let whnf = b.label != b.code.len()
+                && match b.code.last() {
+                    Some(Op::Const(i)) => !matches!(b.consts[*i as usize], Value::Thunk(_)),
+                    Some(
+                        Op::Call
+                        | Op::Force
+                        | Op::Closure(_)
+                        | Op::Not
+                        | Op::Negate
+                        | Op::Add
+                        | Op::Sub
+                        | Op::Mul
+                        | Op::Div
+                        | Op::Less
+                        | Op::LessEq
+                        | Op::Greater
+                        | Op::GreaterEq
+                        | Op::Equal
+                        | Op::NotEqual
+                        | Op::Concat
+                        | Op::Update
+                        | Op::HasAttr(_)
+                        | Op::HasAttrDyn
+                        | Op::List(_)
+                        | Op::Attrs(..)
+                        | Op::RecAttrs(..)
+                        | Op::Interpolate(_)
+                        | Op::InterpolatePath(_),
+                    ) => true,
+                    _ => false,
+                };
+            if whnf {
+                return b.code.len() - 1;
+            }
+        }
         b.code.push(op);
         b.spans.push(off);
         b.code.len() - 1
@@ -366,6 +407,7 @@ impl<'a> Compiler<'a> {
     fn patch(&mut self, at: usize) {
         let target = self.here();
         let b = self.b();
+        b.label = target as usize;
         b.code[at] = match b.code[at] {
             Op::Jump(_) => Op::Jump(target),
             Op::JumpIfFalse(_) => Op::JumpIfFalse(target),

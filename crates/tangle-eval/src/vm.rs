@@ -323,6 +323,12 @@ impl Vm {
             };
             match step {
                 Step::Done(out) => {
+                    // Results are delivered in WHNF, never as a thunk.
+                    let out = if let Value::Thunk(_) = out {
+                        out.shallow()
+                    } else {
+                        out
+                    };
                     if !out.is_forced() {
                         if let Some(Frame::Native(n)) = self.frames.last_mut() {
                             n.finishing = true;
