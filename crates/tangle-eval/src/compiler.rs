@@ -1505,3 +1505,112 @@ impl WithNote for Error {
 fn ident_name(i: &ast::Ident) -> String {
     i.syntax().text().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::chunk::{Op, Proto};
+    use std::rc::Rc;
+
+    fn compile_str(text: &str) -> Rc<Proto> {
+        let globals = crate::builtins::globals(&[]);
+        let source = crate::source::Source::new("«test»".into(), text.into());
+        let expr = crate::syntax::parse(&source).expect("parses");
+        super::compile(
+            source,
+            &expr,
+            super::CompileEnv {
+                globals: &globals,
+                base_dir: "/base",
+                home: Some("/home/u"),
+            },
+        )
+        .expect("compiles")
+    }
+
+    /// The ops of the first lambda's body (or of the top level).
+    fn body_ops(p: &Proto) -> Vec<Op> {
+        match p.lambdas.first() {
+            Some(l) => body_ops(&l.body),
+            None => p.code.clone(),
+        }
+    }
+
+    fn has(ops: &[Op], pred: impl Fn(&Op) -> bool) -> bool {
+        ops.iter().any(pred)
+    }
+
+    #[test]
+    fn let_binding_is_a_local_slot() {
+        let p = compile_str("let a = 1; b = 2; in b");
+        assert!(has(&p.code, |o| matches!(o, Op::Local(0, 1))));
+    }
+
+    #[test]
+    fn captured_variable_counts_environment_hops() {
+        // Inside `y: x`, `x` is one environment up.
+        let p = compile_str("x: y: x");
+        assert!(has(&body_ops(&p), |o| matches!(o, Op::Local(1, 0))));
+    }
+
+    #[test]
+    fn with_is_only_a_fallback() {
+        let p = compile_str("s: with s; x");
+        assert!(has(&body_ops(&p), |o| matches!(o, Op::WithVar(_))));
+        // A lexical binding wins over `with`.
+        let p = compile_str("x: with { x = 2; }; x");
+        let ops = body_ops(&p);
+        assert!(has(&ops, |o| matches!(o, Op::Local(1, 0))));
+        assert!(!has(&ops, |o| matches!(o, Op::WithVar(_))));
+    }
+
+    #[test]
+    fn globals_are_constants_and_can_be_shadowed() {
+        let p = compile_str("with { true = 1; }; true");
+        assert!(!has(&p.code, |o| matches!(o, Op::WithVar(_))));
+        let p = compile_str("let true = 1; in true");
+        assert!(has(&p.code, |o| matches!(o, Op::Local(0, 0))));
+    }
+
+    #[test]
+    fn inner_with_is_searched_first() {
+        let p = compile_str("a: b: with a; with b; z");
+        let l = &p.lambdas[0].body.lambdas[0].body;
+        let dv = &l.dyn_vars[0];
+        assert_eq!(&*dv.with_depths, &[0, 1]);
+    }
+
+    #[test]
+    fn undefined_variable_is_a_compile_error() {
+        let globals = crate::builtins::globals(&[]);
+        let source = crate::source::Source::new("«test»".into(), "x: y".into());
+        let expr = crate::syntax::parse(&source).unwrap();
+        let err = super::compile(
+            source,
+            &expr,
+            super::CompileEnv {
+                globals: &globals,
+                base_dir: "/",
+                home: None,
+            },
+        )
+        .err()
+        .expect("fails");
+        assert_eq!(err.message, "undefined variable 'y'");
+    }
+
+    #[test]
+    fn cheap_expressions_need_no_thunk() {
+        let p = compile_str("let f = x: x; in [ 1 \"s\" f ./p (f 1) ]");
+        // Only `f 1` becomes a thunk.
+        assert_eq!(p.protos.len(), 1);
+    }
+
+    #[test]
+    fn paths_are_resolved_at_compile_time() {
+        let p = compile_str("./a/../b");
+        assert!(p
+            .consts
+            .iter()
+            .any(|c| matches!(c, crate::value::Value::Path(p) if p.path == "/base/b")));
+    }
+}

@@ -1289,3 +1289,54 @@ fn describe_for_call(l: &Lambda) -> String {
         None => format!("anonymous function at {}:{}:{}", l.source.name, line, col),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{EvalOptions, Evaluator, StdIo, Value};
+    use std::rc::Rc;
+
+    fn eval(text: &str) -> (Evaluator, crate::Result<Value>) {
+        let mut ev = Evaluator::new(EvalOptions::default(), Rc::new(StdIo));
+        let r = ev
+            .eval_string(text, "«test»", "/")
+            .and_then(|v| ev.force_deep(&v));
+        (ev, r)
+    }
+
+    #[test]
+    fn frames_and_stack_are_empty_after_success_and_error() {
+        let (mut ev, r) = eval("let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 1000");
+        assert!(matches!(r, Ok(Value::Int(1000))));
+        assert!(ev.vm().frames.is_empty() && ev.vm().stack.is_empty());
+        let (mut ev, r) =
+            eval("let f = n: if n == 0 then throw \"x\" else 1 + f (n - 1); in f 1000");
+        assert!(r.is_err());
+        assert!(ev.vm().frames.is_empty() && ev.vm().stack.is_empty());
+        assert_eq!(ev.vm().tail_calls, 0);
+    }
+
+    #[test]
+    fn a_thunk_that_failed_fails_again_when_forced_again() {
+        // tryEval catches the first failure; the thunk must not be left
+        // marked as being forced ("infinite recursion").
+        let (_, r) = eval("let x = throw \"boom\"; in [ (builtins.tryEval x).success x ]");
+        let e = r.err().expect("second force throws");
+        assert_eq!(e.message, "boom");
+    }
+
+    #[test]
+    fn catchable_errors_stop_at_try_eval_and_others_do_not() {
+        let (_, r) = eval("(builtins.tryEval (assert false; 1)).success");
+        assert!(matches!(r, Ok(Value::Bool(false))));
+        let (_, r) = eval("(builtins.tryEval (abort \"no\")).success");
+        assert_eq!(r.err().map(|e| e.kind), Some(crate::ErrorKind::Abort));
+    }
+
+    #[test]
+    fn continuations_nest() {
+        // foldl' calling a lambda that compares lists (a continuation
+        // inside a continuation).
+        let (_, r) = eval("builtins.foldl' (a: b: a && [ b ] == [ b ]) true [ 1 2 3 ]");
+        assert!(matches!(r, Ok(Value::Bool(true))));
+    }
+}
