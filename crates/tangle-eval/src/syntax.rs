@@ -1,9 +1,17 @@
 //! The bridge to the `rnix` parser: source normalisation and parse errors.
+//!
+//! Before rnix builds the tree, the source goes through a re-creation of
+//! Nix 2.8's own lexer (`lexer`) and bison parser (`grammar`), so that
+//! what 2.8 rejects is rejected, with 2.8's words ("syntax error, unexpected
+//! IN, expecting ';'", "path has a trailing slash", "invalid float ...").
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::source::{Pos, Source};
 use rnix::ParseError;
 use std::rc::Rc;
+
+mod grammar;
+mod lexer;
 
 /// Nix reads CR and CRLF line endings as LF (in strings and comments alike).
 pub fn normalise_newlines(text: &str) -> String {
@@ -16,6 +24,7 @@ pub fn normalise_newlines(text: &str) -> String {
 /// Parse a source into rnix's syntax tree, turning the first parse error
 /// into an error with a position.
 pub fn parse(source: &Rc<Source>) -> Result<rnix::ast::Expr> {
+    check_as_nix_2_8(source)?;
     let parse = rnix::Root::parse(&source.text);
     if let Some(err) = parse.errors().first() {
         return Err(parse_error(source, err));
@@ -28,6 +37,28 @@ pub fn parse(source: &Rc<Source>) -> Result<rnix::ast::Expr> {
                 offset: source.text.len() as u32,
             })),
         ),
+    }
+}
+
+/// Run Nix 2.8's lexer and parser over the source, so that what 2.8 rejects
+/// is rejected with 2.8's message (rnix accepts some of it, and words its
+/// errors differently).
+fn check_as_nix_2_8(source: &Rc<Source>) -> Result<()> {
+    let at = |offset: u32| {
+        Some(Pos {
+            source: source.clone(),
+            offset,
+        })
+    };
+    let mut lexer = lexer::Lexer::new(&source.text);
+    match grammar::recognise(|| lexer.next_token()) {
+        Ok(()) => Ok(()),
+        Err(grammar::Failure::Lex(e)) => {
+            Err(Error::new(ErrorKind::Parse, e.message).at(at(e.offset)))
+        }
+        Err(grammar::Failure::Syntax { message, offset }) => {
+            Err(Error::new(ErrorKind::Parse, message).at(at(offset)))
+        }
     }
 }
 

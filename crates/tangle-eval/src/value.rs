@@ -130,17 +130,36 @@ impl Attrs {
 /// `with`. Every slot is written exactly once while the scope is built, before
 /// any code that reads it runs.
 pub struct Env {
-    /// Small environments (one lambda argument, a short `let`) keep their
-    /// slots inline: one allocation per environment.
-    pub slots: smallvec::SmallVec<[OnceCell<Value>; 2]>,
+    /// Slot 0 lives inline: a one-argument lambda call, the most common
+    /// environment, is a single allocation (`rest` is then an empty boxed
+    /// slice, which allocates nothing).
+    first: OnceCell<Value>,
+    rest: Box<[OnceCell<Value>]>,
     pub parent: Option<Rc<Env>>,
 }
 
 impl Env {
     pub fn new(size: usize, parent: Option<Rc<Env>>) -> Rc<Env> {
-        let mut slots = smallvec::SmallVec::with_capacity(size);
-        slots.resize_with(size, OnceCell::new);
-        Rc::new(Env { slots, parent })
+        let rest: Box<[OnceCell<Value>]> = if size > 1 {
+            (1..size).map(|_| OnceCell::new()).collect()
+        } else {
+            Box::new([])
+        };
+        Rc::new(Env {
+            first: OnceCell::new(),
+            rest,
+            parent,
+        })
+    }
+
+    /// Slot `i` (the compiler only emits slots that exist).
+    #[inline]
+    pub fn slot(&self, i: usize) -> &OnceCell<Value> {
+        if i == 0 {
+            &self.first
+        } else {
+            &self.rest[i - 1]
+        }
     }
 }
 

@@ -620,7 +620,7 @@ impl Vm {
                     match op {
                         Op::Const(i) => stack.push(proto.consts[i as usize].clone()),
                         Op::Local(depth, slot) => {
-                            match Self::env_at(env, depth).slots[slot as usize].get() {
+                            match Self::env_at(env, depth).slot(slot as usize).get() {
                                 Some(v) => stack.push(v.clone()),
                                 None => break op,
                             }
@@ -713,7 +713,7 @@ impl Vm {
                 }
                 Op::Local(depth, slot) => {
                     let env = Self::env_at(&frame.env, depth);
-                    match env.slots[slot as usize].get() {
+                    match env.slot(slot as usize).get() {
                         Some(v) => self.stack.push(v.clone()),
                         None => return Err(internal("read of an unset slot")),
                     }
@@ -725,7 +725,8 @@ impl Vm {
                     let mut to_force = None;
                     for d in dv.with_depths.iter() {
                         let env = Self::env_at(&frame.env, *d);
-                        let ns = env.slots[0]
+                        let ns = env
+                            .slot(0)
                             .get()
                             .cloned()
                             .ok_or_else(|| internal("unset with"))?;
@@ -1080,7 +1081,8 @@ impl Vm {
                     if rec {
                         let env = frame.env.clone();
                         for (i, name) in layout.iter().enumerate() {
-                            let v = env.slots[i]
+                            let v = env
+                                .slot(i)
                                 .get()
                                 .cloned()
                                 .ok_or_else(|| internal("unset rec slot"))?;
@@ -1130,7 +1132,7 @@ impl Vm {
                         Some(Frame::Code(f)) => f,
                         _ => return Err(internal("store outside bytecode")),
                     };
-                    if frame.env.slots[i as usize].set(v).is_err() {
+                    if frame.env.slot(i as usize).set(v).is_err() {
                         return Err(internal("slot stored twice"));
                     }
                 }
@@ -1141,7 +1143,7 @@ impl Vm {
                         _ => return Err(internal("with outside bytecode")),
                     };
                     let env = Env::new(1, Some(frame.env.clone()));
-                    let _ = env.slots[0].set(v);
+                    let _ = env.slot(0).set(v);
                     frame.env = env;
                 }
                 Op::Interpolate(n) => {
@@ -1231,7 +1233,7 @@ fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
     let env = Env::new(lambda.env_size as usize, c.env.clone());
     match &lambda.formals {
         None => {
-            let _ = env.slots[0].set(arg);
+            let _ = env.slot(0).set(arg);
         }
         Some(formals) => {
             let attrs = match &arg {
@@ -1246,11 +1248,12 @@ fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
             for (i, f) in formals.entries.iter().enumerate() {
                 match attrs.get(f.name) {
                     Some(v) => {
-                        let _ = env.slots[i].set(v.clone());
+                        let _ = env.slot(i).set(v.clone());
                     }
                     None => match &f.default {
                         Some(proto) => {
-                            let _ = env.slots[i]
+                            let _ = env
+                                .slot(i)
                                 .set(Thunk::new(ThunkState::Pending(proto.clone(), env.clone())));
                         }
                         None => {
@@ -1275,7 +1278,7 @@ fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
                 }
             }
             if let Some(slot) = formals.at_slot {
-                let _ = env.slots[slot as usize].set(arg);
+                let _ = env.slot(slot as usize).set(arg);
             }
         }
     }

@@ -94,24 +94,31 @@ impl Equal {
 
 impl Cont for Equal {
     fn resume(&mut self, _vm: &mut Vm, _input: Value) -> Result<Step> {
-        loop {
-            let (a, b, nested) = match self.work.last() {
-                None => return Ok(Step::Done(Value::Bool(!self.negate))),
-                Some(p) => p.clone(),
-            };
+        while let Some((a, b, nested)) = self.work.pop() {
             if !a.is_forced() {
-                return Ok(Step::Force(a));
+                let force = a.clone();
+                self.work.push((a, b, nested));
+                return Ok(Step::Force(force));
             }
             if !b.is_forced() {
-                return Ok(Step::Force(b));
+                let force = b.clone();
+                self.work.push((a, b, nested));
+                return Ok(Step::Force(force));
             }
             if nested && same_value(&a, &b) {
-                self.work.pop();
                 continue;
             }
-            let (fa, fb) = (a.shallow(), b.shallow());
+            let fa = if let Value::Thunk(_) = a {
+                a.shallow()
+            } else {
+                a
+            };
+            let fb = if let Value::Thunk(_) = b {
+                b.shallow()
+            } else {
+                b
+            };
             if let Some(r) = scalar_eq(&fa, &fb) {
-                self.work.pop();
                 if !r {
                     return Ok(Step::Done(Value::Bool(self.negate)));
                 }
@@ -119,7 +126,7 @@ impl Cont for Equal {
             }
             match (&fa, &fb) {
                 (Value::List(x), Value::List(y)) => {
-                    self.work.pop();
+                    self.work.reserve(x.len());
                     for (p, q) in x.iter().zip(y.iter()).rev() {
                         self.work.push((p.clone(), q.clone(), true));
                     }
@@ -128,25 +135,24 @@ impl Cont for Equal {
                     // Both derivations? (forces `type` of each, left first)
                     let da = match attr_is_derivation(&fa) {
                         None => {
-                            return Ok(Step::Force(
-                                x.get_str("type").cloned().unwrap_or(Value::Null),
-                            ))
+                            let t = x.get_str("type").cloned().unwrap_or(Value::Null);
+                            self.work.push((fa, fb, nested));
+                            return Ok(Step::Force(t));
                         }
                         Some(d) => d,
                     };
                     let db = if da {
                         match attr_is_derivation(&fb) {
                             None => {
-                                return Ok(Step::Force(
-                                    y.get_str("type").cloned().unwrap_or(Value::Null),
-                                ))
+                                let t = y.get_str("type").cloned().unwrap_or(Value::Null);
+                                self.work.push((fa, fb, nested));
+                                return Ok(Step::Force(t));
                             }
                             Some(d) => d,
                         }
                     } else {
                         false
                     };
-                    self.work.pop();
                     if da && db {
                         if let (Some(p), Some(q)) = (x.get_str("outPath"), y.get_str("outPath")) {
                             self.work.push((p.clone(), q.clone(), true));
@@ -161,16 +167,15 @@ impl Cont for Equal {
                     {
                         return Ok(Step::Done(Value::Bool(self.negate)));
                     }
+                    self.work.reserve(x.len());
                     for (p, q) in x.entries.iter().zip(y.entries.iter()).rev() {
                         self.work.push((p.1.clone(), q.1.clone(), true));
                     }
                 }
-                _ => {
-                    self.work.pop();
-                    return Ok(Step::Done(Value::Bool(self.negate)));
-                }
+                _ => return Ok(Step::Done(Value::Bool(self.negate))),
             }
         }
+        Ok(Step::Done(Value::Bool(!self.negate)))
     }
 }
 
