@@ -10,7 +10,8 @@
 //! Laziness is decided here too: an expression in a lazy position (a list
 //! element, a binding, an argument) is compiled into its own `Proto` and
 //! wrapped in a thunk, unless it is cheap and cannot fail (a literal, a
-//! variable, a lambda), in which case it is pushed directly.
+//! variable), in which case it is pushed directly. A lambda there is a thunk
+//! too, as in 2.8 (lazy printing shows it as `<CODE>`).
 
 mod show;
 
@@ -535,7 +536,7 @@ impl<'a> Compiler<'a> {
     /// Is this expression cheap and unable to fail, so it needs no thunk?
     fn is_cheap(&self, e: &ast::Expr) -> bool {
         match e {
-            ast::Expr::Literal(_) | ast::Expr::Lambda(_) => true,
+            ast::Expr::Literal(_) => true,
             ast::Expr::Ident(i) => {
                 let name = ident_name(i);
                 matches!(
@@ -1250,7 +1251,18 @@ impl<'a> Compiler<'a> {
         off: u32,
     ) -> Result<()> {
         match v {
-            BindValue::Expr(ast::Expr::Lambda(l)) => self.lambda(l, name),
+            BindValue::Expr(e) if unparen_lambda(e).is_some() => {
+                // 2.8 allocates a thunk for a bound lambda too (it shows as
+                // `<CODE>` when printed lazily), and names the lambda after
+                // its binding, parentheses or not.
+                let l = unparen_lambda(e).expect("checked above");
+                let proto = self.sub_proto(|c| {
+                    c.lambda(&l, name)?;
+                    Ok(off)
+                })?;
+                self.push_thunk(proto, off);
+                Ok(())
+            }
             BindValue::Expr(e) if in_rec_scope && self.refers_to_own_scope(e) => {
                 // A sibling binding may not be stored yet: defer the read.
                 let e2 = e.clone();
@@ -1502,6 +1514,15 @@ impl WithNote for Error {
     }
 }
 
+/// The lambda an expression is, under any parentheses.
+fn unparen_lambda(e: &ast::Expr) -> Option<ast::Lambda> {
+    match e {
+        ast::Expr::Lambda(l) => Some(l.clone()),
+        ast::Expr::Paren(p) => p.expr().and_then(|e| unparen_lambda(&e)),
+        _ => None,
+    }
+}
+
 fn ident_name(i: &ast::Ident) -> String {
     i.syntax().text().to_string()
 }
@@ -1600,9 +1621,16 @@ mod tests {
 
     #[test]
     fn cheap_expressions_need_no_thunk() {
-        let p = compile_str("let f = x: x; in [ 1 \"s\" f ./p (f 1) ]");
+        let p = compile_str("let f = 1; in [ 1 \"s\" f ./p (f 1) ]");
         // Only `f 1` becomes a thunk.
         assert_eq!(p.protos.len(), 1);
+        // A lambda in a lazy position is a thunk, as in 2.8, and a bound
+        // one still carries its binding's name.
+        let p = compile_str("let f = x: x; in [ (y: y) ]");
+        assert_eq!(p.protos.len(), 2);
+        assert!(p.lambdas.is_empty());
+        let name = p.protos[0].lambdas[0].name.expect("named");
+        assert_eq!(name.as_str(), "f");
     }
 
     #[test]

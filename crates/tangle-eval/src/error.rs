@@ -26,6 +26,11 @@ pub struct Error {
     pub pos: Option<Pos>,
     /// Context added while unwinding, innermost first: ("while evaluating ...", where).
     pub trace: Vec<(String, Option<Pos>)>,
+    /// The error passed through a place where Nix records a trace entry even
+    /// without `--show-trace` (forcing a selected attribute, forcing a set's
+    /// attributes deeply, evaluating an imported file); Nix then tells the
+    /// user about `--show-trace`.
+    pub trace_hint: bool,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -37,6 +42,7 @@ impl Error {
             message: message.into(),
             pos: None,
             trace: Vec::new(),
+            trace_hint: false,
         }
     }
 
@@ -58,10 +64,21 @@ impl Error {
     /// The error as `nix-instantiate` prints it: message, location with a
     /// snippet, and (with `show_trace`) the trace entries.
     pub fn render(&self, show_trace: bool) -> String {
+        const HINT: &str = "(use '--show-trace' to show detailed location information)";
         let mut out = String::new();
         let _ = write!(out, "error: {}", self.message);
+        let hint = self.trace_hint && !show_trace;
+        // Nix gives `throw`/`abort` errors no position, so its hint follows
+        // the message directly; Tangle shows the position after it.
+        let early_hint = hint && matches!(self.kind, ErrorKind::Throw | ErrorKind::Abort);
+        if early_hint {
+            let _ = write!(out, "\n{}", HINT);
+        }
         if let Some(pos) = &self.pos {
             render_pos(&mut out, pos);
+        }
+        if hint && !early_hint {
+            let _ = write!(out, "\n{}", HINT);
         }
         if show_trace {
             for (what, pos) in &self.trace {

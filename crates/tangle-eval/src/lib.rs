@@ -111,14 +111,20 @@ impl Evaluator {
                 .unwrap_or_default();
             format!("{}/{}", cwd, path)
         };
-        let abs = compiler::canon_path(&abs);
-        let import = Value::PrimOp(
-            builtins::PRIMOPS
-                .iter()
-                .find(|p| p.name == "import")
-                .expect("import is a builtin"),
-        );
-        self.vm.call(&import, Value::path(abs))
+        let mut abs = compiler::canon_path(&abs);
+        if self.vm.io.is_dir(&abs) {
+            abs = format!("{}/default.nix", abs.trim_end_matches('/'));
+        }
+        let bytes = self.vm.io.read_file(&abs).map_err(|e| {
+            Error::eval(format!(
+                "opening file '{}': {}",
+                abs,
+                io::describe_io_error(&e)
+            ))
+        })?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let proto = compile_source(&mut self.vm, &abs, text)?;
+        self.vm.run_proto(proto)
     }
 
     /// Evaluate an expression; relative paths resolve against `base_dir`.

@@ -48,6 +48,8 @@ pub trait Cont {
     fn catch(&mut self, _err: &Error) -> Option<Value> {
         None
     }
+    /// An error is unwinding through this continuation (to add context).
+    fn unwinding(&mut self, _err: &mut Error) {}
 }
 
 struct Update {
@@ -249,6 +251,17 @@ impl Vm {
                 Frame::Code(c) => {
                     self.stack.truncate(c.base);
                     self.tail_calls -= c.tail_calls;
+                    // Forcing the value of a selected attribute: Nix records
+                    // "while evaluating the attribute".
+                    if c.ip >= 2 {
+                        if let (
+                            Op::Force,
+                            Op::Select(_) | Op::SelectDyn | Op::SelectOr(..) | Op::SelectDynOr(_),
+                        ) = (c.proto.code[c.ip - 1], c.proto.code[c.ip - 2])
+                        {
+                            err.trace_hint = true;
+                        }
+                    }
                     if let Some(u) = c.update {
                         u.thunk.forcing.set(false);
                     }
@@ -268,6 +281,7 @@ impl Vm {
                     if let Some(u) = n.update.take() {
                         u.thunk.forcing.set(false);
                     }
+                    n.cont.unwinding(&mut err);
                     if err.is_catchable() {
                         if let Some(v) = n.cont.catch(&err) {
                             return self.deliver(v, floor);
@@ -446,21 +460,6 @@ impl Vm {
                 t.forcing.set(false);
                 Err(e)
             }
-        }
-    }
-
-    /// Start a freshly pushed native frame (resume with Null); if it finishes
-    /// at once, return its value.
-    fn kick_native(&mut self) -> Result<Option<Value>> {
-        // Deliver into the new top frame; a finished result shows up as a
-        // value pushed for bytecode, which the caller expects as Some(v)
-        // only when no frame remains pushed. We run it to the first
-        // suspension and report "pending" (None): the result is delivered
-        // like any frame result.
-        let floor = self.frames.len() - 1;
-        match self.deliver(Value::Null, floor)? {
-            Flow::Continue => Ok(None),
-            Flow::Finished(v) => Ok(Some(v)),
         }
     }
 

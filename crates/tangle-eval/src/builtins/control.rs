@@ -151,7 +151,7 @@ pub fn real_path(v: &Value) -> Result<String> {
 pub fn import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let mut path = real_path(&a[0])?;
     if let Some(v) = vm.import_cache.get(&path) {
-        return ok(v.clone());
+        return imported(v.clone());
     }
     match vm.io.file_type(&path) {
         Err(e) => {
@@ -168,7 +168,7 @@ pub fn import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
         }
     }
     if let Some(v) = vm.import_cache.get(&path) {
-        return ok(v.clone());
+        return imported(v.clone());
     }
     let bytes = vm.io.read_file(&path).map_err(|e| {
         Error::eval(format!(
@@ -182,7 +182,16 @@ pub fn import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let empty = crate::value::Env::new(0, None);
     let v = Thunk::new(ThunkState::Pending(proto, empty));
     vm.import_cache.insert(path, v.clone());
-    ok(v)
+    imported(v)
+}
+
+fn imported(file: Value) -> Result<PrimRet> {
+    if file.is_forced() {
+        return ok(file.shallow());
+    }
+    Ok(PrimRet::Cont(Box::new(crate::vm::deep::ImportFile::new(
+        file,
+    ))))
 }
 
 pub fn find_file(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {

@@ -39,6 +39,7 @@ use std::fmt::Write;
 ///
 /// Relative and `~` paths are printed as written; use
 /// [`show_expr_with_paths`] to resolve them the way 2.8 does.
+#[cfg(test)]
 pub fn show_expr(e: &ast::Expr) -> String {
     show_expr_with_paths(e, None, None)
 }

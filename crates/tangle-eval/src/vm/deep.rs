@@ -169,7 +169,11 @@ impl Cont for PrimOpCall {
 /// Force a value and everything inside it (lists and sets, recursively).
 pub struct DeepForce {
     root: Value,
-    work: Vec<Value>,
+    /// Values still to visit, and whether each is (inside) an attribute's
+    /// value.
+    work: Vec<(Value, bool)>,
+    /// The value being forced now is an attribute's value.
+    forcing_attr: bool,
     seen: HashSet<usize>,
     started: bool,
     /// Return `root` (false) or Null (true, for `deepSeq`-style use).
@@ -181,6 +185,7 @@ impl DeepForce {
         DeepForce {
             root,
             work: Vec::new(),
+            forcing_attr: false,
             seen: HashSet::new(),
             started: false,
             quiet,
@@ -192,11 +197,12 @@ impl Cont for DeepForce {
     fn resume(&mut self, _vm: &mut Vm, _input: Value) -> Result<Step> {
         if !self.started {
             self.started = true;
-            self.work.push(self.root.clone());
+            self.work.push((self.root.clone(), false));
         }
-        while let Some(v) = self.work.pop() {
+        while let Some((v, is_attr)) = self.work.pop() {
             if !v.is_forced() {
-                self.work.push(v.clone());
+                self.forcing_attr = is_attr;
+                self.work.push((v.clone(), is_attr));
                 return Ok(Step::Force(v));
             }
             match v.shallow() {
@@ -205,7 +211,9 @@ impl Cont for DeepForce {
                         .seen
                         .insert(std::rc::Rc::as_ptr(&l) as *const u8 as usize)
                     {
-                        self.work.extend(l.iter().rev().cloned());
+                        // Inside an attribute's value, still inside it.
+                        self.work
+                            .extend(l.iter().rev().map(|v| (v.clone(), is_attr)));
                     }
                 }
                 Value::Attrs(a) => {
@@ -214,12 +222,43 @@ impl Cont for DeepForce {
                         .insert(std::rc::Rc::as_ptr(&a) as *const u8 as usize)
                     {
                         self.work
-                            .extend(a.entries.iter().rev().map(|(_, v)| v.clone()));
+                            .extend(a.entries.iter().rev().map(|(_, v)| (v.clone(), true)));
                     }
                 }
                 _ => {}
             }
         }
         Ok(Step::Done(self.root.shallow()))
+    }
+
+    fn unwinding(&mut self, err: &mut crate::error::Error) {
+        if self.forcing_attr {
+            err.trace_hint = true;
+        }
+    }
+}
+
+/// Evaluate an imported file (its cached thunk); errors from inside it get
+/// Nix's "while evaluating the file" context.
+pub struct ImportFile {
+    file: Option<Value>,
+}
+
+impl ImportFile {
+    pub fn new(file: Value) -> ImportFile {
+        ImportFile { file: Some(file) }
+    }
+}
+
+impl Cont for ImportFile {
+    fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
+        match self.file.take() {
+            Some(v) => Ok(Step::Force(v)),
+            None => Ok(Step::Done(input)),
+        }
+    }
+
+    fn unwinding(&mut self, err: &mut crate::error::Error) {
+        err.trace_hint = true;
     }
 }
