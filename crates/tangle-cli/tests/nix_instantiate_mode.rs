@@ -1,0 +1,64 @@
+//! The binary invoked under the name `nix-instantiate` accepts that tool's
+//! flags. Expected outputs and exit statuses were taken from C++ Nix 2.8
+//! (`nix-instantiate` from Debian's nix-bin) with the same arguments.
+
+use std::process::Command;
+
+fn nix_instantiate(args: &[&str]) -> (i32, String) {
+    let dir = std::env::temp_dir().join(format!("tangle-ni-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let link = dir.join("nix-instantiate");
+    // Tests run in parallel: another one may have made the link already.
+    match std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_tangle"), &link) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => panic!("symlink: {}", e),
+    }
+    let out = Command::new(&link).args(args).output().expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn eval_with_flags_scripts_pass() {
+    let (code, out) = nix_instantiate(&[
+        "--eval",
+        "--strict",
+        "--read-write-mode",
+        "--timeout",
+        "5",
+        "--option",
+        "cores",
+        "1",
+        "-E",
+        "{ a = [ 1 (2 + 3) ]; }",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "{ a = [ 1 5 ]; }\n");
+}
+
+#[test]
+fn parse_reports_syntax_errors_in_its_exit_status() {
+    assert_eq!(nix_instantiate(&["--parse", "-E", "1 +"]).0, 1);
+    assert_eq!(nix_instantiate(&["--parse", "-E", "1 + 2"]).0, 0);
+}
+
+#[test]
+fn xml_without_locations() {
+    let (code, out) = nix_instantiate(&["--eval", "--xml", "--no-location", "-E", "{ a = 1; }"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "<?xml version='1.0' encoding='utf-8'?>\n<expr>\n  <attrs>\n    <attr name=\"a\">\n      <int value=\"1\" />\n    </attr>\n  </attrs>\n</expr>\n"
+    );
+}
+
+#[test]
+fn errors_exit_with_status_one() {
+    assert_eq!(
+        nix_instantiate(&["--eval", "-E", "throw \"x\""]),
+        (1, String::new())
+    );
+}

@@ -1,0 +1,2 @@
+# args: --strict --arg y 1
+{ x, y }: x + y

@@ -1,0 +1,2 @@
+# args: --strict -A a.nope
+{ a = { b = 1; }; }

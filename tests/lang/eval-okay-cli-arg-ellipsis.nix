@@ -1,0 +1,2 @@
+# args: --strict --arg x 1 --arg y [true]
+{ x, ... }@args: args

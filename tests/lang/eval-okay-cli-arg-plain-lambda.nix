@@ -1,0 +1,2 @@
+# args: --strict --arg x 1
+x: x

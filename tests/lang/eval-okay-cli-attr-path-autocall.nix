@@ -1,0 +1,2 @@
+# args: --strict --argstr n world -A greeting
+{ n }: { greeting = "hello ${n}"; }
