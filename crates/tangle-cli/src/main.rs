@@ -73,6 +73,34 @@ fn eval_command(args: EvalArgs) -> i32 {
         .map(|d| d.to_string_lossy().into_owned())
         .unwrap_or_else(|_| "/".into());
     let result = (|| -> tangle_eval::Result<Vec<u8>> {
+        if args.parse_only {
+            let (text, name, dir) = match &args.source {
+                Source::File(f) => {
+                    let path = if f.starts_with('/') {
+                        f.clone()
+                    } else {
+                        format!("{}/{}", cwd, f)
+                    };
+                    let text = std::fs::read_to_string(&path).map_err(|e| {
+                        tangle_eval::Error::eval(format!("opening file '{}': {}", path, e))
+                    })?;
+                    let dir = path
+                        .rsplit_once('/')
+                        .map(|(d, _)| d.to_string())
+                        .unwrap_or_default();
+                    (text, path, dir)
+                }
+                Source::Expr(e) => (e.clone(), "«string»".to_string(), cwd.clone()),
+                Source::Stdin => {
+                    let mut text = String::new();
+                    let _ = std::io::stdin().read_to_string(&mut text);
+                    (text, "«stdin»".to_string(), cwd.clone())
+                }
+            };
+            let mut out = ev.parse_only(&text, &name, &dir)?.into_bytes();
+            out.push(b'\n');
+            return Ok(out);
+        }
         let root = match &args.source {
             Source::File(f) => ev.eval_file(f)?,
             Source::Expr(e) => ev.eval_string(e, "«string»", &cwd)?,
@@ -82,9 +110,6 @@ fn eval_command(args: EvalArgs) -> i32 {
                 ev.eval_string(&text, "«stdin»", &cwd)?
             }
         };
-        if args.parse_only {
-            return Ok(Vec::new());
-        }
         let auto_args = auto_args(&mut ev, &args, &cwd)?;
         let mut v = root;
         let paths = if args.attr_paths.is_empty() {

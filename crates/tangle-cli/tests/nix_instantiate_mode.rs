@@ -62,3 +62,18 @@ fn errors_exit_with_status_one() {
         (1, String::new())
     );
 }
+
+#[test]
+fn parse_prints_the_expression_back() {
+    // Output of nix-instantiate 2.8 --parse for the same expression.
+    let (code, out) = nix_instantiate(&[
+        "--parse",
+        "-E",
+        "let f = { a, b ? 2, ... }@args: a + b; in f { a = 1; } // { c = \"x${toString 1}\"; }",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "(let f = ({ a, b ? 2, ... } @ args: (a + b)); in ((f { a = 1; }) // { c = (\"x\" + (toString 1)); }))\n"
+    );
+}

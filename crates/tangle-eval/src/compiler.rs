@@ -13,7 +13,7 @@
 //! variable), in which case it is pushed directly. A lambda there is a thunk
 //! too, as in 2.8 (lazy printing shows it as `<CODE>`).
 
-mod show;
+pub mod show;
 
 use crate::chunk::{DynVar, Formal, Formals, Lambda, Op, Proto};
 use crate::error::{Error, ErrorKind, Result};

@@ -127,6 +127,22 @@ impl Evaluator {
         self.vm.run_proto(proto)
     }
 
+    /// Parse and check an expression without evaluating it, returning it
+    /// printed back as `nix-instantiate --parse` does.
+    pub fn parse_only(&mut self, text: &str, name: &str, base_dir: &str) -> Result<String> {
+        // Compiling checks what Nix checks at parse time (undefined
+        // variables, duplicate attributes).
+        compile_in(&mut self.vm, name, text.to_string(), base_dir)?;
+        let source = source::Source::new(name.to_string(), syntax::normalise_newlines(text));
+        let expr = syntax::parse(&source)?;
+        let home = self.vm.io.get_env("HOME");
+        Ok(compiler::show::show_expr_with_paths(
+            &expr,
+            Some(base_dir.trim_end_matches('/')),
+            home.as_deref(),
+        ))
+    }
+
     /// Evaluate an expression; relative paths resolve against `base_dir`.
     pub fn eval_string(&mut self, text: &str, name: &str, base_dir: &str) -> Result<Value> {
         let proto = compile_in(&mut self.vm, name, text.to_string(), base_dir)?;
