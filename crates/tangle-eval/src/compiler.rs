@@ -22,7 +22,7 @@ use crate::symbol::Symbol;
 use crate::value::Value;
 use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
 use rowan::ast::AstNode;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 /// What the compiler needs from its surroundings.
@@ -63,6 +63,7 @@ struct Builder {
 }
 
 /// The name part of an attribute path element.
+#[derive(Clone)]
 enum Key {
     Static(Symbol),
     Dynamic(ast::Expr, u32),
@@ -76,17 +77,40 @@ enum BindValue {
     /// A set made from nested keys (`a.b = 1; a.c = 2;`), or a literal set
     /// that nested keys were merged into.
     Attrs(Box<AttrsBody>),
-    /// `inherit x;`
-    Inherit(Symbol),
-    /// `inherit (e) x;`
-    InheritFrom(ast::Expr, Symbol),
+    /// `inherit x;`, and where 2.8 places the lookup of `x` (the start of
+    /// the bindings).
+    Inherit(Symbol, u32),
+    /// `inherit (e) x;`, and where 2.8 places the selection of `x`.
+    InheritFrom(ast::Expr, Symbol, u32),
+}
+
+/// A statically named binding of a set or `let`.
+struct StaticBind {
+    name: Symbol,
+    value: BindValue,
+    /// Source offset of the binding's code.
+    off: u32,
+    /// Where 2.8 records the definition, which duplicate messages name: the
+    /// start of its attribute path, or just after `inherit` / `inherit (e)`.
+    def: u32,
 }
 
 struct AttrsBody {
     rec: bool,
-    statics: Vec<(Symbol, BindValue, u32)>,
+    statics: Vec<StaticBind>,
     dynamics: Vec<(Key, BindValue, u32)>,
     offset: u32,
+}
+
+impl AttrsBody {
+    fn new(rec: bool, offset: u32) -> AttrsBody {
+        AttrsBody {
+            rec,
+            statics: Vec::new(),
+            dynamics: Vec::new(),
+            offset,
+        }
+    }
 }
 
 /// Nested expressions deeper than this are refused with an error instead of
@@ -110,6 +134,7 @@ pub fn compile(source: Rc<Source>, expr: &ast::Expr, env: CompileEnv<'_>) -> Res
         builders: vec![Builder::default()],
         nesting: 0,
     };
+    c.check(expr.syntax())?;
     c.expr(expr, true)?;
     let off = offset(expr.syntax());
     c.emit(Op::Force, off);
@@ -119,6 +144,57 @@ pub fn compile(source: Rc<Source>, expr: &ast::Expr, env: CompileEnv<'_>) -> Res
 
 fn offset(node: &rnix::SyntaxNode) -> u32 {
     u32::from(node.text_range().start())
+}
+
+/// Where 2.8 places the bindings of a set or `let` (and so the lookups that
+/// `inherit` makes): just after the `{` or `let` that opens them.
+fn binds_start(node: &rnix::SyntaxNode) -> u32 {
+    let want = if node.kind() == rnix::SyntaxKind::NODE_LET_IN {
+        rnix::SyntaxKind::TOKEN_LET
+    } else {
+        rnix::SyntaxKind::TOKEN_L_BRACE
+    };
+    node.children_with_tokens()
+        .filter_map(|t| t.into_token())
+        .find(|t| t.kind() == want)
+        .map(|t| u32::from(t.text_range().end()))
+        .unwrap_or_else(|| offset(node))
+}
+
+/// An attribute name as 2.8 shows it in messages: bare if it looks like an
+/// identifier, quoted otherwise (of the keywords, only `if` is quoted).
+fn show_attr_name(s: &str) -> String {
+    let b = s.as_bytes();
+    let plain = s != "if"
+        && b.first()
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'-'));
+    if plain {
+        s.to_string()
+    } else {
+        show_string_lit(s)
+    }
+}
+
+/// A string literal as 2.8 shows it, with `"`, `\`, `$` and control
+/// characters escaped.
+fn show_string_lit(s: &str) -> String {
+    let mut out = String::from('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Lexically normalise an absolute path: collapse `//`, drop `.`, resolve `..`.
@@ -739,18 +815,20 @@ impl<'a> Compiler<'a> {
             ast::Expr::Select(s) => self.select(s, off)?,
             ast::Expr::HasAttr(h) => self.has_attr(h, off)?,
             ast::Expr::AttrSet(s) => {
-                let body = self.attrs_body(s.entries(), s.rec_token().is_some(), off)?;
-                self.attrs(&body)?;
+                let body = self.set_body(s, false)?;
+                self.attrs(&body, false)?;
             }
             ast::Expr::LetIn(l) => {
-                let body = self.attrs_body(l.entries(), true, off)?;
+                let body =
+                    self.attrs_body(l.entries(), true, off, binds_start(l.syntax()), false)?;
                 let inner = self.child(l.body(), off)?;
                 self.let_in(body, &inner, tail)?;
             }
             ast::Expr::LegacyLet(l) => {
                 // `let { ...; body = e; }` is `rec { ...; body = e; }.body`.
-                let body = self.attrs_body(l.entries(), true, off)?;
-                self.attrs(&body)?;
+                let body =
+                    self.attrs_body(l.entries(), true, off, binds_start(l.syntax()), false)?;
+                self.attrs(&body, false)?;
                 self.emit(Op::Force, off);
                 let s = self.sym_const(Symbol::new("body"));
                 self.emit(Op::Select(s), off);
@@ -1065,26 +1143,142 @@ impl<'a> Compiler<'a> {
 
     // ----- bindings -----
 
+    /// The pre-pass for the errors 2.8 raises while parsing, before it
+    /// reports any undefined variable: duplicate attributes, dynamic
+    /// attributes in `inherit` or `let`, duplicate formals. They are found in
+    /// 2.8's order: its parser checks a binding when it reaches the binding's
+    /// end (its value first), and a `let` or a lambda after its body.
+    fn check(&mut self, node: &rnix::SyntaxNode) -> Result<()> {
+        if let Some(e) = ast::Expr::cast(node.clone()) {
+            if self.nesting >= MAX_NESTING {
+                // Too deep to check here: compiling reports it.
+                return Ok(());
+            }
+            self.nesting += 1;
+            let r = self.check_expr(&e);
+            self.nesting -= 1;
+            return r;
+        }
+        for c in node.children() {
+            self.check(&c)?;
+        }
+        Ok(())
+    }
+
+    fn check_expr(&mut self, e: &ast::Expr) -> Result<()> {
+        let off = offset(e.syntax());
+        match e {
+            ast::Expr::AttrSet(s) => {
+                self.set_body(s, true)?;
+            }
+            ast::Expr::LegacyLet(l) => {
+                self.attrs_body(l.entries(), true, off, binds_start(l.syntax()), true)?;
+            }
+            ast::Expr::LetIn(l) => {
+                let body =
+                    self.attrs_body(l.entries(), true, off, binds_start(l.syntax()), true)?;
+                if let Some(inner) = l.body() {
+                    self.check(inner.syntax())?;
+                }
+                if !body.dynamics.is_empty() {
+                    return Err(self.dynamic_in_let(off));
+                }
+            }
+            ast::Expr::Lambda(l) => {
+                for c in l.syntax().children() {
+                    self.check(&c)?;
+                }
+                if let Some(ast::Param::Pattern(p)) = l.param() {
+                    self.check_formals(&p, off)?;
+                }
+            }
+            _ => {
+                for c in e.syntax().children() {
+                    self.check(&c)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn dynamic_in_let(&self, off: u32) -> Error {
+        self.err(
+            off,
+            ErrorKind::Parse,
+            "dynamic attributes not allowed in let",
+        )
+    }
+
+    /// No name twice in a formals pattern, the `@` name included.
+    fn check_formals(&self, p: &ast::Pattern, off: u32) -> Result<()> {
+        let mut seen = HashSet::new();
+        let dup = |c: &Self, at: u32, sym: Symbol| {
+            c.err(
+                at,
+                ErrorKind::Parse,
+                format!("duplicate formal function argument '{}'", sym),
+            )
+        };
+        for e in p.pat_entries() {
+            let id = self.child(e.ident(), off)?;
+            let sym = Symbol::new(&ident_name(&id));
+            if !seen.insert(sym) {
+                return Err(dup(self, offset(e.syntax()), sym));
+            }
+        }
+        if let Some(bind) = p.pat_bind() {
+            let id = self.child(bind.ident(), off)?;
+            let sym = Symbol::new(&ident_name(&id));
+            if seen.contains(&sym) {
+                return Err(dup(self, off, sym));
+            }
+        }
+        Ok(())
+    }
+
+    /// The bindings of a set literal.
+    fn set_body(&mut self, s: &ast::AttrSet, check: bool) -> Result<AttrsBody> {
+        let rec = s.rec_token().is_some();
+        let (off, at) = (offset(s.syntax()), binds_start(s.syntax()));
+        self.attrs_body(s.entries(), rec, off, at, check)
+    }
+
+    /// Collect the bindings of a set or `let` the way 2.8's parser does,
+    /// merging nested keys and rejecting duplicates. `binds_at`: see
+    /// [`binds_start`]. With `check` (the pre-pass, [`Compiler::check`]),
+    /// each binding's parts are checked before it is added.
     fn attrs_body(
         &mut self,
         entries: impl Iterator<Item = ast::Entry>,
         rec: bool,
         off: u32,
+        binds_at: u32,
+        check: bool,
     ) -> Result<AttrsBody> {
-        let mut body = AttrsBody {
-            rec,
-            statics: Vec::new(),
-            dynamics: Vec::new(),
-            offset: off,
-        };
+        let mut body = AttrsBody::new(rec, off);
         for entry in entries {
             match entry {
                 ast::Entry::Inherit(inh) => {
-                    let from = inh.from().and_then(|f| f.expr());
+                    let from = inh.from();
+                    let from_expr = from.as_ref().and_then(|f| f.expr());
+                    if let (true, Some(e)) = (check, &from_expr) {
+                        self.check(e.syntax())?;
+                    }
+                    // 2.8 records the names just after `inherit` or `inherit (e)`.
+                    let def = match &from {
+                        Some(f) => f.r_paren_token(),
+                        None => inh.inherit_token(),
+                    }
+                    .map(|t| u32::from(t.text_range().end()))
+                    .unwrap_or_else(|| offset(inh.syntax()));
+                    let mut names = Vec::new();
                     for attr in inh.attrs() {
+                        if check {
+                            self.check(attr.syntax())?;
+                        }
                         let aoff = offset(attr.syntax());
-                        let name = match self.key(attr)? {
-                            Key::Static(s) => s,
+                        match self.key(attr)? {
+                            Key::Static(s) => names.push((s, aoff)),
                             _ => {
                                 return Err(self.err(
                                     aoff,
@@ -1092,135 +1286,173 @@ impl<'a> Compiler<'a> {
                                     "dynamic attributes not allowed in inherit",
                                 ))
                             }
+                        }
+                    }
+                    for (name, aoff) in names {
+                        if let Some(prev) = body.statics.iter().find(|b| b.name == name) {
+                            return Err(self.dup_error(
+                                &show_attr_name(name.as_str()),
+                                def,
+                                prev.def,
+                            ));
+                        }
+                        let value = match &from_expr {
+                            Some(e) => BindValue::InheritFrom(e.clone(), name, binds_at),
+                            None => BindValue::Inherit(name, binds_at),
                         };
-                        let v = match &from {
-                            Some(e) => BindValue::InheritFrom(e.clone(), name),
-                            None => BindValue::Inherit(name),
-                        };
-                        self.add_static(&mut body, name, v, aoff)?;
+                        body.statics.push(StaticBind {
+                            name,
+                            value,
+                            off: aoff,
+                            def,
+                        });
                     }
                 }
                 ast::Entry::AttrpathValue(apv) => {
                     let aoff = offset(apv.syntax());
                     let path = self.child(apv.attrpath(), aoff)?;
                     let value = self.child(apv.value(), aoff)?;
-                    let keys: Vec<ast::Attr> = path.attrs().collect();
-                    let mut resolved = Vec::with_capacity(keys.len());
-                    for k in keys {
+                    let mut keys = Vec::new();
+                    for k in path.attrs() {
+                        if check {
+                            self.check(k.syntax())?;
+                        }
                         let o = offset(k.syntax());
-                        resolved.push((self.key(k)?, o));
+                        keys.push((self.key(k)?, o));
                     }
-                    self.add_path(&mut body, resolved, BindValue::Expr(value), aoff)?;
+                    if check {
+                        self.check(value.syntax())?;
+                    }
+                    self.add_path(&mut body, &keys, 0, BindValue::Expr(value), aoff)?;
                 }
             }
         }
         Ok(body)
     }
 
-    fn dup_error(&self, name: Symbol, at: u32, prev: u32) -> Error {
+    /// 2.8's "attribute 'NAME' already defined at PREV", raised at `at`.
+    fn dup_error(&self, name: &str, at: u32, prev: u32) -> Error {
         let (l, c) = self.source.line_col(prev);
-        let _ = (l, c);
-        let (l2, c2) = self.source.line_col(at);
+        // 2.8 names a `-E` or stdin source "(string)" in messages.
+        let file = if self.source.name.starts_with('«') {
+            "(string)"
+        } else {
+            self.source.name.as_str()
+        };
         self.err(
             at,
             ErrorKind::Parse,
             format!(
                 "attribute '{}' already defined at {}:{}:{}",
-                name, self.source.name, l, c
+                name, file, l, c
             ),
         )
-        .at(None)
-        .with_note(l2, c2)
     }
 
-    fn add_static(
-        &mut self,
-        body: &mut AttrsBody,
-        name: Symbol,
-        v: BindValue,
-        off: u32,
-    ) -> Result<()> {
-        if let Some((_, _, prev)) = body.statics.iter().find(|(n, _, _)| *n == name) {
-            return Err(self.dup_error(name, off, *prev));
+    /// An attribute path as 2.8 shows it: `a."b c"."${expr}"`.
+    fn show_path(&self, path: &[(Key, u32)]) -> String {
+        let mut out = String::new();
+        for (i, (k, _)) in path.iter().enumerate() {
+            if i > 0 {
+                out.push('.');
+            }
+            let show = |e: &ast::Expr| {
+                show::show_expr_with_paths(e, Some(self.env.base_dir), self.env.home)
+            };
+            let shown = match k {
+                Key::Static(s) => {
+                    out.push_str(&show_attr_name(s.as_str()));
+                    continue;
+                }
+                Key::Dynamic(e, _) => show(e),
+                // 2.8 parses `"a${x}"` into a concatenation `("a" + x)`, even
+                // of a single part.
+                Key::DynamicStr(s) => {
+                    let parts: Vec<String> = string_parts(s)
+                        .iter()
+                        .map(|p| match p {
+                            Part::Lit(l) => show_string_lit(l),
+                            Part::Interp(e) => show(e),
+                        })
+                        .collect();
+                    format!("({})", parts.join(" + "))
+                }
+            };
+            out.push_str("\"${");
+            out.push_str(&shown);
+            out.push_str("}\"");
         }
-        body.statics.push((name, v, off));
-        Ok(())
+        out
     }
 
-    /// Add `a.b.c = value` to a set body, merging nested sets.
+    /// Add the binding `path = value` (the path starting at offset `pos`) to
+    /// a body, from `path[i]` on, as 2.8's parser does (`addAttr`): a name
+    /// already bound to a set (a literal or one made from nested keys) is
+    /// entered; a set literal bound to a name already bound to a set is
+    /// merged into it one level deep (keeping that set's `rec`); anything
+    /// else bound twice is an error naming the whole path and the first
+    /// definition. Dynamic names are never merged.
     fn add_path(
         &mut self,
         body: &mut AttrsBody,
-        mut path: Vec<(Key, u32)>,
+        path: &[(Key, u32)],
+        i: usize,
         value: BindValue,
-        off: u32,
+        pos: u32,
     ) -> Result<()> {
-        let (first, first_off) = path.remove(0);
-        if path.is_empty() {
-            return match first {
-                Key::Static(name) => {
-                    if let Some(idx) = body.statics.iter().position(|(n, _, _)| *n == name) {
-                        // Both sides literal sets: merge them.
-                        let new_body = match &value {
-                            BindValue::Expr(ast::Expr::AttrSet(s)) if s.rec_token().is_none() => {
-                                Some(self.attrs_body(s.entries(), false, off)?)
-                            }
-                            _ => None,
-                        };
-                        let prev_off = body.statics[idx].2;
-                        let existing = self.as_attrs_body(&mut body.statics[idx].1)?;
-                        match (existing, new_body) {
-                            (Some(existing), Some(nb)) => {
-                                for (n, v, o) in nb.statics {
-                                    self.add_static(existing, n, v, o)?;
-                                }
-                                existing.dynamics.extend(nb.dynamics);
-                                Ok(())
-                            }
-                            _ => Err(self.dup_error(name, first_off, prev_off)),
-                        }
-                    } else {
-                        body.statics.push((name, value, first_off));
-                        Ok(())
-                    }
-                }
-                k => {
-                    body.dynamics.push((k, value, first_off));
-                    Ok(())
-                }
-            };
-        }
-        match first {
-            Key::Static(name) => {
-                if let Some(idx) = body.statics.iter().position(|(n, _, _)| *n == name) {
-                    let prev_off = body.statics[idx].2;
-                    match self.as_attrs_body(&mut body.statics[idx].1)? {
-                        Some(inner) => self.add_path(inner, path, value, off),
-                        None => Err(self.dup_error(name, first_off, prev_off)),
-                    }
+        let (key, koff) = &path[i];
+        let last = i + 1 == path.len();
+        let existing = match key {
+            Key::Static(name) => body.statics.iter().position(|b| b.name == *name),
+            _ => None,
+        };
+        let idx = match existing {
+            Some(idx) => idx,
+            None => {
+                let value = if last {
+                    value
                 } else {
-                    let mut inner = AttrsBody {
-                        rec: false,
-                        statics: Vec::new(),
-                        dynamics: Vec::new(),
-                        offset: first_off,
-                    };
-                    self.add_path(&mut inner, path, value, off)?;
-                    body.statics
-                        .push((name, BindValue::Attrs(Box::new(inner)), first_off));
-                    Ok(())
-                }
-            }
-            k => {
-                let mut inner = AttrsBody {
-                    rec: false,
-                    statics: Vec::new(),
-                    dynamics: Vec::new(),
-                    offset: first_off,
+                    let mut inner = AttrsBody::new(false, pos);
+                    self.add_path(&mut inner, path, i + 1, value, pos)?;
+                    BindValue::Attrs(Box::new(inner))
                 };
-                self.add_path(&mut inner, path, value, off)?;
-                body.dynamics
-                    .push((k, BindValue::Attrs(Box::new(inner)), first_off));
+                match key {
+                    Key::Static(name) => body.statics.push(StaticBind {
+                        name: *name,
+                        value,
+                        off: *koff,
+                        def: pos,
+                    }),
+                    k => body.dynamics.push((k.clone(), value, *koff)),
+                }
+                return Ok(());
+            }
+        };
+        let prev = body.statics[idx].def;
+        let new_set = match &value {
+            BindValue::Expr(e) if last => unparen_set(e),
+            _ => None,
+        };
+        if last && new_set.is_none() {
+            return Err(self.dup_error(&self.show_path(path), pos, prev));
+        }
+        let inner = match self.as_attrs_body(&mut body.statics[idx].value)? {
+            Some(inner) => inner,
+            None => return Err(self.dup_error(&self.show_path(path), pos, prev)),
+        };
+        match new_set {
+            None => self.add_path(inner, path, i + 1, value, pos),
+            Some(s) => {
+                let new_body = self.set_body(&s, false)?;
+                for b in new_body.statics {
+                    if let Some(old) = inner.statics.iter().find(|o| o.name == b.name) {
+                        // 2.8 names the new definition here, at the old one.
+                        let name = show_attr_name(b.name.as_str());
+                        return Err(self.dup_error(&name, old.def, b.def));
+                    }
+                    inner.statics.push(b);
+                }
+                inner.dynamics.extend(new_body.dynamics);
                 Ok(())
             }
         }
@@ -1229,10 +1461,11 @@ impl<'a> Compiler<'a> {
     /// View a binding as a set body that nested keys can be merged into
     /// (turning a literal set expression into one), if it is one.
     fn as_attrs_body<'b>(&mut self, v: &'b mut BindValue) -> Result<Option<&'b mut AttrsBody>> {
-        if let BindValue::Expr(ast::Expr::AttrSet(s)) = v {
-            let s = s.clone();
-            let off = offset(s.syntax());
-            let body = self.attrs_body(s.entries(), s.rec_token().is_some(), off)?;
+        if let Some(s) = match &*v {
+            BindValue::Expr(e) => unparen_set(e),
+            _ => None,
+        } {
+            let body = self.set_body(&s, false)?;
             *v = BindValue::Attrs(Box::new(body));
         }
         match v {
@@ -1241,13 +1474,17 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Push a binding's value lazily. `in_rec_scope`: the innermost scope is
+    /// Push a binding's value lazily. `own_scope`: the innermost scope is
     /// the `let`/`rec` being defined, which `inherit x;` must skip.
+    /// `filling`: the innermost scope is a `let`/`rec` whose slots are still
+    /// being stored (also in a plain set built inline among its bindings), so
+    /// reading one of them must be deferred into a thunk.
     fn bind_value(
         &mut self,
         v: &BindValue,
         name: Option<Symbol>,
-        in_rec_scope: bool,
+        own_scope: bool,
+        filling: bool,
         off: u32,
     ) -> Result<()> {
         match v {
@@ -1263,7 +1500,7 @@ impl<'a> Compiler<'a> {
                 self.push_thunk(proto, off);
                 Ok(())
             }
-            BindValue::Expr(e) if in_rec_scope && self.refers_to_own_scope(e) => {
+            BindValue::Expr(e) if filling && self.refers_to_own_scope(e) => {
                 // A sibling binding may not be stored yet: defer the read.
                 let e2 = e.clone();
                 let proto = self.sub_proto(|c| {
@@ -1276,26 +1513,41 @@ impl<'a> Compiler<'a> {
             BindValue::Expr(e) => self.lazy(e),
             BindValue::Attrs(body) => {
                 if body.dynamics.is_empty() && !body.rec {
-                    self.attrs(body)
+                    self.attrs(body, filling)
                 } else {
                     let proto = self.sub_proto(|c| {
-                        c.attrs(body)?;
+                        c.attrs(body, false)?;
                         Ok(off)
                     })?;
                     self.push_thunk(proto, off);
                     Ok(())
                 }
             }
-            BindValue::Inherit(n) => self.variable(*n, usize::from(in_rec_scope), off),
-            BindValue::InheritFrom(e, n) => {
+            BindValue::Inherit(n, at) => {
+                let skip = usize::from(own_scope);
+                if filling && matches!(self.resolve(*n, skip), Resolved::Local(0, _)) {
+                    // `inherit x;` in a plain set among a `rec`'s bindings
+                    // reads the `rec`'s `x`, which may not be stored yet.
+                    let (n, at) = (*n, *at);
+                    let proto = self.sub_proto(|c| {
+                        c.variable(n, skip, at)?;
+                        Ok(at)
+                    })?;
+                    self.push_thunk(proto, off);
+                    Ok(())
+                } else {
+                    self.variable(*n, skip, *at)
+                }
+            }
+            BindValue::InheritFrom(e, n, at) => {
                 // `inherit (e) x;` is `x = e.x;`, with `e` evaluated in the
                 // scope of the bindings (including a `let`'s or `rec`'s own).
-                let n = *n;
+                let (n, at) = (*n, *at);
                 let proto = self.sub_proto(|c| {
                     c.expr(e, false)?;
-                    c.emit(Op::Force, off);
+                    c.emit(Op::Force, at);
                     let k = c.sym_const(n);
-                    c.emit(Op::Select(k), off);
+                    c.emit(Op::Select(k), at);
                     Ok(off)
                 })?;
                 self.push_thunk(proto, off);
@@ -1318,12 +1570,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Build a (rec or plain) attribute set.
-    fn attrs(&mut self, body: &AttrsBody) -> Result<()> {
+    /// Build a (rec or plain) attribute set. `filling`: see
+    /// [`Compiler::bind_value`].
+    fn attrs(&mut self, body: &AttrsBody, filling: bool) -> Result<()> {
         let off = body.offset;
-        let mut statics: Vec<&(Symbol, BindValue, u32)> = body.statics.iter().collect();
-        statics.sort_by(|a, b| a.0.cmp(&b.0));
-        let layout: Rc<[Symbol]> = statics.iter().map(|s| s.0).collect();
+        let mut statics: Vec<&StaticBind> = body.statics.iter().collect();
+        statics.sort_by(|a, b| a.name.cmp(&b.name));
+        let layout: Rc<[Symbol]> = statics.iter().map(|s| s.name).collect();
         let b = self.b();
         b.layouts.push(layout);
         let li = (b.layouts.len() - 1) as u32;
@@ -1331,18 +1584,18 @@ impl<'a> Compiler<'a> {
             let names: HashMap<Symbol, u16> = statics
                 .iter()
                 .enumerate()
-                .map(|(i, s)| (s.0, i as u16))
+                .map(|(i, s)| (s.name, i as u16))
                 .collect();
             self.emit(Op::PushEnv(statics.len() as u16), off);
             self.scopes.push(Scope::Names(names));
             let r = (|| -> Result<()> {
-                for (i, (name, v, o)) in statics.iter().enumerate() {
-                    self.bind_value(v, Some(*name), true, *o)?;
-                    self.emit(Op::Store(i as u16), *o);
+                for (i, b) in statics.iter().enumerate() {
+                    self.bind_value(&b.value, Some(b.name), true, true, b.off)?;
+                    self.emit(Op::Store(i as u16), b.off);
                 }
                 for (k, v, o) in &body.dynamics {
                     self.dyn_key(k)?;
-                    self.bind_value(v, None, false, *o)?;
+                    self.bind_value(v, None, false, false, *o)?;
                 }
                 Ok(())
             })();
@@ -1351,12 +1604,12 @@ impl<'a> Compiler<'a> {
             self.emit(Op::RecAttrs(li, body.dynamics.len() as u32), off);
             self.emit(Op::PopEnv, off);
         } else {
-            for (name, v, o) in &statics {
-                self.bind_value(v, Some(*name), false, *o)?;
+            for b in &statics {
+                self.bind_value(&b.value, Some(b.name), false, filling, b.off)?;
             }
             for (k, v, o) in &body.dynamics {
                 self.dyn_key(k)?;
-                self.bind_value(v, None, false, *o)?;
+                self.bind_value(v, None, false, filling, *o)?;
             }
             self.emit(Op::Attrs(li, body.dynamics.len() as u32), off);
         }
@@ -1365,25 +1618,21 @@ impl<'a> Compiler<'a> {
 
     fn let_in(&mut self, body: AttrsBody, inner: &ast::Expr, tail: bool) -> Result<()> {
         let off = body.offset;
-        if let Some((_, _, o)) = body.dynamics.first() {
-            return Err(self.err(
-                *o,
-                ErrorKind::Parse,
-                "dynamic attributes not allowed in let",
-            ));
+        if !body.dynamics.is_empty() {
+            return Err(self.dynamic_in_let(off));
         }
         let names: HashMap<Symbol, u16> = body
             .statics
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.0, i as u16))
+            .map(|(i, s)| (s.name, i as u16))
             .collect();
         self.emit(Op::PushEnv(body.statics.len() as u16), off);
         self.scopes.push(Scope::Names(names));
         let r = (|| -> Result<()> {
-            for (i, (name, v, o)) in body.statics.iter().enumerate() {
-                self.bind_value(v, Some(*name), true, *o)?;
-                self.emit(Op::Store(i as u16), *o);
+            for (i, b) in body.statics.iter().enumerate() {
+                self.bind_value(&b.value, Some(b.name), true, true, b.off)?;
+                self.emit(Op::Store(i as u16), b.off);
             }
             self.expr(inner, tail)
         })();
@@ -1408,19 +1657,12 @@ impl<'a> Compiler<'a> {
                 (m, None, 1u16)
             }
             ast::Param::Pattern(p) => {
+                self.check_formals(&p, off)?;
                 let mut entries: Vec<(Symbol, Option<ast::Expr>, u32)> = Vec::new();
                 for e in p.pat_entries() {
                     let id = self.child(e.ident(), off)?;
                     let sym = Symbol::new(&ident_name(&id));
-                    let eoff = offset(e.syntax());
-                    if entries.iter().any(|(n, _, _)| *n == sym) {
-                        return Err(self.err(
-                            eoff,
-                            ErrorKind::Parse,
-                            format!("duplicate formal function argument '{}'", sym),
-                        ));
-                    }
-                    entries.push((sym, e.default(), eoff));
+                    entries.push((sym, e.default(), offset(e.syntax())));
                 }
                 entries.sort_by(|a, b| a.0.cmp(&b.0));
                 let mut m: HashMap<Symbol, u16> = entries
@@ -1432,13 +1674,6 @@ impl<'a> Compiler<'a> {
                 if let Some(bind) = p.pat_bind() {
                     let id = self.child(bind.ident(), off)?;
                     let sym = Symbol::new(&ident_name(&id));
-                    if m.contains_key(&sym) {
-                        return Err(self.err(
-                            off,
-                            ErrorKind::Parse,
-                            format!("duplicate formal function argument '{}'", sym),
-                        ));
-                    }
                     at_slot = Some(entries.len() as u16);
                     at_name = Some(sym);
                     m.insert(sym, entries.len() as u16);
@@ -1504,13 +1739,12 @@ impl<'a> Compiler<'a> {
     }
 }
 
-trait WithNote {
-    fn with_note(self, line: usize, col: usize) -> Self;
-}
-
-impl WithNote for Error {
-    fn with_note(self, _line: usize, _col: usize) -> Self {
-        self
+/// The set literal an expression is, under any parentheses.
+fn unparen_set(e: &ast::Expr) -> Option<ast::AttrSet> {
+    match e {
+        ast::Expr::AttrSet(s) => Some(s.clone()),
+        ast::Expr::Paren(p) => p.expr().and_then(|e| unparen_set(&e)),
+        _ => None,
     }
 }
 

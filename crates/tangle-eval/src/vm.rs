@@ -597,110 +597,269 @@ impl Vm {
         self.stack.pop().expect("operand stack underflow")
     }
 
+    /// The hot loop: simple instructions, calls of plain lambdas, forcing
+    /// of pending thunks and returns between bytecode frames run here with
+    /// the current frame's state in locals. Anything else (or a simple
+    /// instruction that would fail) is returned, with its operands still on
+    /// the stack and the frame's `ip`/`env` saved, for the general match.
+    fn fast_path(&mut self, floor: usize) -> Result<Op> {
+        'frame: loop {
+            let (proto, mut ip, mut env) = match self.frames.last() {
+                Some(Frame::Code(f)) => (f.proto.clone(), f.ip, f.env.clone()),
+                _ => return Err(internal("bytecode loop entered on a native frame")),
+            };
+            // Save the locals into the current frame (before leaving it).
+            macro_rules! save {
+                () => {
+                    if let Some(Frame::Code(f)) = self.frames.last_mut() {
+                        f.ip = ip;
+                        f.env = env.clone();
+                    }
+                };
+            }
+            loop {
+                let op = proto.code[ip];
+                ip += 1;
+                let stack = &mut self.stack;
+                match op {
+                    Op::Const(i) => stack.push(proto.consts[i as usize].clone()),
+                    Op::Local(depth, slot) => {
+                        match Self::env_at(&env, depth).slot(slot as usize).get() {
+                            Some(v) => stack.push(v.clone()),
+                            None => {
+                                save!();
+                                return Ok(op);
+                            }
+                        }
+                    }
+                    Op::Force => {
+                        let t = match stack.last() {
+                            Some(Value::Thunk(t)) => t.clone(),
+                            _ => continue,
+                        };
+                        let pending = match &*t.state.borrow() {
+                            ThunkState::Done(v) => {
+                                let v = v.clone();
+                                if let Some(top) = stack.last_mut() {
+                                    *top = v;
+                                }
+                                continue;
+                            }
+                            ThunkState::Pending(p, e) if !t.forcing.get() => {
+                                Some((p.clone(), e.clone()))
+                            }
+                            _ => None,
+                        };
+                        match pending {
+                            Some((p, e))
+                                if self.frames.len() + self.tail_calls
+                                    < self.options.max_call_depth =>
+                            {
+                                stack.pop();
+                                save!();
+                                t.forcing.set(true);
+                                let base = self.stack.len();
+                                self.frames.push(Frame::Code(CodeFrame {
+                                    proto: p,
+                                    ip: 0,
+                                    env: e,
+                                    base,
+                                    update: Some(Update {
+                                        thunk: t,
+                                        deliver: true,
+                                    }),
+                                    lambda: None,
+                                    tail_calls: 0,
+                                }));
+                                continue 'frame;
+                            }
+                            _ => {
+                                save!();
+                                return Ok(op);
+                            }
+                        }
+                    }
+                    Op::Call | Op::TailCall => {
+                        let n = stack.len();
+                        let env_for_call = match &stack[n - 2] {
+                            Value::Closure(c)
+                                if self.frames.len() + self.tail_calls
+                                    < self.options.max_call_depth =>
+                            {
+                                let arg = &stack[n - 1];
+                                if c.lambda.formals.is_none() {
+                                    let e = Env::new(1, c.env.clone());
+                                    let _ = e.slot(0).set(arg.clone());
+                                    Some(e)
+                                } else if arg.is_forced() {
+                                    // On an error, the general path reports it.
+                                    bind_args(c, arg.shallow()).ok()
+                                } else {
+                                    None
+                                }
+                            }
+                            _ => None,
+                        };
+                        let call_env = match env_for_call {
+                            Some(e) => e,
+                            None => {
+                                save!();
+                                return Ok(op);
+                            }
+                        };
+                        stack.pop();
+                        let c = match stack.pop() {
+                            Some(Value::Closure(c)) => c,
+                            _ => unreachable!("checked above"),
+                        };
+                        if let Op::TailCall = op {
+                            // Reuse this frame (its thunk update, if any, stays).
+                            self.tail_calls += 1;
+                            if let Some(Frame::Code(f)) = self.frames.last_mut() {
+                                self.stack.truncate(f.base);
+                                f.proto = c.lambda.body.clone();
+                                f.ip = 0;
+                                f.env = call_env;
+                                f.lambda = Some(c.lambda.clone());
+                                f.tail_calls += 1;
+                            }
+                            continue 'frame;
+                        }
+                        save!();
+                        let base = self.stack.len();
+                        self.frames.push(Frame::Code(CodeFrame {
+                            proto: c.lambda.body.clone(),
+                            ip: 0,
+                            env: call_env,
+                            base,
+                            update: None,
+                            lambda: Some(c.lambda.clone()),
+                            tail_calls: 0,
+                        }));
+                        continue 'frame;
+                    }
+                    Op::Return => {
+                        let len = self.frames.len();
+                        if len < floor + 2 || !matches!(self.frames[len - 2], Frame::Code(_)) {
+                            save!();
+                            return Ok(op);
+                        }
+                        let v = stack.pop().expect("return value");
+                        let frame = match self.frames.pop() {
+                            Some(Frame::Code(f)) => f,
+                            _ => unreachable!("the top frame runs this code"),
+                        };
+                        self.stack.truncate(frame.base);
+                        self.tail_calls -= frame.tail_calls;
+                        match frame.update {
+                            Some(u) => {
+                                complete(&u.thunk, v.clone());
+                                if u.deliver {
+                                    self.stack.push(v);
+                                }
+                            }
+                            None => self.stack.push(v),
+                        }
+                        continue 'frame;
+                    }
+                    Op::Jump(t) => ip = t as usize,
+                    Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => match stack.last() {
+                        Some(Value::Bool(b)) => {
+                            let jump = *b == matches!(op, Op::JumpIfTrue(_));
+                            stack.pop();
+                            if jump {
+                                ip = t as usize;
+                            }
+                        }
+                        _ => {
+                            save!();
+                            return Ok(op);
+                        }
+                    },
+                    Op::Thunk(i) => stack.push(Thunk::new(ThunkState::Pending(
+                        proto.protos[i as usize].clone(),
+                        env.clone(),
+                    ))),
+                    Op::Closure(i) => stack.push(Value::Closure(Rc::new(Closure {
+                        lambda: proto.lambdas[i as usize].clone(),
+                        env: Some(env.clone()),
+                    }))),
+                    Op::Pop => {
+                        stack.pop();
+                    }
+                    Op::PushEnv(n) => env = Env::new(n as usize, Some(env.clone())),
+                    Op::PopEnv => match env.parent.clone() {
+                        Some(p) => env = p,
+                        None => {
+                            save!();
+                            return Ok(op);
+                        }
+                    },
+                    Op::Store(i) => {
+                        let slot = env.slot(i as usize);
+                        if slot.get().is_some() {
+                            save!();
+                            return Ok(op);
+                        }
+                        let v = stack.pop().expect("value to store");
+                        let _ = slot.set(v);
+                    }
+                    Op::Add | Op::Sub | Op::Less | Op::LessEq | Op::Greater | Op::GreaterEq => {
+                        let n = stack.len();
+                        let r = match (&stack[n - 2], &stack[n - 1]) {
+                            (Value::Int(a), Value::Int(b)) => match op {
+                                Op::Add => a.checked_add(*b).map(Value::Int),
+                                Op::Sub => a.checked_sub(*b).map(Value::Int),
+                                Op::Less => Some(Value::Bool(a < b)),
+                                Op::LessEq => Some(Value::Bool(a <= b)),
+                                Op::Greater => Some(Value::Bool(a > b)),
+                                _ => Some(Value::Bool(a >= b)),
+                            },
+                            _ => None,
+                        };
+                        match r {
+                            Some(v) => {
+                                stack.pop();
+                                stack[n - 2] = v;
+                            }
+                            None => {
+                                save!();
+                                return Ok(op);
+                            }
+                        }
+                    }
+                    Op::Select(i) => {
+                        let name = proto.syms[i as usize];
+                        let found = match stack.last() {
+                            Some(Value::Attrs(a)) => a.get(name).cloned(),
+                            _ => None,
+                        };
+                        match found {
+                            Some(v) => {
+                                if let Some(top) = stack.last_mut() {
+                                    *top = v;
+                                }
+                            }
+                            None => {
+                                save!();
+                                return Ok(op);
+                            }
+                        }
+                    }
+                    _ => {
+                        save!();
+                        return Ok(op);
+                    }
+                }
+            }
+        }
+    }
+
     /// The main bytecode loop. Returns when the frame stack is back at
     /// `floor`.
     fn run_loop(&mut self, floor: usize) -> Result<Value> {
         loop {
-            // Fast path: simple instructions run here without leaving the
-            // frame. Anything else (or a simple one that would fail or
-            // needs another frame) breaks out, with the stack untouched, to
-            // the general match below.
-            let op = {
-                let frame = match self.frames.last_mut() {
-                    Some(Frame::Code(f)) => f,
-                    _ => return Err(internal("bytecode loop entered on a native frame")),
-                };
-                let CodeFrame { proto, ip, env, .. } = frame;
-                let proto: &Proto = proto;
-                let stack = &mut self.stack;
-                loop {
-                    let op = proto.code[*ip];
-                    *ip += 1;
-                    match op {
-                        Op::Const(i) => stack.push(proto.consts[i as usize].clone()),
-                        Op::Local(depth, slot) => {
-                            match Self::env_at(env, depth).slot(slot as usize).get() {
-                                Some(v) => stack.push(v.clone()),
-                                None => break op,
-                            }
-                        }
-                        Op::Force => {
-                            if let Some(top) = stack.last_mut() {
-                                if let Value::Thunk(t) = top {
-                                    let done = match &*t.state.borrow() {
-                                        ThunkState::Done(v) => Some(v.clone()),
-                                        _ => None,
-                                    };
-                                    match done {
-                                        Some(v) => *top = v,
-                                        None => break op,
-                                    }
-                                }
-                            }
-                        }
-                        Op::Jump(t) => *ip = t as usize,
-                        Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => match stack.last() {
-                            Some(Value::Bool(b)) => {
-                                let jump = *b == matches!(op, Op::JumpIfTrue(_));
-                                stack.pop();
-                                if jump {
-                                    *ip = t as usize;
-                                }
-                            }
-                            _ => break op,
-                        },
-                        Op::Thunk(i) => stack.push(Thunk::new(ThunkState::Pending(
-                            proto.protos[i as usize].clone(),
-                            env.clone(),
-                        ))),
-                        Op::Closure(i) => stack.push(Value::Closure(Rc::new(Closure {
-                            lambda: proto.lambdas[i as usize].clone(),
-                            env: Some(env.clone()),
-                        }))),
-                        Op::Pop => {
-                            stack.pop();
-                        }
-                        Op::PushEnv(n) => *env = Env::new(n as usize, Some(env.clone())),
-                        Op::Add | Op::Sub | Op::Less | Op::LessEq | Op::Greater | Op::GreaterEq => {
-                            let n = stack.len();
-                            let r = match (&stack[n - 2], &stack[n - 1]) {
-                                (Value::Int(a), Value::Int(b)) => match op {
-                                    Op::Add => a.checked_add(*b).map(Value::Int),
-                                    Op::Sub => a.checked_sub(*b).map(Value::Int),
-                                    Op::Less => Some(Value::Bool(a < b)),
-                                    Op::LessEq => Some(Value::Bool(a <= b)),
-                                    Op::Greater => Some(Value::Bool(a > b)),
-                                    _ => Some(Value::Bool(a >= b)),
-                                },
-                                _ => None,
-                            };
-                            match r {
-                                Some(v) => {
-                                    stack.pop();
-                                    stack[n - 2] = v;
-                                }
-                                None => break op,
-                            }
-                        }
-                        Op::Select(i) => {
-                            let name = proto.syms[i as usize];
-                            let found = match stack.last() {
-                                Some(Value::Attrs(a)) => a.get(name).cloned(),
-                                _ => None,
-                            };
-                            match found {
-                                Some(v) => {
-                                    if let Some(top) = stack.last_mut() {
-                                        *top = v;
-                                    }
-                                }
-                                None => break op,
-                            }
-                        }
-                        _ => break op,
-                    }
-                }
-            };
+            let op = self.fast_path(floor)?;
             let frame = match self.frames.last_mut() {
                 Some(Frame::Code(f)) => f,
                 _ => return Err(internal("bytecode loop entered on a native frame")),
