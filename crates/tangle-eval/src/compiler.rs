@@ -221,71 +221,96 @@ pub fn canon_path(path: &str) -> String {
     }
 }
 
+/// The text of a `"..."` string piece, escapes processed. As in 2.8, a raw
+/// CR or CRLF is read as LF (one after a backslash is kept).
 fn unescape_normal(raw: &str, out: &mut String) {
-    let mut chars = raw.chars();
+    let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n') => out.push('\n'),
-                Some('r') => out.push('\r'),
-                Some('t') => out.push('\t'),
-                Some(c) => out.push(c),
-                None => {}
+        match c {
+            '\\' => {
+                if let Some(c) = chars.next() {
+                    out.push(unescape_char(c));
+                }
             }
-        } else {
-            out.push(c);
+            '\r' => {
+                out.push('\n');
+                chars.next_if_eq(&'\n');
+            }
+            c => out.push(c),
         }
     }
 }
 
-fn unescape_indented(raw: &str, out: &mut String) {
-    let b = raw.as_bytes();
-    let mut i = 0;
-    let mut start = 0;
-    while i < b.len() {
-        if b[i] == b'\'' && i + 2 < b.len() + 1 && b.get(i + 1) == Some(&b'\'') {
-            match b.get(i + 2) {
-                Some(b'$') => {
-                    out.push_str(&raw[start..i]);
-                    out.push('$');
-                    i += 3;
-                    start = i;
-                    continue;
-                }
-                Some(b'\'') => {
-                    out.push_str(&raw[start..i]);
-                    out.push_str("''");
-                    i += 3;
-                    start = i;
-                    continue;
-                }
-                Some(b'\\') => {
-                    out.push_str(&raw[start..i]);
-                    let rest = &raw[i + 3..];
-                    let mut it = rest.chars();
-                    match it.next() {
-                        Some('n') => out.push('\n'),
-                        Some('r') => out.push('\r'),
-                        Some('t') => out.push('\t'),
-                        Some(c) => out.push(c),
-                        None => {}
-                    }
-                    let used = rest.chars().next().map(|c| c.len_utf8()).unwrap_or(0);
-                    i += 3 + used;
-                    start = i;
-                    continue;
-                }
-                _ => {}
-            }
-        }
-        i += 1;
+/// The character a backslash escape stands for: `\n`, `\r`, `\t`, or the
+/// character itself.
+fn unescape_char(c: char) -> char {
+    match c {
+        'n' => '\n',
+        'r' => '\r',
+        't' => '\t',
+        c => c,
     }
-    out.push_str(&raw[start..]);
 }
 
 enum Part {
     Lit(String),
     Interp(ast::Expr),
+}
+
+/// A piece of a `''` string as 2.8's lexer splits it.
+enum IndPiece {
+    /// Text, and whether it is a run of source text, whose leading spaces are
+    /// indentation (`true`), or an escape (`''$`, `'''`, `''\x`) or a lone
+    /// `$` or `'`, which 2.8 lexes apart and which ends a line's
+    /// indentation (`false`).
+    Text(String, bool),
+    Interp(ast::Expr),
+}
+
+/// Split the source text of a `''` string piece the way 2.8's lexer does.
+/// Text is kept as written, CRs included (2.8 does not read a CR there as a
+/// line break).
+fn lex_indented(raw: &str, out: &mut Vec<IndPiece>) {
+    let b = raw.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let next = b.get(i + 1).copied();
+        let (text, len): (String, usize) = match (b[i], next) {
+            (b'\'', Some(b'\'')) => match b.get(i + 2) {
+                Some(b'$') => ("$".into(), 3),
+                Some(b'\'') => ("''".into(), 3),
+                Some(b'\\') => match raw[i + 3..].chars().next() {
+                    Some(c) => (unescape_char(c).to_string(), 3 + c.len_utf8()),
+                    None => (String::new(), 3),
+                },
+                // `''` ends the string: it cannot be inside a piece.
+                _ => ("''".into(), 2),
+            },
+            // A `$` or `'` is lexed alone when what follows makes it special
+            // (`${`, `$''`, `'$`, or the piece ends there).
+            (b'$', None | Some(b'{' | b'\'')) => ("$".into(), 1),
+            (b'\'', None | Some(b'$')) => ("'".into(), 1),
+            (b'$' | b'\'', Some(_)) => {
+                // Otherwise it and the next character belong to the run.
+                i += 1 + raw[i + 1..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if start < i {
+            out.push(IndPiece::Text(raw[start..i].to_string(), true));
+        }
+        out.push(IndPiece::Text(text, false));
+        i += len;
+        start = i;
+    }
+    if start < b.len() {
+        out.push(IndPiece::Text(raw[start..].to_string(), true));
+    }
 }
 
 /// The parts of a string literal, escapes processed and (for `''` strings)
@@ -296,28 +321,48 @@ fn string_parts(s: &ast::Str) -> Vec<Part> {
         .first_token()
         .map(|t| t.text() == "''")
         .unwrap_or(false);
-    let mut parts = Vec::new();
-    for p in s.parts() {
-        match p {
-            InterpolPart::Literal(lit) => {
-                let mut text = String::new();
-                if indented {
-                    unescape_indented(lit.syntax().text(), &mut text);
-                } else {
-                    unescape_normal(lit.syntax().text(), &mut text);
+    let parts = if indented {
+        let mut pieces = Vec::new();
+        for (i, p) in s.parts().enumerate() {
+            match p {
+                InterpolPart::Literal(lit) => {
+                    let mut raw = lit.syntax().text();
+                    if i == 0 {
+                        // The opening `''` takes spaces up to and including
+                        // a newline with it.
+                        let spaces = raw.bytes().take_while(|b| *b == b' ').count();
+                        if raw.as_bytes().get(spaces) == Some(&b'\n') {
+                            raw = &raw[spaces + 1..];
+                        }
+                    }
+                    lex_indented(raw, &mut pieces);
                 }
-                parts.push(Part::Lit(text));
-            }
-            InterpolPart::Interpolation(i) => {
-                if let Some(e) = i.expr() {
-                    parts.push(Part::Interp(e));
+                InterpolPart::Interpolation(i) => {
+                    if let Some(e) = i.expr() {
+                        pieces.push(IndPiece::Interp(e));
+                    }
                 }
             }
         }
-    }
-    if indented {
-        parts = strip_indentation(parts);
-    }
+        strip_indentation(pieces)
+    } else {
+        let mut parts = Vec::new();
+        for p in s.parts() {
+            match p {
+                InterpolPart::Literal(lit) => {
+                    let mut text = String::new();
+                    unescape_normal(lit.syntax().text(), &mut text);
+                    parts.push(Part::Lit(text));
+                }
+                InterpolPart::Interpolation(i) => {
+                    if let Some(e) = i.expr() {
+                        parts.push(Part::Interp(e));
+                    }
+                }
+            }
+        }
+        parts
+    };
     // Merge adjacent literals and drop empty ones.
     let mut out: Vec<Part> = Vec::new();
     for p in parts {
@@ -336,56 +381,55 @@ fn string_parts(s: &ast::Str) -> Vec<Part> {
     out
 }
 
-fn strip_indentation(mut parts: Vec<Part>) -> Vec<Part> {
-    // The opening `''` swallows spaces up to and including the first newline.
-    if let Some(Part::Lit(first)) = parts.first_mut() {
-        let spaces = first.bytes().take_while(|b| *b == b' ').count();
-        if first.as_bytes().get(spaces) == Some(&b'\n') {
-            first.drain(..=spaces);
-        }
-    }
+/// 2.8's `stripIndentation`. The least indentation is measured over lines
+/// with content, counting only spaces in runs of source text: an escape or
+/// an interpolation ends a line's indentation. Then that many spaces are
+/// dropped from the start of every line, where escapes count as text (an
+/// escaped newline starts a line, an escaped space can be dropped), and the
+/// last piece loses a final line of only spaces.
+fn strip_indentation(pieces: Vec<IndPiece>) -> Vec<Part> {
     let mut min_indent = usize::MAX;
     let mut cur = 0;
     let mut at_start = true;
-    for p in &parts {
+    for p in &pieces {
         match p {
-            Part::Interp(_) => {
-                if at_start {
-                    at_start = false;
-                    min_indent = min_indent.min(cur);
-                }
-            }
-            Part::Lit(s) => {
-                for c in s.chars() {
+            IndPiece::Text(s, true) => {
+                for c in s.bytes() {
                     if at_start {
-                        if c == ' ' {
+                        if c == b' ' {
                             cur += 1;
-                        } else if c == '\n' {
+                        } else if c == b'\n' {
                             cur = 0;
                         } else {
                             at_start = false;
                             min_indent = min_indent.min(cur);
                         }
-                    } else if c == '\n' {
+                    } else if c == b'\n' {
                         at_start = true;
                         cur = 0;
                     }
                 }
             }
+            _ => {
+                if at_start {
+                    at_start = false;
+                    min_indent = min_indent.min(cur);
+                }
+            }
         }
     }
-    let n = parts.len();
+    let n = pieces.len();
     let mut at_start = true;
     let mut dropped = 0;
     let mut out = Vec::with_capacity(n);
-    for (i, p) in parts.into_iter().enumerate() {
+    for (i, p) in pieces.into_iter().enumerate() {
         match p {
-            Part::Interp(e) => {
+            IndPiece::Interp(e) => {
                 at_start = false;
                 dropped = 0;
                 out.push(Part::Interp(e));
             }
-            Part::Lit(s) => {
+            IndPiece::Text(s, _) => {
                 let mut s2 = String::with_capacity(s.len());
                 for c in s.chars() {
                     if at_start {
@@ -409,7 +453,7 @@ fn strip_indentation(mut parts: Vec<Part>) -> Vec<Part> {
                         }
                     }
                 }
-                if i == n - 1 {
+                if i + 1 == n {
                     if let Some(p) = s2.rfind('\n') {
                         if s2[p + 1..].bytes().all(|b| b == b' ') {
                             s2.truncate(p + 1);

@@ -695,6 +695,38 @@ impl Vm {
                                     // On an error, the general path reports it.
                                     bind_args(c, arg.shallow()).ok()
                                 } else {
+                                    // Formals need the argument forced: compute it in
+                                    // a frame of its own, then run this call again.
+                                    let pending = match arg {
+                                        Value::Thunk(t) if !t.forcing.get() => {
+                                            match &*t.state.borrow() {
+                                                ThunkState::Pending(p, e) => {
+                                                    Some((t.clone(), p.clone(), e.clone()))
+                                                }
+                                                _ => None,
+                                            }
+                                        }
+                                        _ => None,
+                                    };
+                                    if let Some((t, p, e)) = pending {
+                                        ip -= 1;
+                                        save!();
+                                        t.forcing.set(true);
+                                        let base = self.stack.len();
+                                        self.frames.push(Frame::Code(CodeFrame {
+                                            proto: p,
+                                            ip: 0,
+                                            env: e,
+                                            base,
+                                            update: Some(Update {
+                                                thunk: t,
+                                                deliver: false,
+                                            }),
+                                            lambda: None,
+                                            tail_calls: 0,
+                                        }));
+                                        continue 'frame;
+                                    }
                                     None
                                 }
                             }
@@ -804,12 +836,19 @@ impl Vm {
                         let v = stack.pop().expect("value to store");
                         let _ = slot.set(v);
                     }
-                    Op::Add | Op::Sub | Op::Less | Op::LessEq | Op::Greater | Op::GreaterEq => {
+                    Op::Add
+                    | Op::Sub
+                    | Op::Mul
+                    | Op::Less
+                    | Op::LessEq
+                    | Op::Greater
+                    | Op::GreaterEq => {
                         let n = stack.len();
                         let r = match (&stack[n - 2], &stack[n - 1]) {
                             (Value::Int(a), Value::Int(b)) => match op {
                                 Op::Add => a.checked_add(*b).map(Value::Int),
                                 Op::Sub => a.checked_sub(*b).map(Value::Int),
+                                Op::Mul => a.checked_mul(*b).map(Value::Int),
                                 Op::Less => Some(Value::Bool(a < b)),
                                 Op::LessEq => Some(Value::Bool(a <= b)),
                                 Op::Greater => Some(Value::Bool(a > b)),
