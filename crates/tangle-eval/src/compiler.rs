@@ -1619,7 +1619,7 @@ impl<'a> Compiler<'a> {
     fn attrs(&mut self, body: &AttrsBody, filling: bool) -> Result<()> {
         let off = body.offset;
         let mut statics: Vec<&StaticBind> = body.statics.iter().collect();
-        statics.sort_by(|a, b| a.name.cmp(&b.name));
+        statics.sort_by_key(|b| b.name);
         let layout: Rc<[Symbol]> = statics.iter().map(|s| s.name).collect();
         let b = self.b();
         b.layouts.push(layout);
@@ -1708,7 +1708,7 @@ impl<'a> Compiler<'a> {
                     let sym = Symbol::new(&ident_name(&id));
                     entries.push((sym, e.default(), offset(e.syntax())));
                 }
-                entries.sort_by(|a, b| a.0.cmp(&b.0));
+                entries.sort_by_key(|e| e.0);
                 let mut m: HashMap<Symbol, u16> = entries
                     .iter()
                     .enumerate()

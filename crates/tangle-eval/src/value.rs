@@ -249,6 +249,16 @@ impl Value {
         }
     }
 
+    /// The value in weak head normal form, if it is one already (a forced
+    /// thunk gives its value).
+    #[inline]
+    pub fn whnf(&self) -> Option<Value> {
+        match self {
+            Value::Thunk(t) => t.value(),
+            _ => Some(self.clone()),
+        }
+    }
+
     pub fn is_forced(&self) -> bool {
         match self {
             Value::Thunk(t) => matches!(&*t.state.borrow(), ThunkState::Done(_)),

@@ -556,17 +556,14 @@ impl Vm {
         if needs_force {
             return self.push_native(Box::new(deep::PrimOpCall::new(op, args)), update);
         }
-        let mut args: Vec<Value> = args
-            .into_iter()
-            .enumerate()
-            .map(|(i, a)| {
-                if op.strict & (1 << i) != 0 {
-                    a.shallow()
-                } else {
-                    a
+        let mut args = args;
+        for (i, a) in args.iter_mut().enumerate() {
+            if op.strict & (1 << i) != 0 {
+                if let Value::Thunk(_) = a {
+                    *a = a.shallow();
                 }
-            })
-            .collect();
+            }
+        }
         match (op.func)(self, &mut args)? {
             PrimRet::Value(v) if v.is_forced() => {
                 let v = v.shallow();

@@ -95,29 +95,26 @@ impl Equal {
 impl Cont for Equal {
     fn resume(&mut self, _vm: &mut Vm, _input: Value) -> Result<Step> {
         while let Some((a, b, nested)) = self.work.pop() {
-            if !a.is_forced() {
-                let force = a.clone();
-                self.work.push((a, b, nested));
-                return Ok(Step::Force(force));
-            }
-            if !b.is_forced() {
-                let force = b.clone();
-                self.work.push((a, b, nested));
-                return Ok(Step::Force(force));
-            }
+            let fa = match a.whnf() {
+                Some(v) => v,
+                None => {
+                    let force = a.clone();
+                    self.work.push((a, b, nested));
+                    return Ok(Step::Force(force));
+                }
+            };
+            let fb = match b.whnf() {
+                Some(v) => v,
+                None => {
+                    let force = b.clone();
+                    self.work.push((a, b, nested));
+                    return Ok(Step::Force(force));
+                }
+            };
+            // Both are forced first (errors surface), then identity decides.
             if nested && same_value(&a, &b) {
                 continue;
             }
-            let fa = if let Value::Thunk(_) = a {
-                a.shallow()
-            } else {
-                a
-            };
-            let fb = if let Value::Thunk(_) = b {
-                b.shallow()
-            } else {
-                b
-            };
             if let Some(r) = scalar_eq(&fa, &fb) {
                 if !r {
                     return Ok(Step::Done(Value::Bool(self.negate)));
