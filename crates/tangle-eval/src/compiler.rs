@@ -97,7 +97,10 @@ struct StaticBind {
 
 struct AttrsBody {
     rec: bool,
+    /// In source order; add them with [`AttrsBody::push`].
     statics: Vec<StaticBind>,
+    /// Index in `statics` by name.
+    index: HashMap<Symbol, usize>,
     dynamics: Vec<(Key, BindValue, u32)>,
     offset: u32,
 }
@@ -107,9 +110,19 @@ impl AttrsBody {
         AttrsBody {
             rec,
             statics: Vec::new(),
+            index: HashMap::new(),
             dynamics: Vec::new(),
             offset,
         }
+    }
+
+    fn get(&self, name: Symbol) -> Option<&StaticBind> {
+        self.index.get(&name).map(|i| &self.statics[*i])
+    }
+
+    fn push(&mut self, b: StaticBind) {
+        self.index.insert(b.name, self.statics.len());
+        self.statics.push(b);
     }
 }
 
@@ -1333,7 +1346,7 @@ impl<'a> Compiler<'a> {
                         }
                     }
                     for (name, aoff) in names {
-                        if let Some(prev) = body.statics.iter().find(|b| b.name == name) {
+                        if let Some(prev) = body.get(name) {
                             return Err(self.dup_error(
                                 &show_attr_name(name.as_str()),
                                 def,
@@ -1344,7 +1357,7 @@ impl<'a> Compiler<'a> {
                             Some(e) => BindValue::InheritFrom(e.clone(), name, binds_at),
                             None => BindValue::Inherit(name, binds_at),
                         };
-                        body.statics.push(StaticBind {
+                        body.push(StaticBind {
                             name,
                             value,
                             off: aoff,
@@ -1433,7 +1446,8 @@ impl<'a> Compiler<'a> {
     /// a body, from `path[i]` on, as 2.8's parser does (`addAttr`): a name
     /// already bound to a set (a literal or one made from nested keys) is
     /// entered; a set literal bound to a name already bound to a set is
-    /// merged into it one level deep (keeping that set's `rec`); anything
+    /// merged into it one level deep (keeping that set's `rec`, and losing
+    /// the literal's dynamic attributes, as 2.8 does); anything
     /// else bound twice is an error naming the whole path and the first
     /// definition. Dynamic names are never merged.
     fn add_path(
@@ -1447,7 +1461,7 @@ impl<'a> Compiler<'a> {
         let (key, koff) = &path[i];
         let last = i + 1 == path.len();
         let existing = match key {
-            Key::Static(name) => body.statics.iter().position(|b| b.name == *name),
+            Key::Static(name) => body.index.get(name).copied(),
             _ => None,
         };
         let idx = match existing {
@@ -1461,7 +1475,7 @@ impl<'a> Compiler<'a> {
                     BindValue::Attrs(Box::new(inner))
                 };
                 match key {
-                    Key::Static(name) => body.statics.push(StaticBind {
+                    Key::Static(name) => body.push(StaticBind {
                         name: *name,
                         value,
                         off: *koff,
@@ -1489,14 +1503,14 @@ impl<'a> Compiler<'a> {
             Some(s) => {
                 let new_body = self.set_body(&s, false)?;
                 for b in new_body.statics {
-                    if let Some(old) = inner.statics.iter().find(|o| o.name == b.name) {
+                    if let Some(old) = inner.get(b.name) {
                         // 2.8 names the new definition here, at the old one.
                         let name = show_attr_name(b.name.as_str());
                         return Err(self.dup_error(&name, old.def, b.def));
                     }
-                    inner.statics.push(b);
+                    inner.push(b);
                 }
-                inner.dynamics.extend(new_body.dynamics);
+                // 2.8 drops the merged set's dynamic attributes.
                 Ok(())
             }
         }
@@ -1909,6 +1923,68 @@ mod tests {
         assert!(p.lambdas.is_empty());
         let name = p.protos[0].lambdas[0].name.expect("named");
         assert_eq!(name.as_str(), "f");
+    }
+
+    /// The string constant a literal compiles to.
+    fn string_const(text: &str) -> String {
+        let p = compile_str(text);
+        match p.consts.as_slice() {
+            [crate::value::Value::String(s)] => s.as_str_lossy().into_owned(),
+            _ => panic!("{:?} is not one string constant", text),
+        }
+    }
+
+    #[test]
+    fn indented_strings_follow_2_8() {
+        // A CR is text, not a line break (the corpus cannot show this while
+        // sources are read with CRs turned into LFs).
+        assert_eq!(string_const("''\n  a\r  b\n''"), "a\r  b\n");
+        assert_eq!(string_const("''\n  a\r\n  b\r\n''"), "a\r\nb\r\n");
+        // In a `"` string a CR or CRLF is a newline.
+        assert_eq!(string_const("\"a\r\nb\rc\""), "a\nb\nc");
+        // An escape ends a line's indentation; an escaped newline starts one.
+        assert_eq!(string_const("''\n    a\n  ''\\ b\n''"), "  a\n b\n");
+        assert_eq!(string_const("'' ''\\n ''\\t x''"), "\n\t x");
+        assert_eq!(string_const("''''\\n''\\t''\\r''"), "\n\t\r");
+    }
+
+    fn compile_err(text: &str) -> String {
+        let globals = crate::builtins::globals(&[]);
+        let source = crate::source::Source::new("/f.nix".into(), text.into());
+        let expr = crate::syntax::parse(&source).expect("parses");
+        let env = super::CompileEnv {
+            globals: &globals,
+            base_dir: "/",
+            home: None,
+        };
+        super::compile(source, &expr, env)
+            .err()
+            .expect("fails")
+            .message
+    }
+
+    #[test]
+    fn duplicate_attributes_are_reported_as_2_8_does() {
+        // The whole path of the second definition, at the first one.
+        assert_eq!(
+            compile_err("{ a = 1; a.b.c = 2; }"),
+            "attribute 'a.b.c' already defined at /f.nix:1:3"
+        );
+        // Merging two set literals: the inner name, at its new definition.
+        assert_eq!(
+            compile_err("{ a.b.c = 1; a = { b = { d = 2; }; }; }"),
+            "attribute 'b' already defined at /f.nix:1:20"
+        );
+        // An inherited name is defined just after `inherit` or `(e)`.
+        assert_eq!(
+            compile_err("{ inherit ({ a = 1; })  a; a = 2; }"),
+            "attribute 'a' already defined at /f.nix:1:23"
+        );
+        // 2.8 finds these while parsing, before any undefined variable.
+        assert_eq!(
+            compile_err("{ a = y; b = { c = 1; c = 2; }; }"),
+            "attribute 'c' already defined at /f.nix:1:16"
+        );
     }
 
     #[test]

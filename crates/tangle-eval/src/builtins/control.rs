@@ -148,7 +148,41 @@ pub fn real_path(v: &Value) -> Result<String> {
     }
 }
 
+/// `import` of a set: its `outPath`, once forced.
+struct ImportOutPath {
+    out_path: Option<Value>,
+    importing: bool,
+}
+
+impl Cont for ImportOutPath {
+    fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
+        if self.importing {
+            return Ok(Step::Done(input));
+        }
+        match self.out_path.take() {
+            Some(p) => Ok(Step::Force(p)),
+            None => {
+                self.importing = true;
+                match import(vm, &mut [input])? {
+                    PrimRet::Value(v) => Ok(Step::Done(v)),
+                    PrimRet::Cont(c) => Ok(Step::Sub(c)),
+                }
+            }
+        }
+    }
+}
+
 pub fn import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    if let Value::Attrs(set) = &a[0] {
+        if let Some(p) = set.get_str("outPath") {
+            if !p.is_forced() {
+                return Ok(PrimRet::Cont(Box::new(ImportOutPath {
+                    out_path: Some(p.clone()),
+                    importing: false,
+                })));
+            }
+        }
+    }
     let mut path = real_path(&a[0])?;
     if let Some(v) = vm.import_cache.get(&path) {
         return imported(v.clone());

@@ -148,6 +148,7 @@ impl Cont for EachCall {
 }
 
 fn each(a: &mut [Value], kind: EachKind) -> Result<PrimRet> {
+    super::function(&a[0])?;
     let items = list(&a[1])?;
     Ok(PrimRet::Cont(Box::new(EachCall {
         f: a[0].clone(),
@@ -204,6 +205,7 @@ impl Cont for Foldl {
 }
 
 pub fn foldl(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    super::function(&a[0])?;
     let items = list(&a[2])?;
     if items.is_empty() {
         return ok(a[1].clone());

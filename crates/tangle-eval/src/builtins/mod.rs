@@ -204,6 +204,16 @@ pub fn string(v: &Value) -> Result<Rc<crate::value::NixString>> {
     }
 }
 
+/// Builtins that call their function argument check it up front, as Nix
+/// does ("value is an integer while a function was expected").
+pub fn function(v: &Value) -> Result<()> {
+    if v.is_function() || matches!(v, Value::Attrs(a) if a.get_str("__functor").is_some()) {
+        Ok(())
+    } else {
+        Err(type_error(v, "a function"))
+    }
+}
+
 pub fn boolean(v: &Value) -> Result<bool> {
     match v {
         Value::Bool(b) => Ok(*b),

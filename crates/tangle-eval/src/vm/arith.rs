@@ -31,13 +31,18 @@ fn overflow(verb: &str, a: i64, op: &str, b: i64) -> Error {
     Error::eval(format!("integer overflow in {} {} {} {}", verb, a, op, b))
 }
 
+/// `builtins.add`: floats if either side is one, else integers.
 pub fn add_numbers(a: &Value, b: &Value) -> Result<Value> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => x
-            .checked_add(*y)
-            .map(Value::Int)
-            .ok_or_else(|| overflow("adding", *x, "+", *y)),
-        _ => Ok(Value::Float(expect_float(a)? + expect_float(b)?)),
+        (Value::Float(_), _) | (_, Value::Float(_)) => {
+            Ok(Value::Float(expect_float(a)? + expect_float(b)?))
+        }
+        _ => {
+            let (x, y) = (expect_int(a)?, expect_int(b)?);
+            x.checked_add(y)
+                .map(Value::Int)
+                .ok_or_else(|| overflow("adding", x, "+", y))
+        }
     }
 }
 
