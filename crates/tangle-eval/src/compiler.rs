@@ -12,6 +12,11 @@
 //! wrapped in a thunk, unless it is cheap and cannot fail (a literal, a
 //! variable), in which case it is pushed directly. A lambda there is a thunk
 //! too, as in 2.8 (lazy printing shows it as `<CODE>`).
+//!
+//! Before any code is generated, a pre-pass (`Compiler::check`) looks for
+//! the errors 2.8 raises while parsing (duplicate attributes, duplicate
+//! formals, dynamic attributes where none are allowed), so that they come
+//! first and in 2.8's order, as its parser would report them.
 
 pub mod show;
 

@@ -1481,9 +1481,15 @@ fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
 
 fn describe_for_call(l: &Lambda) -> String {
     let (line, col) = l.source.line_col(l.offset);
+    // Nix names expressions given on the command line "(string)" here.
+    let file = if l.source.name.starts_with('«') {
+        "(string)"
+    } else {
+        l.source.name.as_str()
+    };
     match l.name {
-        Some(n) => format!("'{}' at {}:{}:{}", n, l.source.name, line, col),
-        None => format!("anonymous function at {}:{}:{}", l.source.name, line, col),
+        Some(n) => format!("'{}' at {}:{}:{}", n, file, line, col),
+        None => format!("anonymous function at {}:{}:{}", file, line, col),
     }
 }
 
