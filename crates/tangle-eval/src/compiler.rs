@@ -597,9 +597,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn resolve(&self, name: Symbol, skip: usize) -> Resolved {
-        let mut depth = skip as u16;
         let mut withs = Vec::new();
-        for scope in self.scopes.iter().rev().skip(skip) {
+        for (i, scope) in self.scopes.iter().rev().enumerate().skip(skip) {
+            // Environment depth: one hop per enclosing scope.
+            let depth = i as u16;
             match scope {
                 Scope::Names(m) => {
                     if let Some(slot) = m.get(&name) {
@@ -608,7 +609,6 @@ impl<'a> Compiler<'a> {
                 }
                 Scope::With => withs.push(depth),
             }
-            depth += 1;
         }
         if let Some(v) = self.env.globals.get(&name) {
             return Resolved::Global(v.clone());

@@ -65,7 +65,7 @@ impl Attrs {
 
     /// Build from unsorted entries; later entries win on duplicates.
     pub fn from_unsorted(mut entries: Vec<(Symbol, Value)>) -> Attrs {
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.sort_by_key(|a| a.0);
         let mut out: Vec<(Symbol, Value)> = Vec::with_capacity(entries.len());
         for (k, v) in entries {
             match out.last_mut() {
@@ -183,7 +183,8 @@ pub enum ThunkState {
 }
 
 impl Thunk {
-    pub fn new(state: ThunkState) -> Value {
+    /// A new thunk, as a value.
+    pub fn value_of(state: ThunkState) -> Value {
         Value::Thunk(Rc::new(Thunk {
             state: RefCell::new(state),
             forcing: std::cell::Cell::new(false),
@@ -191,7 +192,7 @@ impl Thunk {
     }
 
     pub fn apply(f: Value, arg: Value) -> Value {
-        Thunk::new(ThunkState::Apply(f, arg))
+        Thunk::value_of(ThunkState::Apply(f, arg))
     }
 
     /// The value if already computed.

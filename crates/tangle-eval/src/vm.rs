@@ -805,7 +805,7 @@ impl Vm {
                             return Ok(op);
                         }
                     },
-                    Op::Thunk(i) => stack.push(Thunk::new(ThunkState::Pending(
+                    Op::Thunk(i) => stack.push(Thunk::value_of(ThunkState::Pending(
                         proto.protos[i as usize].clone(),
                         env.clone(),
                     ))),
@@ -979,7 +979,7 @@ impl Vm {
                 }
                 Op::Thunk(i) => {
                     let proto = frame.proto.protos[i as usize].clone();
-                    let v = Thunk::new(ThunkState::Pending(proto, frame.env.clone()));
+                    let v = Thunk::value_of(ThunkState::Pending(proto, frame.env.clone()));
                     self.stack.push(v);
                 }
                 Op::Closure(i) => {
@@ -1446,9 +1446,10 @@ fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
                     }
                     None => match &f.default {
                         Some(proto) => {
-                            let _ = env
-                                .slot(i)
-                                .set(Thunk::new(ThunkState::Pending(proto.clone(), env.clone())));
+                            let _ = env.slot(i).set(Thunk::value_of(ThunkState::Pending(
+                                proto.clone(),
+                                env.clone(),
+                            )));
                         }
                         None => {
                             return Err(Error::eval(format!(
@@ -1460,7 +1461,7 @@ fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
                     },
                 }
             }
-            if !formals.ellipsis && attrs.len() > 0 {
+            if !formals.ellipsis && !attrs.is_empty() {
                 for (k, _) in attrs.entries.iter() {
                     if !formals.entries.iter().any(|f| f.name == *k) {
                         return Err(Error::eval(format!(

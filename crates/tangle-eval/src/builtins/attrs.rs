@@ -116,7 +116,7 @@ impl Cont for ListToAttrs {
         }
         let mut entries = std::mem::take(&mut self.entries);
         // Stable sort keeps the first of equal names first; keep that one.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.sort_by_key(|a| a.0);
         entries.dedup_by(|later, earlier| later.0 == earlier.0);
         Ok(Step::Done(Value::attrs(Attrs::from_sorted(entries))))
     }

@@ -214,7 +214,7 @@ pub fn import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let text = crate::syntax::normalise_newlines(&String::from_utf8_lossy(&bytes));
     let proto = crate::compile_source(vm, &path, text)?;
     let empty = crate::value::Env::new(0, None);
-    let v = Thunk::new(ThunkState::Pending(proto, empty));
+    let v = Thunk::value_of(ThunkState::Pending(proto, empty));
     vm.import_cache.insert(path, v.clone());
     imported(v)
 }

@@ -29,7 +29,7 @@ pub fn format_float(f: f64) -> String {
     // sci looks like "-1.23450e5"
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    if exp < -4 || exp >= P {
+    if !(-4..P).contains(&exp) {
         let mant = strip_zeros(mant);
         format!(
             "{}e{}{:02}",

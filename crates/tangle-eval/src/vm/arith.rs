@@ -68,9 +68,9 @@ pub fn add(_vm: &mut Vm, a: &Value, b: &Value) -> Result<Option<Value>> {
         (Value::String(x), Value::String(y)) => Ok(Some(concat_strings(x, y))),
         (Value::Path(p), Value::String(s)) => {
             if s.context.is_some() {
-                return Err(Error::eval(format!(
-                    "a string that refers to a store path cannot be appended to a path"
-                )));
+                return Err(Error::eval(
+                    "a string that refers to a store path cannot be appended to a path".to_string(),
+                ));
             }
             let joined = format!("{}{}", p.path, s.as_str_lossy());
             Ok(Some(Value::path(canon_path(&joined))))

@@ -206,24 +206,22 @@ impl Cont for DeepForce {
                 return Ok(Step::Force(v));
             }
             match v.shallow() {
-                Value::List(l) => {
+                Value::List(l)
                     if self
                         .seen
-                        .insert(std::rc::Rc::as_ptr(&l) as *const u8 as usize)
-                    {
-                        // Inside an attribute's value, still inside it.
-                        self.work
-                            .extend(l.iter().rev().map(|v| (v.clone(), is_attr)));
-                    }
+                        .insert(std::rc::Rc::as_ptr(&l) as *const u8 as usize) =>
+                {
+                    // Inside an attribute's value, still inside it.
+                    self.work
+                        .extend(l.iter().rev().map(|v| (v.clone(), is_attr)));
                 }
-                Value::Attrs(a) => {
+                Value::Attrs(a)
                     if self
                         .seen
-                        .insert(std::rc::Rc::as_ptr(&a) as *const u8 as usize)
-                    {
-                        self.work
-                            .extend(a.entries.iter().rev().map(|(_, v)| (v.clone(), true)));
-                    }
+                        .insert(std::rc::Rc::as_ptr(&a) as *const u8 as usize) =>
+                {
+                    self.work
+                        .extend(a.entries.iter().rev().map(|(_, v)| (v.clone(), true)));
                 }
                 _ => {}
             }
