@@ -28,7 +28,7 @@
 //! has more than one name to order. In large files 2.8's order depends on
 //! how its allocator reuses memory and cannot be reproduced exactly.
 
-use super::canon_path;
+use super::{canon_path, indented};
 use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
 use rowan::ast::AstNode;
 use std::cell::OnceCell;
@@ -349,109 +349,33 @@ impl Lower<'_> {
     /// its own, each `${...}`), strips the indentation across them, and keeps
     /// every piece, empty or not.
     fn indented_string(&self, s: &ast::Str) -> Node {
-        let mut pieces: Vec<IndPiece> = Vec::new();
+        let mut pieces: Vec<indented::Piece<Node>> = Vec::new();
         let mut first = true;
         for p in s.parts() {
             match p {
                 InterpolPart::Literal(lit) => {
                     let mut raw = lit.syntax().text();
                     if first {
-                        // The opening `''` swallows a first line of spaces.
-                        let spaces = raw.bytes().take_while(|b| *b == b' ').count();
-                        if raw.as_bytes().get(spaces) == Some(&b'\n') {
-                            raw = &raw[spaces + 1..];
-                        }
+                        raw = indented::skip_opening_line(raw);
                     }
-                    lex_indented(raw, &mut pieces);
+                    indented::lex(raw, &mut pieces);
                 }
-                InterpolPart::Interpolation(i) => pieces.push(IndPiece::Expr(self.sub(i.expr()))),
+                InterpolPart::Interpolation(i) => {
+                    pieces.push(indented::Piece::Interp(self.sub(i.expr())))
+                }
             }
             first = false;
         }
         if pieces.is_empty() {
             return Node::Str(String::new());
         }
-
-        // The smallest indentation of a line that has something besides
-        // spaces; escapes and interpolations end a line's indentation.
-        let mut at_start = true;
-        let mut min_indent = usize::MAX;
-        let mut cur = 0;
-        for p in &pieces {
-            match p {
-                IndPiece::Text(t, true) => {
-                    for c in t.chars() {
-                        if at_start {
-                            if c == ' ' {
-                                cur += 1;
-                            } else if c == '\n' {
-                                cur = 0;
-                            } else {
-                                at_start = false;
-                                min_indent = min_indent.min(cur);
-                            }
-                        } else if c == '\n' {
-                            at_start = true;
-                            cur = 0;
-                        }
-                    }
-                }
-                _ => {
-                    if at_start {
-                        at_start = false;
-                        min_indent = min_indent.min(cur);
-                    }
-                }
-            }
-        }
-
-        let n = pieces.len();
-        let mut out = Vec::with_capacity(n);
-        let mut at_start = true;
-        let mut dropped = 0;
-        for (i, p) in pieces.into_iter().enumerate() {
-            match p {
-                IndPiece::Expr(e) => {
-                    at_start = false;
-                    dropped = 0;
-                    out.push(e);
-                }
-                IndPiece::Text(t, _) => {
-                    let mut s2 = String::with_capacity(t.len());
-                    for c in t.chars() {
-                        if at_start {
-                            if c == ' ' {
-                                if dropped >= min_indent {
-                                    s2.push(c);
-                                }
-                                dropped += 1;
-                            } else if c == '\n' {
-                                dropped = 0;
-                                s2.push(c);
-                            } else {
-                                at_start = false;
-                                dropped = 0;
-                                s2.push(c);
-                            }
-                        } else {
-                            s2.push(c);
-                            if c == '\n' {
-                                at_start = true;
-                            }
-                        }
-                    }
-                    // A last line of only spaces is dropped.
-                    if i + 1 == n {
-                        if let Some(p) = s2.rfind('\n') {
-                            if s2[p + 1..].bytes().all(|b| b == b' ') {
-                                s2.truncate(p + 1);
-                            }
-                        }
-                    }
-                    out.push(Node::Str(s2));
-                }
-            }
-        }
+        let mut out: Vec<Node> = indented::strip(pieces)
+            .into_iter()
+            .map(|p| match p {
+                indented::Piece::Text(t, _) => Node::Str(t),
+                indented::Piece::Interp(e) => e,
+            })
+            .collect();
         if out.len() == 1 && matches!(out[0], Node::Str(_)) {
             return out.pop().unwrap_or(Node::CurPos);
         }
@@ -698,79 +622,6 @@ fn add_attr(attrs: &mut Attrs, mut path: Vec<Name>, e: Node) {
             let mut inner = Attrs::default();
             add_attr(&mut inner, path, e);
             attrs.dynamic.push((n, Node::Attrs(inner)));
-        }
-    }
-}
-
-/// A piece of an indented string as 2.8's lexer produces it. Only plain runs
-/// count towards indentation (`true`); escapes and lone `$`/`'` do not.
-enum IndPiece {
-    Text(String, bool),
-    Expr(Node),
-}
-
-/// Split the raw text between interpolations of a `''` string into 2.8's
-/// lexer tokens.
-fn lex_indented(raw: &str, out: &mut Vec<IndPiece>) {
-    let b = raw.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let start = i;
-        // A plain run: anything but `$` and `'`, a `$` not followed by `{`
-        // or `'`, or a `'` not followed by `'` or `$`.
-        loop {
-            match b.get(i) {
-                None => break,
-                Some(b'$') => match b.get(i + 1) {
-                    Some(b'{') | Some(b'\'') | None => break,
-                    Some(_) => i += 2,
-                },
-                Some(b'\'') => match b.get(i + 1) {
-                    Some(b'\'') | Some(b'$') | None => break,
-                    Some(_) => i += 2,
-                },
-                Some(_) => i += 1,
-            }
-        }
-        // `$` and `'` pairs above may have stepped into a multi-byte char.
-        while i < b.len() && !raw.is_char_boundary(i) {
-            i += 1;
-        }
-        if i > start {
-            out.push(IndPiece::Text(raw[start..i].to_string(), true));
-            continue;
-        }
-        if raw[i..].starts_with("'''") {
-            out.push(IndPiece::Text("''".to_string(), false));
-            i += 3;
-        } else if raw[i..].starts_with("''$") {
-            out.push(IndPiece::Text("$".to_string(), false));
-            i += 3;
-        } else if raw[i..].starts_with("''\\") {
-            let rest = &raw[i + 3..];
-            match rest.chars().next() {
-                Some(c) => {
-                    let s = match c {
-                        'n' => "\n".to_string(),
-                        'r' => "\r".to_string(),
-                        't' => "\t".to_string(),
-                        c => c.to_string(),
-                    };
-                    out.push(IndPiece::Text(s, false));
-                    i += 3 + c.len_utf8();
-                }
-                None => i += 3,
-            }
-        } else if raw[i..].starts_with('$') {
-            out.push(IndPiece::Text("$".to_string(), false));
-            i += 1;
-        } else if raw[i..].starts_with('\'') {
-            // A lone `'`, or the first of a `''` that is not an escape.
-            out.push(IndPiece::Text("'".to_string(), false));
-            i += 1;
-        } else {
-            // Unreachable: every other byte starts a plain run.
-            i += 1;
         }
     }
 }
