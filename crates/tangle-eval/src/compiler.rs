@@ -196,23 +196,9 @@ fn show_attr_name(s: &str) -> String {
     }
 }
 
-/// A string literal as 2.8 shows it, with `"`, `\`, `$` and control
-/// characters escaped.
 fn show_string_lit(s: &str) -> String {
-    let mut out = String::from('"');
-    for c in s.chars() {
-        match c {
-            '"' | '\\' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    let mut out = String::new();
+    show::show_string(&mut out, s);
     out
 }
 

@@ -1145,15 +1145,7 @@ impl Vm {
                 Op::Concat => {
                     let b = self.pop();
                     let a = self.pop();
-                    let (a, b) = match (a, b) {
-                        (Value::List(a), Value::List(b)) => (a, b),
-                        (Value::List(_), other) | (other, _) => {
-                            return Err(Error::eval(format!(
-                                "value is {} while a list was expected",
-                                other.show_type()
-                            )))
-                        }
-                    };
+                    let (a, b) = (crate::builtins::list(&a)?, crate::builtins::list(&b)?);
                     let v = if a.is_empty() {
                         Value::List(b)
                     } else if b.is_empty() {
@@ -1169,15 +1161,7 @@ impl Vm {
                 Op::Update => {
                     let b = self.pop();
                     let a = self.pop();
-                    let (a, b) = match (a, b) {
-                        (Value::Attrs(a), Value::Attrs(b)) => (a, b),
-                        (Value::Attrs(_), other) | (other, _) => {
-                            return Err(Error::eval(format!(
-                                "value is {} while a set was expected",
-                                other.show_type()
-                            )))
-                        }
-                    };
+                    let (a, b) = (crate::builtins::attrset(&a)?, crate::builtins::attrset(&b)?);
                     let v = if b.is_empty() {
                         Value::Attrs(a)
                     } else if a.is_empty() {

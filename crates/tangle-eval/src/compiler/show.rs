@@ -1000,7 +1000,7 @@ fn show_attrpath(out: &mut String, path: &[Name]) {
 }
 
 /// A string literal, with `"`, `\`, `$` and control characters escaped.
-fn show_string(out: &mut String, s: &str) {
+pub(crate) fn show_string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
