@@ -997,6 +997,9 @@ impl<'a> Compiler<'a> {
             }
             let _ = i < n;
         }
+        // Like Nix, a selection evaluates the selected value: an error there
+        // is reported "while evaluating the attribute".
+        self.emit(Op::Force, off);
         if let Some(d) = default {
             let j = self.emit(Op::Jump(0), off);
             for at in jumps {
