@@ -9,7 +9,7 @@
 
 use super::{Cont, Step, Vm};
 use crate::error::{Error, Result};
-use crate::value::Value;
+use crate::value::{ThunkState, Value};
 use std::rc::Rc;
 
 /// Equality without evaluation, when both sides are forced scalars.
@@ -92,6 +92,46 @@ impl Equal {
     }
 }
 
+/// Run `f` on the value in WHNF without cloning it, if it is forced.
+fn with_whnf<R>(v: &Value, f: impl FnOnce(&Value) -> R) -> Option<R> {
+    match v {
+        Value::Thunk(t) => match &*t.state.borrow() {
+            ThunkState::Done(x) => Some(f(x)),
+            _ => None,
+        },
+        x => Some(f(x)),
+    }
+}
+
+impl Equal {
+    /// Queue the element pairs of two containers, in order. Pairs already
+    /// decided without evaluation (forced scalars, the very same value) are
+    /// settled here instead of queued. Returns false if the containers are
+    /// known to differ: a differing pair with nothing queued before it.
+    fn push_children<'a>(&mut self, pairs: impl Iterator<Item = (&'a Value, &'a Value)>) -> bool {
+        let start = self.work.len();
+        for (p, q) in pairs {
+            let quick = if same_value(p, q) && p.is_forced() {
+                Some(true)
+            } else {
+                with_whnf(p, |x| with_whnf(q, |y| scalar_eq(x, y)))
+                    .flatten()
+                    .flatten()
+            };
+            match quick {
+                Some(true) => {}
+                // A difference decides at once unless an earlier pair still
+                // has to be looked at (it may fail first, as in Nix).
+                Some(false) if self.work.len() == start => return false,
+                _ => self.work.push((p.clone(), q.clone(), true)),
+            }
+        }
+        // The work list is a stack: first pair on top.
+        self.work[start..].reverse();
+        true
+    }
+}
+
 impl Cont for Equal {
     fn resume(&mut self, _vm: &mut Vm, _input: Value) -> Result<Step> {
         while let Some((a, b, nested)) = self.work.pop() {
@@ -123,9 +163,8 @@ impl Cont for Equal {
             }
             match (&fa, &fb) {
                 (Value::List(x), Value::List(y)) => {
-                    self.work.reserve(x.len());
-                    for (p, q) in x.iter().zip(y.iter()).rev() {
-                        self.work.push((p.clone(), q.clone(), true));
+                    if !self.push_children(x.iter().zip(y.iter())) {
+                        return Ok(Step::Done(Value::Bool(self.negate)));
                     }
                 }
                 (Value::Attrs(x), Value::Attrs(y)) => {
@@ -164,9 +203,13 @@ impl Cont for Equal {
                     {
                         return Ok(Step::Done(Value::Bool(self.negate)));
                     }
-                    self.work.reserve(x.len());
-                    for (p, q) in x.entries.iter().zip(y.entries.iter()).rev() {
-                        self.work.push((p.1.clone(), q.1.clone(), true));
+                    if !self.push_children(
+                        x.entries
+                            .iter()
+                            .zip(y.entries.iter())
+                            .map(|(p, q)| (&p.1, &q.1)),
+                    ) {
+                        return Ok(Step::Done(Value::Bool(self.negate)));
                     }
                 }
                 _ => return Ok(Step::Done(Value::Bool(self.negate))),
