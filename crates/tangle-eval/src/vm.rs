@@ -421,24 +421,12 @@ impl Vm {
             ThunkState::Pending(proto, env) => (Some(proto.clone()), Some(env.clone()), None),
             ThunkState::Apply(f, arg) => (None, None, Some((f.clone(), arg.clone()))),
         };
-        t.forcing.set(true);
         if let (Some(proto), Some(env)) = (proto, env) {
-            if let Err(e) = self.check_depth() {
-                t.forcing.set(false);
-                return Err(e);
-            }
-            let base = self.stack.len();
-            self.frames.push(Frame::Code(CodeFrame {
-                proto,
-                ip: 0,
-                env,
-                base,
-                update: Some(Update { thunk: t, deliver }),
-                lambda: None,
-                tail_calls: 0,
-            }));
+            self.check_depth()?;
+            self.push_thunk_frame(t, proto, env, deliver);
             return Ok(None);
         }
+        t.forcing.set(true);
         let (f, arg) = apply.expect("a thunk is pending, an application or done");
         let update = Some(Update {
             thunk: t.clone(),
@@ -594,6 +582,27 @@ impl Vm {
         self.stack.pop().expect("operand stack underflow")
     }
 
+    /// Push the frame that computes a pending thunk (depth already checked).
+    fn push_thunk_frame(
+        &mut self,
+        thunk: Rc<Thunk>,
+        proto: Rc<Proto>,
+        env: Rc<Env>,
+        deliver: bool,
+    ) {
+        thunk.forcing.set(true);
+        let base = self.stack.len();
+        self.frames.push(Frame::Code(CodeFrame {
+            proto,
+            ip: 0,
+            env,
+            base,
+            update: Some(Update { thunk, deliver }),
+            lambda: None,
+            tail_calls: 0,
+        }));
+    }
+
     /// The hot loop: simple instructions, calls of plain lambdas, forcing
     /// of pending thunks and returns between bytecode frames run here with
     /// the current frame's state in locals. Anything else (or a simple
@@ -654,20 +663,7 @@ impl Vm {
                             {
                                 stack.pop();
                                 save!();
-                                t.forcing.set(true);
-                                let base = self.stack.len();
-                                self.frames.push(Frame::Code(CodeFrame {
-                                    proto: p,
-                                    ip: 0,
-                                    env: e,
-                                    base,
-                                    update: Some(Update {
-                                        thunk: t,
-                                        deliver: true,
-                                    }),
-                                    lambda: None,
-                                    tail_calls: 0,
-                                }));
+                                self.push_thunk_frame(t, p, e, true);
                                 continue 'frame;
                             }
                             _ => {
@@ -708,20 +704,7 @@ impl Vm {
                                     if let Some((t, p, e)) = pending {
                                         ip -= 1;
                                         save!();
-                                        t.forcing.set(true);
-                                        let base = self.stack.len();
-                                        self.frames.push(Frame::Code(CodeFrame {
-                                            proto: p,
-                                            ip: 0,
-                                            env: e,
-                                            base,
-                                            update: Some(Update {
-                                                thunk: t,
-                                                deliver: false,
-                                            }),
-                                            lambda: None,
-                                            tail_calls: 0,
-                                        }));
+                                        self.push_thunk_frame(t, p, e, false);
                                         continue 'frame;
                                     }
                                     None

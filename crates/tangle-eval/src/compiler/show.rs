@@ -813,7 +813,7 @@ impl Node {
             Node::Int(n) => {
                 let _ = write!(out, "{}", n);
             }
-            Node::Float(f) => out.push_str(&format_g(*f)),
+            Node::Float(f) => out.push_str(&crate::print::format_float(*f)),
             Node::Str(s) => show_string(out, s),
             Node::Path(p) => out.push_str(p),
             Node::Var(v) => show_id(out, v),
@@ -1039,43 +1039,6 @@ fn show_id(out: &mut String, s: &str) {
     }
 }
 
-/// A float as C++ `ostream << double` prints it: like `printf("%g")`, six
-/// significant digits, trailing zeros dropped.
-fn format_g(v: f64) -> String {
-    if v.is_nan() {
-        return if v.is_sign_negative() { "-nan" } else { "nan" }.to_string();
-    }
-    if v.is_infinite() {
-        return if v < 0.0 { "-inf" } else { "inf" }.to_string();
-    }
-    if v == 0.0 {
-        return if v.is_sign_negative() { "-0" } else { "0" }.to_string();
-    }
-    const P: i32 = 6;
-    // Rounded to P significant digits, to learn the decimal exponent.
-    let sci = format!("{:.*e}", (P - 1) as usize, v);
-    let (mantissa, exp) = match sci.split_once('e') {
-        Some((m, e)) => (m.to_string(), e.parse::<i32>().unwrap_or(0)),
-        None => (sci.clone(), 0),
-    };
-    if !(-4..P).contains(&exp) {
-        let m = trim_zeros(&mantissa);
-        let sign = if exp < 0 { '-' } else { '+' };
-        format!("{}e{}{:02}", m, sign, exp.abs())
-    } else {
-        let decimals = (P - 1 - exp).max(0) as usize;
-        trim_zeros(&format!("{:.*}", decimals, v)).to_string()
-    }
-}
-
-fn trim_zeros(s: &str) -> &str {
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        s
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1255,7 +1218,7 @@ mod tests {
             (99999950.0, "1e+08"),
         ];
         for (v, want) in cases {
-            assert_eq!(format_g(v), want);
+            assert_eq!(crate::print::format_float(v), want);
         }
     }
 }
