@@ -99,6 +99,9 @@ pub struct Proto {
     pub protos: Vec<Rc<Proto>>,
     pub lambdas: Vec<Rc<Lambda>>,
     pub layouts: Vec<Rc<[Symbol]>>,
+    /// Source offsets of each layout's keys: the static ones (in layout
+    /// order), then the dynamic ones (in the order they are defined).
+    pub layout_offsets: Vec<Rc<[u32]>>,
     pub dyn_vars: Vec<DynVar>,
     /// Attribute names used by `Select`/`SelectOr`/`HasAttr`.
     pub syms: Vec<Symbol>,
@@ -148,7 +151,12 @@ impl Lambda {
             Some(n) => format!("function '{}'", n),
             None => {
                 let (l, c) = self.source.line_col(self.offset);
-                format!("anonymous function at {}:{}:{}", self.source.name, l, c)
+                format!(
+                    "anonymous function at {}:{}:{}",
+                    self.source.name_in_messages(),
+                    l,
+                    c
+                )
             }
         }
     }

@@ -61,6 +61,7 @@ struct Builder {
     protos: Vec<Rc<Proto>>,
     lambdas: Vec<Rc<Lambda>>,
     layouts: Vec<Rc<[Symbol]>>,
+    layout_offsets: Vec<Rc<[u32]>>,
     dyn_vars: Vec<DynVar>,
     syms: Vec<Symbol>,
     /// Code position that a jump lands on (the last one patched): the
@@ -430,6 +431,7 @@ impl<'a> Compiler<'a> {
             protos: b.protos,
             lambdas: b.lambdas,
             layouts: b.layouts,
+            layout_offsets: b.layout_offsets,
             dyn_vars: b.dyn_vars,
             syms: b.syms,
         })
@@ -1244,12 +1246,7 @@ impl<'a> Compiler<'a> {
     /// 2.8's "attribute 'NAME' already defined at PREV", raised at `at`.
     fn dup_error(&self, name: &str, at: u32, prev: u32) -> Error {
         let (l, c) = self.source.line_col(prev);
-        // 2.8 names a `-E` or stdin source "(string)" in messages.
-        let file = if self.source.name.starts_with('«') {
-            "(string)"
-        } else {
-            self.source.name.as_str()
-        };
+        let file = self.source.name_in_messages();
         self.err(
             at,
             ErrorKind::Parse,
@@ -1489,8 +1486,14 @@ impl<'a> Compiler<'a> {
         let mut statics: Vec<&StaticBind> = body.statics.iter().collect();
         statics.sort_by_key(|b| b.name);
         let layout: Rc<[Symbol]> = statics.iter().map(|s| s.name).collect();
+        let offsets: Rc<[u32]> = statics
+            .iter()
+            .map(|s| s.off)
+            .chain(body.dynamics.iter().map(|(_, _, o)| *o))
+            .collect();
         let b = self.b();
         b.layouts.push(layout);
+        b.layout_offsets.push(offsets);
         let li = (b.layouts.len() - 1) as u32;
         if body.rec {
             let names: HashMap<Symbol, u16> = statics

@@ -26,6 +26,16 @@ impl Source {
         })
     }
 
+    /// The name inside error messages ("defined at NAME:L:C"): Nix calls a
+    /// `-E` or stdin source "(string)" there (positions print `«string»`).
+    pub fn name_in_messages(&self) -> &str {
+        if self.name.starts_with('«') {
+            "(string)"
+        } else {
+            &self.name
+        }
+    }
+
     /// 1-based line and column of a byte offset.
     pub fn line_col(&self, offset: u32) -> (usize, usize) {
         let line = match self.line_starts.binary_search(&offset) {

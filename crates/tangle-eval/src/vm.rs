@@ -1258,19 +1258,38 @@ impl Vm {
                     if ndyn > 0 {
                         let dyn_at = self.stack.len() - 2 * ndyn as usize;
                         let pairs: Vec<Value> = self.stack.drain(dyn_at..).collect();
-                        for pair in pairs.chunks(2) {
+                        let offsets = frame.proto.layout_offsets[li as usize].clone();
+                        // Dynamic names defined so far, with their key offsets.
+                        let mut defined: Vec<(Symbol, u32)> = Vec::new();
+                        for (j, pair) in pairs.chunks(2).enumerate() {
                             let name = match &pair[0] {
                                 Value::Null => continue,
                                 k => attr_name(k)?,
                             };
                             match entries.binary_search_by(|(k, _)| k.cmp(&name)) {
                                 Ok(_) => {
+                                    // Where the name was defined first.
+                                    let first = match layout.binary_search(&name) {
+                                        Ok(i) => offsets[i],
+                                        Err(_) => defined
+                                            .iter()
+                                            .find(|(n, _)| *n == name)
+                                            .map(|(_, o)| *o)
+                                            .unwrap_or(offsets[layout.len() + j]),
+                                    };
+                                    let (l, c) = frame.proto.source.line_col(first);
                                     return Err(Error::eval(format!(
-                                        "dynamic attribute '{}' already defined",
-                                        name
-                                    )))
+                                        "dynamic attribute '{}' already defined at {}:{}:{}",
+                                        name,
+                                        frame.proto.source.name_in_messages(),
+                                        l,
+                                        c
+                                    )));
                                 }
-                                Err(pos) => entries.insert(pos, (name, pair[1].clone())),
+                                Err(pos) => {
+                                    defined.push((name, offsets[layout.len() + j]));
+                                    entries.insert(pos, (name, pair[1].clone()))
+                                }
                             }
                         }
                     }
@@ -1449,12 +1468,7 @@ fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
 
 fn describe_for_call(l: &Lambda) -> String {
     let (line, col) = l.source.line_col(l.offset);
-    // Nix names expressions given on the command line "(string)" here.
-    let file = if l.source.name.starts_with('«') {
-        "(string)"
-    } else {
-        l.source.name.as_str()
-    };
+    let file = l.source.name_in_messages();
     match l.name {
         Some(n) => format!("'{}' at {}:{}:{}", n, file, line, col),
         None => format!("anonymous function at {}:{}:{}", file, line, col),
