@@ -6,14 +6,16 @@
 //! an evaluation sees is small and bounded by its source text and data.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::fmt;
 
 #[derive(Clone, Copy)]
 pub struct Symbol(&'static str);
 
 thread_local! {
-    static INTERNER: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
+    // Fx hashing: interning happens on every dynamic attribute name, and
+    // SipHash showed up in profiles of attribute-heavy code.
+    static INTERNER: RefCell<FxHashSet<&'static str>> = RefCell::new(FxHashSet::default());
 }
 
 impl Symbol {
