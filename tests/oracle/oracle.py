@@ -153,7 +153,7 @@ def check():
             failed += 1
         else:
             passed += 1
-    print("oracle check: %d passed, %d failed, %d skipped" % (passed, failed, skipped))
+    print("oracle: %d passed, %d failed, %d skipped" % (passed, failed, skipped))
     return 1 if failed else 0
 
 
