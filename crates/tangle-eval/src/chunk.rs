@@ -15,6 +15,8 @@ pub enum Op {
     Const(u32),
     /// Push slot `slot` of the environment `depth` hops up (not forced).
     Local(u16, u16),
+    /// `Local` then `Force`, fused (the commonest pair).
+    LocalForce(u16, u16),
     /// Look a name up in the enclosing `with` scopes: `dyn_vars[i]`.
     WithVar(u32),
     /// Force the top of the stack to weak head normal form.

@@ -352,6 +352,7 @@ impl<'a> Compiler<'a> {
                     Some(
                         Op::Call
                         | Op::Force
+                        | Op::LocalForce(..)
                         | Op::Closure(_)
                         | Op::Not
                         | Op::Negate
@@ -379,6 +380,13 @@ impl<'a> Compiler<'a> {
                 };
             if whnf {
                 return b.code.len() - 1;
+            }
+            if b.label != b.code.len() {
+                if let Some(Op::Local(d, s)) = b.code.last().copied() {
+                    let last = b.code.len() - 1;
+                    b.code[last] = Op::LocalForce(d, s);
+                    return last;
+                }
             }
         }
         b.code.push(op);
@@ -1712,14 +1720,20 @@ mod tests {
     #[test]
     fn let_binding_is_a_local_slot() {
         let p = compile_str("let a = 1; b = 2; in b");
-        assert!(has(&p.code, |o| matches!(o, Op::Local(0, 1))));
+        assert!(has(&p.code, |o| matches!(
+            o,
+            Op::Local(0, 1) | Op::LocalForce(0, 1)
+        )));
     }
 
     #[test]
     fn captured_variable_counts_environment_hops() {
         // Inside `y: x`, `x` is one environment up.
         let p = compile_str("x: y: x");
-        assert!(has(&body_ops(&p), |o| matches!(o, Op::Local(1, 0))));
+        assert!(has(&body_ops(&p), |o| matches!(
+            o,
+            Op::Local(1, 0) | Op::LocalForce(1, 0)
+        )));
     }
 
     #[test]
@@ -1729,7 +1743,10 @@ mod tests {
         // A lexical binding wins over `with`.
         let p = compile_str("x: with { x = 2; }; x");
         let ops = body_ops(&p);
-        assert!(has(&ops, |o| matches!(o, Op::Local(1, 0))));
+        assert!(has(&ops, |o| matches!(
+            o,
+            Op::Local(1, 0) | Op::LocalForce(1, 0)
+        )));
         assert!(!has(&ops, |o| matches!(o, Op::WithVar(_))));
     }
 
@@ -1738,7 +1755,10 @@ mod tests {
         let p = compile_str("with { true = 1; }; true");
         assert!(!has(&p.code, |o| matches!(o, Op::WithVar(_))));
         let p = compile_str("let true = 1; in true");
-        assert!(has(&p.code, |o| matches!(o, Op::Local(0, 0))));
+        assert!(has(&p.code, |o| matches!(
+            o,
+            Op::Local(0, 0) | Op::LocalForce(0, 0)
+        )));
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! sorts attribute sets in). Names are never freed; the set of distinct names
 //! an evaluation sees is small and bounded by its source text and data.
 
-use std::cell::RefCell;
 use rustc_hash::FxHashSet;
+use std::cell::RefCell;
 use std::fmt;
 
 #[derive(Clone, Copy)]

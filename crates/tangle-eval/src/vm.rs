@@ -638,6 +638,32 @@ impl Vm {
                             }
                         }
                     }
+                    Op::LocalForce(depth, slot) => {
+                        let v = match Self::env_at(&env, depth).slot(slot as usize).get() {
+                            Some(v) => v,
+                            None => {
+                                save!();
+                                return Ok(Op::Local(depth, slot));
+                            }
+                        };
+                        let done = match v {
+                            Value::Thunk(t) => match &*t.state.borrow() {
+                                ThunkState::Done(x) => Some(x.clone()),
+                                _ => None,
+                            },
+                            x => Some(x.clone()),
+                        };
+                        match done {
+                            Some(x) => stack.push(x),
+                            None => {
+                                // Not evaluated yet: the thunk goes on the
+                                // stack and the general path forces it.
+                                stack.push(v.clone());
+                                save!();
+                                return Ok(Op::Force);
+                            }
+                        }
+                    }
                     Op::Force => {
                         let t = match stack.last() {
                             Some(Value::Thunk(t)) => t.clone(),
@@ -894,6 +920,9 @@ impl Vm {
                         Some(v) => self.stack.push(v.clone()),
                         None => return Err(internal("read of an unset slot")),
                     }
+                }
+                Op::LocalForce(..) => {
+                    return Err(internal("LocalForce is handled by the hot loop"));
                 }
                 Op::WithVar(i) => {
                     let dv = &frame.proto.dyn_vars[i as usize];
