@@ -40,15 +40,23 @@ fn run(argv: Vec<String>) -> i32 {
     eval_command(parsed)
 }
 
-fn search_path(args: &EvalArgs) -> Vec<(String, String)> {
+fn search_path(args: &EvalArgs, cwd: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    // Relative entries are relative to the working directory.
+    let absolute = |p: &str| {
+        if p.starts_with('/') || p.contains("://") {
+            p.to_string()
+        } else {
+            format!("{}/{}", cwd, p)
+        }
+    };
     let mut add = |entry: &str| {
         if entry.is_empty() {
             return;
         }
         match entry.split_once('=') {
-            Some((prefix, path)) => out.push((prefix.to_string(), path.to_string())),
-            None => out.push((String::new(), entry.to_string())),
+            Some((prefix, path)) => out.push((prefix.to_string(), absolute(path))),
+            None => out.push((String::new(), absolute(entry))),
         }
     };
     for i in &args.include {
@@ -63,15 +71,15 @@ fn search_path(args: &EvalArgs) -> Vec<(String, String)> {
 }
 
 fn eval_command(args: EvalArgs) -> i32 {
-    let options = EvalOptions {
-        max_call_depth: args.max_call_depth,
-        search_path: search_path(&args),
-        abort_on_warn: false,
-    };
-    let mut ev = Evaluator::new(options, Rc::new(StdIo));
     let cwd = std::env::current_dir()
         .map(|d| d.to_string_lossy().into_owned())
         .unwrap_or_else(|_| "/".into());
+    let options = EvalOptions {
+        max_call_depth: args.max_call_depth,
+        search_path: search_path(&args, &cwd),
+        abort_on_warn: false,
+    };
+    let mut ev = Evaluator::new(options, Rc::new(StdIo));
     let result = (|| -> tangle_eval::Result<Vec<u8>> {
         if args.parse_only {
             let (text, name, dir) = match &args.source {

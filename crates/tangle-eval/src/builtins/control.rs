@@ -228,54 +228,84 @@ fn imported(file: Value) -> Result<PrimRet> {
     ))))
 }
 
-pub fn find_file(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    let entries = list(&a[0])?;
-    let name = string(&a[1])?.as_str_lossy().into_owned();
-    for e in entries.iter() {
-        let e = e.shallow();
-        let set = match &e {
-            Value::Attrs(s) => s.clone(),
-            _ => continue,
-        };
-        let prefix = set
-            .get_str("prefix")
-            .map(|p| p.shallow())
-            .and_then(|p| {
-                if let Value::String(s) = p {
-                    Some(s.as_str_lossy().into_owned())
-                } else {
-                    None
+/// `findFile`: the first entry of the search path (a list of
+/// `{ prefix; path; }` sets, forced as they are reached) that has the file.
+struct FindFile {
+    entries: std::rc::Rc<Vec<Value>>,
+    name: String,
+    index: usize,
+}
+
+impl Cont for FindFile {
+    fn resume(&mut self, vm: &mut Vm, _: Value) -> Result<Step> {
+        while self.index < self.entries.len() {
+            let e = &self.entries[self.index];
+            let set = match e.whnf() {
+                Some(Value::Attrs(s)) => s,
+                Some(other) => {
+                    return Err(Error::eval(format!(
+                        "value is {} while a set was expected",
+                        other.show_type()
+                    )))
                 }
-            })
-            .unwrap_or_default();
-        let base = match set.get_str("path").map(|p| p.shallow()) {
-            Some(Value::String(s)) => s.as_str_lossy().into_owned(),
-            Some(Value::Path(p)) => p.path.clone(),
-            _ => continue,
-        };
-        let rest = if prefix.is_empty() {
-            Some(name.clone())
-        } else if name == prefix {
-            Some(String::new())
-        } else {
-            name.strip_prefix(&format!("{}/", prefix))
-                .map(|r| r.to_string())
-        };
-        if let Some(rest) = rest {
-            let candidate = if rest.is_empty() {
-                base.clone()
-            } else {
-                format!("{}/{}", base.trim_end_matches('/'), rest)
+                None => return Ok(Step::Force(e.clone())),
             };
-            if vm.io.file_type(&candidate).is_ok() {
-                return ok(Value::path(crate::compiler::canon_path(&candidate)));
+            let mut fields = [Value::Null, Value::Null];
+            for (slot, key) in fields.iter_mut().zip(["prefix", "path"]) {
+                if let Some(v) = set.get_str(key) {
+                    match v.whnf() {
+                        Some(x) => *slot = x,
+                        None => return Ok(Step::Force(v.clone())),
+                    }
+                }
+            }
+            self.index += 1;
+            let prefix = match &fields[0] {
+                Value::String(s) => s.as_str_lossy().into_owned(),
+                _ => String::new(),
+            };
+            let base = match &fields[1] {
+                Value::String(s) => s.as_str_lossy().into_owned(),
+                Value::Path(p) => p.path.clone(),
+                _ => continue,
+            };
+            let rest = if prefix.is_empty() {
+                Some(self.name.clone())
+            } else if self.name == prefix {
+                Some(String::new())
+            } else {
+                self.name
+                    .strip_prefix(&format!("{}/", prefix))
+                    .map(|r| r.to_string())
+            };
+            if let Some(rest) = rest {
+                let candidate = if rest.is_empty() {
+                    base.clone()
+                } else {
+                    format!("{}/{}", base.trim_end_matches('/'), rest)
+                };
+                if vm.io.file_type(&candidate).is_ok() {
+                    return Ok(Step::Done(Value::path(crate::compiler::canon_path(
+                        &candidate,
+                    ))));
+                }
             }
         }
+        Err(Error::eval(format!(
+            "file '{}' was not found in the Nix search path (add it using $NIX_PATH or -I)",
+            self.name
+        )))
     }
-    Err(Error::eval(format!(
-        "file '{}' was not found in the Nix search path (add it using $NIX_PATH or -I)",
-        name
-    )))
+}
+
+pub fn find_file(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    let entries = list(&a[0])?;
+    let name = string(&a[1])?.as_str_lossy().into_owned();
+    Ok(PrimRet::Cont(Box::new(FindFile {
+        entries,
+        name,
+        index: 0,
+    })))
 }
 
 pub fn get_env(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {

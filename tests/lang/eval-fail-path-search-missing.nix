@@ -1,0 +1,1 @@
+import <nonexistent-tangle-test-path>

@@ -1,0 +1,1 @@
+builtins.baseNameOf (builtins.findFile [ { prefix = "x"; path = toString ./imports; } ] "x/value.nix")

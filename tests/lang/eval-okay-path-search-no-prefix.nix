@@ -1,0 +1,2 @@
+# args: --strict -I ./imports
+import <value.nix>

@@ -1,0 +1,2 @@
+# args: --strict -I fixtures=./imports
+(import <fixtures/value.nix>).y
