@@ -1,0 +1,1 @@
+builtins.length (builtins.concatMap (x: [ x (throw "no") ]) [ 1 2 ])

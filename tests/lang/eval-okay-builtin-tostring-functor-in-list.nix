@@ -1,0 +1,1 @@
+toString [ { __toString = s: "a"; } 1 [ 2 [ ] 3 ] ]

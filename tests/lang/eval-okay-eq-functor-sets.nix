@@ -1,0 +1,1 @@
+let f = { __functor = s: x: x; }; in [ (f == f) ([ f ] == [ f ]) ]
