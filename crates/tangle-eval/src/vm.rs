@@ -23,7 +23,7 @@ use crate::value::{Attrs, Closure, Env, PrimOpApp, Thunk, ThunkState, Value};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-mod arith;
+pub mod arith;
 pub mod coerce;
 pub mod compare;
 pub mod deep;
@@ -1098,7 +1098,7 @@ impl Vm {
                 }
                 Op::Negate => {
                     let v = self.pop();
-                    let r = arith::sub(&Value::Int(0), &v)?.unwrap_or(Value::Null);
+                    let r = arith::sub(&Value::Int(0), &v)?;
                     self.stack.push(r);
                 }
                 Op::Add | Op::Sub | Op::Mul | Op::Div => {
@@ -1106,9 +1106,9 @@ impl Vm {
                     let a = self.pop();
                     let r = match op {
                         Op::Add => arith::add(self, &a, &b)?,
-                        Op::Sub => arith::sub(&a, &b)?,
-                        Op::Mul => arith::mul(&a, &b)?,
-                        _ => arith::div(&a, &b)?,
+                        Op::Sub => Some(arith::sub(&a, &b)?),
+                        Op::Mul => Some(arith::mul(&a, &b)?),
+                        _ => Some(arith::div(&a, &b)?),
                     };
                     match r {
                         Some(v) => self.stack.push(v),
@@ -1403,19 +1403,6 @@ impl Vm {
             }
         }
     }
-}
-
-pub fn arith_add_numbers(a: &Value, b: &Value) -> Result<Value> {
-    arith::add_numbers(a, b)
-}
-pub fn arith_sub(a: &Value, b: &Value) -> Result<Value> {
-    Ok(arith::sub(a, b)?.unwrap_or(Value::Null))
-}
-pub fn arith_mul(a: &Value, b: &Value) -> Result<Value> {
-    Ok(arith::mul(a, b)?.unwrap_or(Value::Null))
-}
-pub fn arith_div(a: &Value, b: &Value) -> Result<Value> {
-    Ok(arith::div(a, b)?.unwrap_or(Value::Null))
 }
 
 /// Record a thunk's value.

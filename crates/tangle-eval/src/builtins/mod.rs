@@ -5,7 +5,7 @@
 //! into Nix code returns a continuation ([`PrimRet::Cont`]) instead of
 //! recursing.
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::symbol::Symbol;
 use crate::value::{Attrs, Thunk, ThunkState, Value};
 use crate::vm::{Cont, Vm};
@@ -100,12 +100,12 @@ pub static PRIMOPS: &[PrimOpDef] = &[
         a[0].is_function()
     ))),
     // arithmetic
-    prim!("add", 2, 3, |_, a| ok(crate::vm::arith_add_numbers(
+    prim!("add", 2, 3, |_, a| ok(crate::vm::arith::add_numbers(
         &a[0], &a[1]
     )?)),
-    prim!("sub", 2, 3, |_, a| ok(crate::vm::arith_sub(&a[0], &a[1])?)),
-    prim!("mul", 2, 3, |_, a| ok(crate::vm::arith_mul(&a[0], &a[1])?)),
-    prim!("div", 2, 3, |_, a| ok(crate::vm::arith_div(&a[0], &a[1])?)),
+    prim!("sub", 2, 3, |_, a| ok(crate::vm::arith::sub(&a[0], &a[1])?)),
+    prim!("mul", 2, 3, |_, a| ok(crate::vm::arith::mul(&a[0], &a[1])?)),
+    prim!("div", 2, 3, |_, a| ok(crate::vm::arith::div(&a[0], &a[1])?)),
     prim!("lessThan", 2, 3, lists::less_than),
     prim!("bitAnd", 2, 3, |_, a| ok(Value::Int(
         int(&a[0])? & int(&a[1])?
@@ -273,8 +273,4 @@ pub fn globals(search_path: &[(String, String)]) -> HashMap<Symbol, Value> {
     *self_ref.state.borrow_mut() = ThunkState::Done(set.clone());
     globals.insert(Symbol::new("builtins"), set);
     globals
-}
-
-pub fn throw_error(kind: ErrorKind, msg: String) -> Error {
-    Error::new(kind, msg)
 }

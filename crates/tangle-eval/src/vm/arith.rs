@@ -99,8 +99,8 @@ pub fn concat_strings(x: &NixString, y: &NixString) -> Value {
     Value::string_ctx(bytes, context)
 }
 
-pub fn sub(a: &Value, b: &Value) -> Result<Option<Value>> {
-    Ok(Some(match (a, b) {
+pub fn sub(a: &Value, b: &Value) -> Result<Value> {
+    Ok(match (a, b) {
         (Value::Float(_), _) | (_, Value::Float(_)) => {
             Value::Float(expect_float(a)? - expect_float(b)?)
         }
@@ -111,11 +111,11 @@ pub fn sub(a: &Value, b: &Value) -> Result<Option<Value>> {
                     .ok_or_else(|| overflow("subtracting", x, "-", y))?,
             )
         }
-    }))
+    })
 }
 
-pub fn mul(a: &Value, b: &Value) -> Result<Option<Value>> {
-    Ok(Some(match (a, b) {
+pub fn mul(a: &Value, b: &Value) -> Result<Value> {
+    Ok(match (a, b) {
         (Value::Float(_), _) | (_, Value::Float(_)) => {
             Value::Float(expect_float(a)? * expect_float(b)?)
         }
@@ -126,15 +126,15 @@ pub fn mul(a: &Value, b: &Value) -> Result<Option<Value>> {
                     .ok_or_else(|| overflow("multiplying", x, "*", y))?,
             )
         }
-    }))
+    })
 }
 
-pub fn div(a: &Value, b: &Value) -> Result<Option<Value>> {
+pub fn div(a: &Value, b: &Value) -> Result<Value> {
     let divisor = expect_float(b)?;
     if divisor == 0.0 {
         return Err(Error::eval("division by zero"));
     }
-    Ok(Some(match (a, b) {
+    Ok(match (a, b) {
         (Value::Float(_), _) | (_, Value::Float(_)) => Value::Float(expect_float(a)? / divisor),
         _ => {
             let (x, y) = (expect_int(a)?, expect_int(b)?);
@@ -143,5 +143,5 @@ pub fn div(a: &Value, b: &Value) -> Result<Option<Value>> {
                     .ok_or_else(|| overflow("dividing", x, "/", y))?,
             )
         }
-    }))
+    })
 }

@@ -159,7 +159,7 @@ impl Cont for Concat {
                 Value::Attrs(a) => {
                     if let Some(f) = a.get_str("__toString") {
                         self.awaiting_call = true;
-                        return Ok(Step::Sub(Box::new(super::deep::CallTwo::new(
+                        return Ok(Step::Sub(Box::new(super::deep::CallOnce::new(
                             f.clone(),
                             Value::Attrs(a.clone()),
                         ))));

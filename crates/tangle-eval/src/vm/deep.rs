@@ -80,25 +80,6 @@ impl Cont for CallOnce {
     }
 }
 
-/// `f a` where `f` is `__toString`: the call `f self`.
-pub struct CallTwo {
-    inner: CallOnce,
-}
-
-impl CallTwo {
-    pub fn new(f: Value, a: Value) -> CallTwo {
-        CallTwo {
-            inner: CallOnce::new(f, a),
-        }
-    }
-}
-
-impl Cont for CallTwo {
-    fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
-        self.inner.resume(vm, input)
-    }
-}
-
 /// Calling a set with `__functor`: `(s.__functor s) arg`.
 pub struct CallFunctor {
     set: Value,
