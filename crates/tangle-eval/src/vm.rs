@@ -1441,9 +1441,11 @@ fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
                     )))
                 }
             };
+            let mut matched = 0;
             for (i, f) in formals.entries.iter().enumerate() {
                 match attrs.get(f.name) {
                     Some(v) => {
+                        matched += 1;
                         let _ = env.slot(i).set(v.clone());
                     }
                     None => match &f.default {
@@ -1463,7 +1465,8 @@ fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
                     },
                 }
             }
-            if !formals.ellipsis && !attrs.is_empty() {
+            // Every argument matched a formal: nothing unexpected.
+            if !formals.ellipsis && matched < attrs.len() {
                 for (k, _) in attrs.entries.iter() {
                     if !formals.entries.iter().any(|f| f.name == *k) {
                         return Err(Error::eval(format!(
