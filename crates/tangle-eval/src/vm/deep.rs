@@ -219,22 +219,17 @@ impl Cont for DeepForce {
 
 /// Evaluate an imported file (its cached thunk); errors from inside it get
 /// Nix's "while evaluating the file" context.
-pub struct ImportFile {
-    file: Option<Value>,
-}
+pub struct ImportFile(ForceOnce);
 
 impl ImportFile {
     pub fn new(file: Value) -> ImportFile {
-        ImportFile { file: Some(file) }
+        ImportFile(ForceOnce::new(file))
     }
 }
 
 impl Cont for ImportFile {
-    fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
-        match self.file.take() {
-            Some(v) => Ok(Step::Force(v)),
-            None => Ok(Step::Done(input)),
-        }
+    fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
+        self.0.resume(vm, input)
     }
 
     fn unwinding(&mut self, err: &mut crate::error::Error) {
