@@ -1717,23 +1717,25 @@ mod tests {
         ops.iter().any(pred)
     }
 
+    /// Does the code read slot `slot` of the environment `depth` hops up?
+    fn reads_local(ops: &[Op], depth: u16, slot: u16) -> bool {
+        has(
+            ops,
+            |o| matches!(o, Op::Local(d, s) | Op::LocalForce(d, s) if (*d, *s) == (depth, slot)),
+        )
+    }
+
     #[test]
     fn let_binding_is_a_local_slot() {
         let p = compile_str("let a = 1; b = 2; in b");
-        assert!(has(&p.code, |o| matches!(
-            o,
-            Op::Local(0, 1) | Op::LocalForce(0, 1)
-        )));
+        assert!(reads_local(&p.code, 0, 1));
     }
 
     #[test]
     fn captured_variable_counts_environment_hops() {
         // Inside `y: x`, `x` is one environment up.
         let p = compile_str("x: y: x");
-        assert!(has(&body_ops(&p), |o| matches!(
-            o,
-            Op::Local(1, 0) | Op::LocalForce(1, 0)
-        )));
+        assert!(reads_local(&body_ops(&p), 1, 0));
     }
 
     #[test]
@@ -1743,10 +1745,7 @@ mod tests {
         // A lexical binding wins over `with`.
         let p = compile_str("x: with { x = 2; }; x");
         let ops = body_ops(&p);
-        assert!(has(&ops, |o| matches!(
-            o,
-            Op::Local(1, 0) | Op::LocalForce(1, 0)
-        )));
+        assert!(reads_local(&ops, 1, 0));
         assert!(!has(&ops, |o| matches!(o, Op::WithVar(_))));
     }
 
@@ -1755,10 +1754,7 @@ mod tests {
         let p = compile_str("with { true = 1; }; true");
         assert!(!has(&p.code, |o| matches!(o, Op::WithVar(_))));
         let p = compile_str("let true = 1; in true");
-        assert!(has(&p.code, |o| matches!(
-            o,
-            Op::Local(0, 0) | Op::LocalForce(0, 0)
-        )));
+        assert!(reads_local(&p.code, 0, 0));
     }
 
     #[test]
