@@ -12,29 +12,11 @@ use crate::vm::{Cont, Vm};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-mod attrs;
-mod control;
-mod lists;
-mod strings;
-
 pub enum PrimRet {
     /// The result (forced by the VM if it is a thunk).
     Value(Value),
     /// Run this continuation; its result is the builtin's result.
     Cont(Box<dyn Cont>),
-}
-
-pub type PrimFn = fn(&mut Vm, &mut [Value]) -> Result<PrimRet>;
-
-pub struct PrimOpDef {
-    pub name: &'static str,
-    pub arity: u8,
-    /// Bit i set: argument i is forced before the call.
-    pub strict: u8,
-    pub func: PrimFn,
-    /// Also bound as a global under its plain name (`map`, `throw`, ...);
-    /// otherwise only as `__name` and `builtins.name`.
-    pub global: bool,
 }
 
 macro_rules! prim {
@@ -56,6 +38,41 @@ macro_rules! prim {
             global: true,
         }
     };
+}
+
+// Declared after the macro so every module can use `prim!`.
+mod attrs;
+mod control;
+mod files;
+mod hash;
+mod lists;
+mod regex;
+mod serial;
+mod strings;
+mod versions;
+
+/// Every table of builtins: the core one below and one per module that
+/// defines its own.
+static TABLES: &[&[PrimOpDef]] = &[
+    PRIMOPS,
+    files::PRIMOPS,
+    hash::PRIMOPS,
+    regex::PRIMOPS,
+    serial::PRIMOPS,
+    versions::PRIMOPS,
+];
+
+pub type PrimFn = fn(&mut Vm, &mut [Value]) -> Result<PrimRet>;
+
+pub struct PrimOpDef {
+    pub name: &'static str,
+    pub arity: u8,
+    /// Bit i set: argument i is forced before the call.
+    pub strict: u8,
+    pub func: PrimFn,
+    /// Also bound as a global under its plain name (`map`, `throw`, ...);
+    /// otherwise only as `__name` and `builtins.name`.
+    pub global: bool,
 }
 
 pub static PRIMOPS: &[PrimOpDef] = &[
@@ -229,7 +246,7 @@ pub fn boolean(v: &Value) -> Result<bool> {
 pub fn globals(search_path: &[(String, String)]) -> HashMap<Symbol, Value> {
     let mut builtins: Vec<(Symbol, Value)> = Vec::new();
     let mut globals: HashMap<Symbol, Value> = HashMap::new();
-    for op in PRIMOPS {
+    for op in TABLES.iter().flat_map(|t| t.iter()) {
         let v = Value::PrimOp(op);
         builtins.push((Symbol::new(op.name), v.clone()));
         if op.global {

@@ -1,0 +1,5 @@
+//! Hashing builtins: `hashString`, `hashFile`, `convertHash`.
+
+use super::PrimOpDef;
+
+pub static PRIMOPS: &[PrimOpDef] = &[];

@@ -1,0 +1,5 @@
+//! Serialisation builtins: `toJSON`, `fromJSON`, `fromTOML`, `toXML`.
+
+use super::PrimOpDef;
+
+pub static PRIMOPS: &[PrimOpDef] = &[];

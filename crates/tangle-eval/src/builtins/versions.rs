@@ -1,0 +1,5 @@
+//! Version strings: `compareVersions`, `splitVersion`, `parseDrvName`.
+
+use super::PrimOpDef;
+
+pub static PRIMOPS: &[PrimOpDef] = &[];
