@@ -42,6 +42,7 @@ macro_rules! prim {
 
 // Declared after the macro so every module can use `prim!`.
 mod attrs;
+mod context;
 mod control;
 mod files;
 mod hash;
@@ -55,6 +56,7 @@ mod versions;
 /// defines its own.
 static TABLES: &[&[PrimOpDef]] = &[
     PRIMOPS,
+    context::PRIMOPS,
     files::PRIMOPS,
     hash::PRIMOPS,
     regex::PRIMOPS,

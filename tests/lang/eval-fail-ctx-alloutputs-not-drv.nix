@@ -1,0 +1,1 @@
+builtins.appendContext "x" { "/nix/store/00000000000000000000000000000000-foo" = { allOutputs = true; }; }

@@ -1,0 +1,1 @@
+builtins.hasContext (builtins.appendContext "x" { "/nix/store/00000000000000000000000000000000-" = { path = true; }; })

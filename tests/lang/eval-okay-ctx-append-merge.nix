@@ -1,0 +1,1 @@
+let s = builtins.appendContext "x" { "/nix/store/11111111111111111111111111111111-bar.drv" = { outputs = [ "out" ]; }; }; in builtins.getContext (builtins.appendContext s { "/nix/store/11111111111111111111111111111111-bar.drv" = { outputs = [ "dev" ]; path = true; }; })

@@ -1,0 +1,1 @@
+let s = builtins.appendContext "x" { "/nix/store/00000000000000000000000000000000-foo" = { path = true; }; }; t = builtins.appendContext "y" { "/nix/store/11111111111111111111111111111111-bar.drv" = { outputs = ["out"]; }; }; in builtins.getContext (s + "-" + t)

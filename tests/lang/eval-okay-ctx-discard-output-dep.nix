@@ -1,0 +1,1 @@
+let s = builtins.appendContext "x" { "/nix/store/11111111111111111111111111111111-bar.drv" = { allOutputs = true; outputs = [ "dev" ]; }; "/nix/store/00000000000000000000000000000000-foo" = { path = true; }; }; in builtins.getContext (builtins.unsafeDiscardOutputDependency s)

@@ -1,0 +1,1 @@
+let c = { "/nix/store/00000000000000000000000000000000-foo" = { path = true; }; "/nix/store/11111111111111111111111111111111-bar.drv" = { outputs = [ "out" "bin" ]; allOutputs = true; path = true; }; }; in builtins.getContext (builtins.appendContext "x" c)

@@ -1,0 +1,1 @@
+let s = builtins.appendContext "hello" { "/nix/store/00000000000000000000000000000000-foo" = { path = true; }; }; in [ (builtins.getContext (builtins.substring 1 2 s)) (builtins.getContext (builtins.substring 0 0 s)) ]
