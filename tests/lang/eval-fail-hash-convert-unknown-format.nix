@@ -1,0 +1,2 @@
+# oracle-skip: builtins.convertHash was added after Nix 2.8 (Nix manual, "Built-in Functions", builtins.convertHash); expected output written from the manual's description and examples, digests from Nix 2.8's `nix hash to-base16/to-base32/to-base64/to-sri`; the message is Nix's parseHashFormat usage error
+builtins.convertHash { hash = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"; toHashFormat = "hex"; }

@@ -1,0 +1,1 @@
+builtins.hashFile 5 ./eval-fail-hash-file-algo-int.nix

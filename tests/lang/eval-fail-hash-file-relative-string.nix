@@ -1,0 +1,1 @@
+builtins.hashFile "sha256" "eval-fail-hash-file-relative-string.nix"

@@ -1,0 +1,2 @@
+# The algorithm argument is forced before the data.
+builtins.hashString (throw "algorithm") (throw "data")

@@ -1,0 +1,1 @@
+builtins.hashString [ "sha256" ] "abc"
