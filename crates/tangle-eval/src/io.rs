@@ -33,6 +33,31 @@ pub trait Io {
     fn get_env(&self, name: &str) -> Option<String>;
     /// Where `builtins.trace` and warnings go.
     fn trace(&self, line: &str);
+    /// The SHA-256 of the NAR serialisation of `path` (what copying it to
+    /// the store hashes). `keep` is asked about every object below `path`
+    /// (full path, type); a refused directory is not entered. The default
+    /// reads the real file system.
+    fn nar_hash(
+        &self,
+        path: &str,
+        keep: &mut dyn FnMut(&str, FileType) -> bool,
+    ) -> io::Result<tangle_store::Hash> {
+        let mut filter = |p: &std::path::Path, kind: tangle_store::FileKind| {
+            let t = match kind {
+                tangle_store::FileKind::Regular => FileType::Regular,
+                tangle_store::FileKind::Directory => FileType::Directory,
+                tangle_store::FileKind::Symlink => FileType::Symlink,
+                tangle_store::FileKind::Unknown => FileType::Unknown,
+            };
+            keep(&p.to_string_lossy(), t)
+        };
+        tangle_store::nar::hash_path(
+            std::path::Path::new(path),
+            tangle_store::HashAlgo::Sha256,
+            &mut filter,
+        )
+        .map(|(h, _)| h)
+    }
 }
 
 /// The real file system and process environment.

@@ -11,6 +11,7 @@ pub mod error;
 pub mod io;
 pub mod print;
 pub mod source;
+pub mod store;
 pub mod symbol;
 pub mod syntax;
 pub mod value;

@@ -108,6 +108,8 @@ pub struct Vm {
     pub globals: Rc<HashMap<Symbol, Value>>,
     /// `import` results by path.
     pub import_cache: HashMap<String, Value>,
+    /// Derivations and store paths made so far.
+    pub store: crate::store::EvalStore,
     empty_env: Rc<Env>,
     /// Calls made in tail position by live frames: they reuse their frame,
     /// but still count towards `max_call_depth`, so an endless tail
@@ -133,6 +135,7 @@ impl Vm {
             io,
             globals,
             import_cache: HashMap::new(),
+            store: Default::default(),
             empty_env: Env::new(0, None),
             tail_calls: 0,
         }

@@ -327,9 +327,3 @@ pub fn read_file(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let _ = FileType::Regular;
     ok(Value::string(bytes))
 }
-
-pub fn derivation_unsupported(_: &mut Vm, _: &mut [Value]) -> Result<PrimRet> {
-    Err(Error::eval(
-        "derivations are not supported yet: Tangle has no store model so far",
-    ))
-}

@@ -42,13 +42,15 @@ macro_rules! prim {
 
 // Declared after the macro so every module can use `prim!`.
 mod attrs;
-mod context;
+pub mod context;
 mod control;
+mod derivation;
 mod files;
 mod hash;
 mod lists;
 mod regex;
 mod serial;
+mod store_paths;
 mod strings;
 mod versions;
 
@@ -57,10 +59,12 @@ mod versions;
 static TABLES: &[&[PrimOpDef]] = &[
     PRIMOPS,
     context::PRIMOPS,
+    derivation::PRIMOPS,
     files::PRIMOPS,
     hash::PRIMOPS,
     regex::PRIMOPS,
     serial::PRIMOPS,
+    store_paths::PRIMOPS,
     versions::PRIMOPS,
 ];
 
@@ -181,9 +185,6 @@ pub static PRIMOPS: &[PrimOpDef] = &[
     prim!("getEnv", 1, 1, control::get_env),
     prim!("pathExists", 1, 1, control::path_exists),
     prim!("readFile", 1, 1, control::read_file),
-    // Derivations need the store model, which is not built yet; the name
-    // exists (code that mentions it compiles) and a call says so.
-    prim!("derivation", 1, 0, control::derivation_unsupported, global),
 ];
 
 pub fn ok(v: Value) -> Result<PrimRet> {
@@ -291,8 +292,46 @@ pub fn globals(search_path: &[(String, String)]) -> HashMap<Symbol, Value> {
         forcing: std::cell::Cell::new(false),
     });
     builtins.push((Symbol::new("builtins"), Value::Thunk(self_ref.clone())));
+    // `derivation` is Nix code that refers to the other globals: it is
+    // compiled once they exist, and filled in like `builtins` above.
+    let wrapper = Rc::new(Thunk {
+        state: std::cell::RefCell::new(ThunkState::Blackhole),
+        forcing: std::cell::Cell::new(false),
+    });
+    builtins.push((Symbol::new("derivation"), Value::Thunk(wrapper.clone())));
     let set = Value::attrs(Attrs::from_unsorted(builtins));
     *self_ref.state.borrow_mut() = ThunkState::Done(set.clone());
     globals.insert(Symbol::new("builtins"), set);
+    *wrapper.state.borrow_mut() = derivation_wrapper(&globals);
+    globals.insert(Symbol::new("derivation"), Value::Thunk(wrapper));
     globals
+}
+
+/// Compile `derivation.nix` against the globals. The source is ours and
+/// fixed, so failing to compile it is a bug that a test catches at once
+/// (every corpus case builds the globals); the error is kept in the thunk
+/// rather than panicking.
+fn derivation_wrapper(globals: &HashMap<Symbol, Value>) -> ThunkState {
+    let source = crate::source::Source::new(
+        "<nix/derivation-internal.nix>".to_string(),
+        derivation::WRAPPER.to_string(),
+    );
+    let compiled = crate::syntax::parse(&source).and_then(|expr| {
+        crate::compiler::compile(
+            source.clone(),
+            &expr,
+            crate::compiler::CompileEnv {
+                globals,
+                base_dir: "/",
+                home: None,
+            },
+        )
+    });
+    match compiled {
+        Ok(proto) => ThunkState::Pending(proto, crate::value::Env::new(0, None)),
+        Err(e) => match PRIMOPS.iter().find(|op| op.name == "abort") {
+            Some(abort) => ThunkState::Apply(Value::PrimOp(abort), Value::string(e.message)),
+            None => ThunkState::Done(Value::Null),
+        },
+    }
 }

@@ -71,6 +71,16 @@ pub enum Mode {
     Interpolation,
     /// `builtins.toString`: also numbers, Booleans, null, lists.
     ToString,
+    /// A derivation attribute: what `toString` accepts, but paths are
+    /// copied to the store as in interpolation.
+    Derivation,
+}
+
+impl Mode {
+    /// Numbers, Booleans, null and lists are accepted too.
+    fn coerces_more(self) -> bool {
+        self != Mode::Interpolation
+    }
 }
 
 enum Item {
@@ -105,16 +115,23 @@ impl Concat {
     }
 }
 
-/// Text of a path when it is coerced to a string. Copying a path into the
-/// store (what `"${./file}"` does in Nix) needs the store model; until it
-/// lands, this is reported as an error rather than silently differing.
-fn path_to_string(path: &str, mode: Mode) -> Result<String> {
+/// Text of a path when it is coerced to a string: `toString` keeps the
+/// path; interpolation and derivation attributes copy it to the store
+/// (computing the store path only) and record it in the context.
+fn path_to_string(
+    vm: &mut Vm,
+    path: &str,
+    mode: Mode,
+    ctx: &mut Option<Box<Context>>,
+) -> Result<String> {
     match mode {
         Mode::ToString => Ok(path.to_string()),
-        Mode::Interpolation => Err(Error::eval(format!(
-            "cannot copy path '{}' to the store: store paths are not supported yet",
-            path
-        ))),
+        Mode::Interpolation | Mode::Derivation => {
+            let io = vm.io.clone();
+            let p = vm.store.copy_path(io.as_ref(), path)?;
+            ctx.get_or_insert_with(Default::default).insert(p.clone());
+            Ok(p)
+        }
     }
 }
 
@@ -124,7 +141,7 @@ pub fn format_float_to_string(f: f64) -> String {
 }
 
 impl Cont for Concat {
-    fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
+    fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         if self.awaiting_call {
             self.awaiting_call = false;
             self.work.push(Item::Value(input));
@@ -153,9 +170,10 @@ impl Cont for Concat {
                             .extend(c.iter().cloned());
                     }
                 }
-                Value::Path(p) => self
-                    .out
-                    .extend_from_slice(path_to_string(&p.path, self.mode)?.as_bytes()),
+                Value::Path(p) => {
+                    let text = path_to_string(vm, &p.path, self.mode, &mut self.ctx)?;
+                    self.out.extend_from_slice(text.as_bytes())
+                }
                 Value::Attrs(a) => {
                     if let Some(f) = a.get_str("__toString") {
                         self.awaiting_call = true;
@@ -170,19 +188,19 @@ impl Cont for Concat {
                     }
                     return Err(Error::eval("cannot coerce a set to a string"));
                 }
-                Value::Int(i) if self.mode == Mode::ToString => {
+                Value::Int(i) if self.mode.coerces_more() => {
                     self.out.extend_from_slice(i.to_string().as_bytes())
                 }
-                Value::Float(f) if self.mode == Mode::ToString => self
+                Value::Float(f) if self.mode.coerces_more() => self
                     .out
                     .extend_from_slice(format_float_to_string(f).as_bytes()),
-                Value::Bool(b) if self.mode == Mode::ToString => {
+                Value::Bool(b) if self.mode.coerces_more() => {
                     if b {
                         self.out.push(b'1');
                     }
                 }
-                Value::Null if self.mode == Mode::ToString => {}
-                Value::List(l) if self.mode == Mode::ToString => {
+                Value::Null if self.mode.coerces_more() => {}
+                Value::List(l) if self.mode.coerces_more() => {
                     let n = l.len();
                     for (i, e) in l.iter().enumerate().rev() {
                         if i + 1 < n {

@@ -1,0 +1,231 @@
+//! The evaluator's view of the Nix store.
+//!
+//! Tangle computes store paths without a store or a daemon: derivations
+//! made during an evaluation are kept here (they are needed again when a
+//! later derivation depends on them: its "hash modulo" and the closure of
+//! its inputs), as are the store paths of source files copied by
+//! interpolation and the text files of `toFile`. With a write directory set
+//! (`tangle instantiate --drv-dir`), each `.drv` and text file is also
+//! written there under its store path's base name.
+
+use crate::error::{Error, Result};
+use crate::io::Io;
+use crate::value::Context;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use tangle_store::path::{make_fixed_output_path, text_path_for, FileIngestionMethod};
+use tangle_store::{Derivation, DerivationOutput, Hash, HashAlgo, StorePath};
+
+pub const STORE_DIR: &str = "/nix/store";
+
+/// What `derivationStrict` gathered from the attributes.
+#[derive(Default)]
+pub struct DrvRequest {
+    pub name: String,
+    pub outputs: Vec<String>,
+    pub builder: Option<String>,
+    pub system: Option<String>,
+    pub args: Vec<String>,
+    pub env: BTreeMap<String, String>,
+    /// The union of the contexts of every string that went in.
+    pub context: Context,
+    pub output_hash: Option<String>,
+    pub output_hash_algo: Option<String>,
+    pub fixed: Option<FixedOutput>,
+}
+
+pub struct FixedOutput {
+    pub hash: String,
+    /// `outputHashAlgo`, possibly empty (then the hash must say it).
+    pub algo: String,
+    pub recursive: bool,
+}
+
+pub struct MadeDerivation {
+    pub drv_path: String,
+    /// `(output name, store path)`, in the derivation's output order.
+    pub outputs: Vec<(String, String)>,
+}
+
+/// Input derivations and the outputs of each that are used.
+type InputDrvs = BTreeMap<StorePath, BTreeSet<String>>;
+
+struct Known {
+    drv: Derivation,
+    /// Its "hash modulo", which a dependent derivation uses in place of
+    /// the `.drv` path.
+    modulo: Hash,
+}
+
+#[derive(Default)]
+pub struct EvalStore {
+    derivations: HashMap<StorePath, Known>,
+    /// Source paths copied to the store, by absolute path.
+    sources: HashMap<String, String>,
+    /// Where to write `.drv` and text files, if anywhere.
+    pub write_dir: Option<std::path::PathBuf>,
+    /// Every `.drv` path made, in order (for `tangle instantiate`).
+    pub made: Vec<String>,
+}
+
+fn store_error(e: impl std::fmt::Display) -> Error {
+    Error::eval(e.to_string())
+}
+
+fn parse_path(p: &str) -> Result<StorePath> {
+    StorePath::parse(STORE_DIR, p).map_err(store_error)
+}
+
+fn parse_paths(ps: &[String]) -> Result<BTreeSet<StorePath>> {
+    ps.iter().map(|p| parse_path(p)).collect()
+}
+
+impl EvalStore {
+    /// `"${./file}"`: the store path the file or directory gets, with no
+    /// filter and the path's base name as its name.
+    pub fn copy_path(&mut self, io: &dyn Io, path: &str) -> Result<String> {
+        if let Some(p) = self.sources.get(path) {
+            return Ok(p.clone());
+        }
+        let name = path.rsplit('/').next().unwrap_or("");
+        let nar = io
+            .nar_hash(path, &mut |_, _| true)
+            .map_err(|e| Error::eval(e.to_string()))?;
+        let sp = make_fixed_output_path(
+            STORE_DIR,
+            FileIngestionMethod::Recursive,
+            &nar,
+            name,
+            &BTreeSet::new(),
+            false,
+        )
+        .map_err(store_error)?;
+        let s = sp.to_absolute(STORE_DIR);
+        self.sources.insert(path.to_string(), s.clone());
+        Ok(s)
+    }
+
+    /// `toFile`: the text file's store path; written out too when there
+    /// is a write directory.
+    pub fn add_text(&mut self, name: &str, contents: &[u8], refs: &[String]) -> Result<String> {
+        let refs = parse_paths(refs)?;
+        let p = text_path_for(STORE_DIR, name, contents, &refs)
+            .map_err(store_error)?
+            .to_absolute(STORE_DIR);
+        self.write_file(&p, contents)?;
+        Ok(p)
+    }
+
+    fn write_file(&self, path: &str, contents: &[u8]) -> Result<()> {
+        if let Some(dir) = &self.write_dir {
+            let base = path.rsplit('/').next().unwrap_or("");
+            let target = dir.join(base);
+            std::fs::write(&target, contents)
+                .map_err(|e| Error::eval(format!("writing '{}': {}", target.display(), e)))?;
+        }
+        Ok(())
+    }
+
+    /// Split a context into the derivation's input derivations (with the
+    /// outputs used) and input sources, as Nix does: `=drv` stands for the
+    /// whole closure of the derivation, every path of it an input source
+    /// and every derivation in it an input with all its outputs.
+    fn inputs(&self, context: &Context) -> Result<(InputDrvs, BTreeSet<StorePath>)> {
+        let mut drvs = InputDrvs::new();
+        let mut srcs: BTreeSet<StorePath> = BTreeSet::new();
+        for e in context {
+            if let Some(drv) = e.strip_prefix('=') {
+                let mut stack = vec![parse_path(drv)?];
+                let mut seen = BTreeSet::new();
+                while let Some(p) = stack.pop() {
+                    if !seen.insert(p.clone()) {
+                        continue;
+                    }
+                    srcs.insert(p.clone());
+                    if let Some(k) = self.derivations.get(&p) {
+                        drvs.entry(p.clone())
+                            .or_default()
+                            .extend(k.drv.outputs.keys().cloned());
+                        stack.extend(k.drv.input_srcs.iter().cloned());
+                        stack.extend(k.drv.input_drvs.keys().cloned());
+                    }
+                }
+            } else if let Some(rest) = e.strip_prefix('!') {
+                if let Some((out, drv)) = rest.split_once('!') {
+                    drvs.entry(parse_path(drv)?)
+                        .or_default()
+                        .insert(out.to_string());
+                }
+            } else {
+                srcs.insert(parse_path(e)?);
+            }
+        }
+        Ok((drvs, srcs))
+    }
+
+    pub fn add_derivation(&mut self, req: DrvRequest) -> Result<MadeDerivation> {
+        let (input_drvs, input_srcs) = self.inputs(&req.context)?;
+        let mut drv = Derivation {
+            name: req.name.clone(),
+            outputs: BTreeMap::new(),
+            input_drvs,
+            input_srcs,
+            platform: req.system.unwrap_or_default().into_bytes(),
+            builder: req.builder.unwrap_or_default().into_bytes(),
+            args: req.args.into_iter().map(String::into_bytes).collect(),
+            env: req
+                .env
+                .into_iter()
+                .map(|(k, v)| (k.into_bytes(), v.into_bytes()))
+                .collect(),
+        };
+        if let Some(fixed) = &req.fixed {
+            let algo = if fixed.algo.is_empty() {
+                None
+            } else {
+                Some(HashAlgo::parse(&fixed.algo).map_err(store_error)?)
+            };
+            let hash = Hash::parse_allow_empty(&fixed.hash, algo)
+                .map_err(store_error)?
+                .0;
+            let method = if fixed.recursive {
+                FileIngestionMethod::Recursive
+            } else {
+                FileIngestionMethod::Flat
+            };
+            drv.outputs.insert(
+                "out".to_string(),
+                DerivationOutput::fixed(method, &hash, None),
+            );
+        } else {
+            for o in &req.outputs {
+                drv.outputs.insert(o.clone(), DerivationOutput::deferred());
+            }
+        }
+        let known = &self.derivations;
+        let lookup = |p: &StorePath| known.get(p).map(|k| k.modulo);
+        drv.fill_output_paths(STORE_DIR, &lookup)
+            .map_err(store_error)?;
+        let modulo = drv
+            .hash_modulo(STORE_DIR, false, &lookup)
+            .map_err(store_error)?;
+        let drv_path = drv.drv_path(STORE_DIR).map_err(store_error)?;
+        let drv_path_text = drv_path.to_absolute(STORE_DIR);
+        if self.write_dir.is_some() {
+            self.write_file(&drv_path_text, &drv.to_aterm(STORE_DIR))?;
+        }
+        let outputs = req
+            .outputs
+            .iter()
+            .filter_map(|o| {
+                let p = drv.outputs.get(o)?.path.as_ref()?;
+                Some((o.clone(), p.to_absolute(STORE_DIR)))
+            })
+            .collect();
+        self.made.push(drv_path_text.clone());
+        self.derivations.insert(drv_path, Known { drv, modulo });
+        Ok(MadeDerivation {
+            drv_path: drv_path_text,
+            outputs,
+        })
+    }
+}
