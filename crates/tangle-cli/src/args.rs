@@ -22,6 +22,10 @@ pub struct EvalArgs {
     pub show_trace: bool,
     pub max_call_depth: usize,
     pub parse_only: bool,
+    /// `tangle instantiate`: print `.drv` paths instead of the value.
+    pub instantiate: bool,
+    /// With `instantiate`: write the `.drv` and `toFile` files here.
+    pub drv_dir: Option<String>,
 }
 
 #[derive(Parser)]
@@ -29,6 +33,19 @@ pub struct EvalArgs {
 enum Cli {
     /// Evaluate a Nix expression and print its value (like `nix-instantiate --eval`).
     Eval(EvalCli),
+    /// Print the `.drv` paths of the derivations an expression evaluates to
+    /// (like `nix-instantiate`); nothing is written to /nix/store.
+    Instantiate(InstantiateCli),
+}
+
+#[derive(clap::Args)]
+struct InstantiateCli {
+    #[command(flatten)]
+    eval: EvalCli,
+    /// Also write every derivation made (and every `toFile` text) into this
+    /// directory, named like its store path.
+    #[arg(long, value_name = "DIR")]
+    drv_dir: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -100,6 +117,8 @@ fn from_cli(c: EvalCli) -> EvalArgs {
         show_trace: c.show_trace,
         max_call_depth: c.max_call_depth,
         parse_only: c.parse,
+        instantiate: false,
+        drv_dir: None,
     }
 }
 
@@ -117,6 +136,12 @@ pub fn parse(argv: Vec<String>) -> Result<EvalArgs, i32> {
     };
     match Cli::try_parse_from(argv) {
         Ok(Cli::Eval(c)) => Ok(from_cli(c)),
+        Ok(Cli::Instantiate(c)) => {
+            let mut a = from_cli(c.eval);
+            a.instantiate = true;
+            a.drv_dir = c.drv_dir;
+            Ok(a)
+        }
         Err(e) => {
             let code = if e.use_stderr() { 1 } else { 0 };
             let _ = e.print();
@@ -129,6 +154,7 @@ pub fn parse(argv: Vec<String>) -> Result<EvalArgs, i32> {
 /// have no meaning for an evaluator without a store.
 fn translate_nix_instantiate(rest: &[String]) -> Result<Vec<String>, i32> {
     let mut out = vec!["tangle".to_string(), "eval".to_string()];
+    let mut drv_dir = None;
     let mut eval = false;
     let mut i = 0;
     while i < rest.len() {
@@ -142,14 +168,23 @@ fn translate_nix_instantiate(rest: &[String]) -> Result<Vec<String>, i32> {
             "--read-write-mode" | "--readonly-mode" | "--no-build-output" | "-Q" | "--quiet" => {}
             "--timeout" | "--max-jobs" | "-j" | "--cores" => i += 1,
             "--option" => i += 2,
-            "--add-root" | "--indirect" => {}
+            "--indirect" => {}
+            "--add-root" => i += 1,
+            "--drv-dir" => {
+                drv_dir = rest.get(i + 1).cloned();
+                i += 1;
+            }
             _ => out.push(a.to_string()),
         }
         i += 1;
     }
     if !eval {
-        eprintln!("error: this nix-instantiate only evaluates: pass --eval (or --parse)");
-        return Err(1);
+        // Without --eval, nix-instantiate instantiates derivations.
+        out[1] = "instantiate".to_string();
+        if let Some(d) = drv_dir {
+            out.push("--drv-dir".to_string());
+            out.push(d);
+        }
     }
     Ok(out)
 }

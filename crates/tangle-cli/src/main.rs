@@ -4,6 +4,7 @@
 //! `nix-instantiate`, the binary accepts that tool's spelling of the flags.
 
 mod args;
+mod instantiate;
 
 use args::{EvalArgs, Source};
 use std::io::{Read, Write};
@@ -80,6 +81,13 @@ fn eval_command(args: EvalArgs) -> i32 {
         abort_on_warn: false,
     };
     let mut ev = Evaluator::new(options, Rc::new(StdIo));
+    if let Some(dir) = &args.drv_dir {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("error: creating directory '{}': {}", dir, e);
+            return 1;
+        }
+        ev.vm().store.write_dir = Some(dir.into());
+    }
     let result = (|| -> tangle_eval::Result<Vec<u8>> {
         if args.parse_only {
             let (text, name, dir) = match &args.source {
@@ -135,7 +143,12 @@ fn eval_command(args: EvalArgs) -> i32 {
             }
             cur = auto_call(&mut ev, cur, &auto_args)?;
             cur = ev.force(&cur)?;
-            if args.json {
+            if args.instantiate {
+                for line in instantiate::drv_paths(&mut ev, cur)? {
+                    out.extend_from_slice(line.as_bytes());
+                    out.push(b'\n');
+                }
+            } else if args.json {
                 if args.strict {
                     cur = ev.force_deep(&cur)?;
                 }
