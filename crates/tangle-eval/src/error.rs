@@ -31,6 +31,9 @@ pub struct Error {
     /// attributes deeply, evaluating an imported file); Nix then tells the
     /// user about `--show-trace`.
     pub trace_hint: bool,
+    /// Raised where Nix has no position for it (store, file system), so
+    /// its hint follows the message directly.
+    pub positionless: bool,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -43,11 +46,22 @@ impl Error {
             pos: None,
             trace: Vec::new(),
             trace_hint: false,
+            positionless: false,
         }
     }
 
     pub fn eval(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Eval, message)
+    }
+
+    /// An error Nix raises outside the evaluator proper (store, file
+    /// system): it carries no position, so Nix follows it with its
+    /// "use '--show-trace'" hint.
+    pub fn hinted(message: impl Into<String>) -> Error {
+        let mut e = Error::eval(message);
+        e.trace_hint = true;
+        e.positionless = true;
+        e
     }
 
     pub fn at(mut self, pos: Option<Pos>) -> Error {
@@ -70,7 +84,8 @@ impl Error {
         let hint = self.trace_hint && !show_trace;
         // Nix gives `throw`/`abort` errors no position, so its hint follows
         // the message directly; Tangle shows the position after it.
-        let early_hint = hint && matches!(self.kind, ErrorKind::Throw | ErrorKind::Abort);
+        let early_hint =
+            hint && (self.positionless || matches!(self.kind, ErrorKind::Throw | ErrorKind::Abort));
         if early_hint {
             let _ = write!(out, "\n{}", HINT);
         }

@@ -68,7 +68,7 @@ pub struct EvalStore {
 }
 
 fn store_error(e: impl std::fmt::Display) -> Error {
-    Error::eval(e.to_string())
+    Error::hinted(e.to_string())
 }
 
 fn parse_path(p: &str) -> Result<StorePath> {
@@ -87,9 +87,16 @@ impl EvalStore {
             return Ok(p.clone());
         }
         let name = path.rsplit('/').next().unwrap_or("");
+        io.file_type(path).map_err(|e| {
+            Error::eval(format!(
+                "getting status of '{}': {}",
+                path,
+                crate::io::describe_io_error(&e)
+            ))
+        })?;
         let nar = io
             .nar_hash(path, &mut |_, _| true)
-            .map_err(|e| Error::eval(e.to_string()))?;
+            .map_err(|e| Error::hinted(e.to_string()))?;
         let sp = make_fixed_output_path(
             STORE_DIR,
             FileIngestionMethod::Recursive,

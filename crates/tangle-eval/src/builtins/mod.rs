@@ -50,6 +50,7 @@ mod hash;
 mod lists;
 mod regex;
 mod serial;
+mod source_paths;
 mod store_paths;
 mod strings;
 mod versions;
@@ -64,6 +65,7 @@ static TABLES: &[&[PrimOpDef]] = &[
     hash::PRIMOPS,
     regex::PRIMOPS,
     serial::PRIMOPS,
+    source_paths::PRIMOPS,
     store_paths::PRIMOPS,
     versions::PRIMOPS,
 ];

@@ -1,0 +1,1 @@
+builtins.filterSource (p: t: t != "symlink") ./src-fixture

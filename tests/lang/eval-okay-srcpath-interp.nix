@@ -1,0 +1,1 @@
+let p = "${./src-fixture}"; in [ p (builtins.getContext p) ]

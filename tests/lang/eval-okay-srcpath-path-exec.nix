@@ -1,0 +1,1 @@
+builtins.path { path = ./src-fixture/sub/run.sh; }

@@ -1,0 +1,1 @@
+builtins.path { path = ./src-fixture/a.txt; recursive = false; }

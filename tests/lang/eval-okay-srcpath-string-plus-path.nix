@@ -1,0 +1,1 @@
+"x" + ./src-fixture/a.txt

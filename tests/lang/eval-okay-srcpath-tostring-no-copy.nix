@@ -1,0 +1,1 @@
+toString ./src-fixture
