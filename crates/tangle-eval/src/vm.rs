@@ -1116,8 +1116,13 @@ impl Vm {
                     match r {
                         Some(v) => self.stack.push(v),
                         None => {
-                            // `+` on strings needing coercion (sets, paths).
-                            let cont = Box::new(coerce::Concat::interpolation(vec![a, b]));
+                            // `+` needing coercion (sets, paths).
+                            let cont: Box<dyn Cont> = match a {
+                                Value::Path(p) => {
+                                    Box::new(coerce::PathAppend::new(p.path.clone(), b))
+                                }
+                                a => Box::new(coerce::Concat::interpolation(vec![a, b])),
+                            };
                             if let Some(v) = self.push_native(cont, None)? {
                                 self.stack.push(v);
                             }

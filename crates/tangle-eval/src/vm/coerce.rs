@@ -97,6 +97,9 @@ pub struct Concat {
     mode: Mode,
     /// Calling `__toString`: the next input is its result.
     awaiting_call: bool,
+    /// Interpolation copies paths to the store, except on the right of
+    /// `path + x`.
+    copy_paths: bool,
 }
 
 impl Concat {
@@ -107,6 +110,7 @@ impl Concat {
             ctx: None,
             mode,
             awaiting_call: false,
+            copy_paths: true,
         }
     }
 
@@ -171,7 +175,12 @@ impl Cont for Concat {
                     }
                 }
                 Value::Path(p) => {
-                    let text = path_to_string(vm, &p.path, self.mode, &mut self.ctx)?;
+                    let mode = if self.copy_paths {
+                        self.mode
+                    } else {
+                        Mode::ToString
+                    };
+                    let text = path_to_string(vm, &p.path, mode, &mut self.ctx)?;
                     self.out.extend_from_slice(text.as_bytes())
                 }
                 Value::Attrs(a) => {
@@ -221,5 +230,34 @@ impl Cont for Concat {
             std::mem::take(&mut self.out),
             self.ctx.take(),
         )))
+    }
+}
+
+/// `path + x` where `x` needs coercion (a set with `__toString` or
+/// `outPath`, or a value that cannot be coerced, for the error): `x`
+/// becomes a string without copying anything to the store, then the path
+/// is extended with it.
+pub struct PathAppend {
+    base: String,
+    inner: Option<Box<Concat>>,
+}
+
+impl PathAppend {
+    pub fn new(base: String, rhs: Value) -> PathAppend {
+        let mut inner = Concat::new(vec![rhs], Mode::Interpolation);
+        inner.copy_paths = false;
+        PathAppend {
+            base,
+            inner: Some(Box::new(inner)),
+        }
+    }
+}
+
+impl Cont for PathAppend {
+    fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
+        if let Some(c) = self.inner.take() {
+            return Ok(Step::Sub(c));
+        }
+        interpolate_path(&[Value::path(std::mem::take(&mut self.base)), input]).map(Step::Done)
     }
 }
