@@ -611,6 +611,20 @@ impl<'a> Compiler<'a> {
                 };
                 self.push_const(v, off);
             }
+            ast::Expr::Ident(i) if ident_name(i) == "__curPos" => {
+                // Nix's parser turns `__curPos` into its own position,
+                // whatever is in scope.
+                let (line, col) = self.source.line_col(off);
+                let pos = crate::value::Attrs::from_unsorted(vec![
+                    (Symbol::new("column"), Value::Int(col as i64)),
+                    (
+                        Symbol::new("file"),
+                        Value::string(self.source.name.as_str()),
+                    ),
+                    (Symbol::new("line"), Value::Int(line as i64)),
+                ]);
+                self.push_const(Value::attrs(pos), off);
+            }
             ast::Expr::Ident(i) => {
                 let name = Symbol::new(&ident_name(i));
                 self.variable(name, 0, off)?;

@@ -1,0 +1,1 @@
+(import ./imports/curpos.nix).line

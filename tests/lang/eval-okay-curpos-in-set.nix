@@ -1,0 +1,4 @@
+{
+  a = __curPos;
+    b = [ __curPos.column ];
+}

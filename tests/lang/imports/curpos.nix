@@ -1,0 +1,2 @@
+# A file that is imported: __curPos names it.
+__curPos
