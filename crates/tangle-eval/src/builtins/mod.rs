@@ -171,10 +171,11 @@ pub static PRIMOPS: &[PrimOpDef] = &[
     // strings
     prim!("toString", 1, 1, strings::to_string, global),
     prim!("stringLength", 1, 1, strings::string_length),
-    prim!("substring", 3, 7, strings::substring),
-    prim!("concatStringsSep", 2, 3, strings::concat_strings_sep),
+    prim!("substring", 3, 1, strings::substring),
+    prim!("concatStringsSep", 2, 1, strings::concat_strings_sep),
     prim!("baseNameOf", 1, 1, strings::base_name_of, global),
     prim!("dirOf", 1, 1, strings::dir_of, global),
+    prim!("replaceStrings", 3, 1, strings::replace_strings),
     // control
     prim!("throw", 1, 1, control::throw, global),
     prim!("abort", 1, 1, control::abort, global),

@@ -1,0 +1,1 @@
+builtins.match "[a-é]" "b"

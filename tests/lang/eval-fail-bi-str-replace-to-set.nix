@@ -1,0 +1,1 @@
+builtins.replaceStrings ["a"] [{ outPath = "q"; }] "x"

@@ -1,0 +1,1 @@
+builtins.replaceStrings ["a" "x"] ["b" (throw "unused replacement")] "abc"

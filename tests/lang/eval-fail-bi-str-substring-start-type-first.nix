@@ -1,0 +1,1 @@
+builtins.substring "x" (throw "len") "c"

@@ -1,0 +1,1 @@
+builtins.compareVersions ./a "1"

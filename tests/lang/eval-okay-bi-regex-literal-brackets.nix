@@ -1,0 +1,3 @@
+# "]" and "}" on their own are ordinary characters.
+with builtins;
+[ (match "]" "]") (match "}" "}") (match "a]" "a]") (match "a}" "a}") (match "[}]" "}") ]

@@ -1,0 +1,3 @@
+# Groups that take no part are null.
+with builtins;
+[ (split "(a)|(b)" "xaybz") (split "(a)(x)?" "aa") (split "((a)|b)+" "-ab-") ]

@@ -1,0 +1,3 @@
+# Text between matches is a string, each match a list.
+with builtins;
+map typeOf (split "(x)" "axbxc")

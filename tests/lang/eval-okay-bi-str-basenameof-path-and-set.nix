@@ -1,0 +1,2 @@
+[ (baseNameOf ./a/b) (baseNameOf /.) (baseNameOf { outPath = "/x/y"; })
+  (builtins.typeOf (baseNameOf ./a)) ]
