@@ -11,12 +11,11 @@
 //! | `=/nix/store/….drv` | the derivation and all its outputs | `{ allOutputs = true; }` |
 //! | `!out!/nix/store/….drv` | one output of a derivation | `{ outputs = [ "out" ]; }` |
 
-use super::strings::ThenMap;
+use super::strings::coerce_then;
 use super::{attrset, list, ok, string, PrimOpDef, PrimRet};
 use crate::error::{Error, Result};
 use crate::symbol::Symbol;
 use crate::value::{Attrs, Context, Value};
-use crate::vm::coerce::Concat;
 use crate::vm::{Cont, Step, Vm};
 use std::collections::BTreeMap;
 
@@ -75,10 +74,7 @@ fn unsafe_discard_string_context(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet>
     match &a[0] {
         Value::String(s) if s.context.is_none() => ok(a[0].clone()),
         Value::String(s) => ok(Value::string(s.bytes.to_vec())),
-        _ => Ok(PrimRet::Cont(Box::new(ThenMap {
-            inner: Some(Box::new(Concat::interpolation(vec![a[0].clone()]))),
-            map: |v| Ok(Value::string(string(&v)?.bytes.to_vec())),
-        }))),
+        other => coerce_then(other, (), |_, s| Ok(Value::string(s.bytes.to_vec()))),
     }
 }
 

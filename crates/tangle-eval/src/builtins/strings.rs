@@ -104,7 +104,7 @@ impl Cont for InOrder {
 /// Coerce a value to a string the way Nix's `coerceToString` does for
 /// string builtins (strings, and sets with `__toString` or `outPath`;
 /// anything else is "cannot coerce ..."), then finish with `f`.
-fn coerce_then<T: 'static>(
+pub(super) fn coerce_then<T: 'static>(
     v: &Value,
     extra: T,
     f: fn(&T, &NixString) -> Result<Value>,
