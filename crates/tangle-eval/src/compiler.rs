@@ -39,6 +39,10 @@ pub struct CompileEnv<'a> {
     pub base_dir: &'a str,
     /// `$HOME`, for `~/...` paths.
     pub home: Option<&'a str>,
+    /// Names bound around the whole source, in slot order (the scope of
+    /// `scopedImport`); the code then runs in an environment holding their
+    /// values. Empty for ordinary sources.
+    pub outer: &'a [Symbol],
 }
 
 enum Scope {
@@ -147,10 +151,21 @@ pub struct Compiler<'a> {
 
 /// Compile a whole source (a file or an `-E` expression).
 pub fn compile(source: Rc<Source>, expr: &ast::Expr, env: CompileEnv<'_>) -> Result<Rc<Proto>> {
+    let outer: Vec<Scope> = if env.outer.is_empty() {
+        Vec::new()
+    } else {
+        let names = env
+            .outer
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (*n, i as u16))
+            .collect();
+        vec![Scope::Names(names)]
+    };
     let mut c = Compiler {
         env,
         source,
-        scopes: Vec::new(),
+        scopes: outer,
         builders: vec![Builder::default()],
         nesting: 0,
     };
@@ -1711,6 +1726,7 @@ mod tests {
             source,
             &expr,
             super::CompileEnv {
+                outer: &[],
                 globals: &globals,
                 base_dir: "/base",
                 home: Some("/home/u"),
@@ -1788,6 +1804,7 @@ mod tests {
             source,
             &expr,
             super::CompileEnv {
+                outer: &[],
                 globals: &globals,
                 base_dir: "/",
                 home: None,
@@ -1840,6 +1857,8 @@ mod tests {
         let source = crate::source::Source::new("/f.nix".into(), text.into());
         let expr = crate::syntax::parse(&source).expect("parses");
         let env = super::CompileEnv {
+            outer: &[],
+            outer: &[],
             globals: &globals,
             base_dir: "/",
             home: None,

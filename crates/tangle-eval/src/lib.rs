@@ -47,6 +47,18 @@ impl Default for EvalOptions {
 /// directory of `name` (a file path), or against the working directory for
 /// `«string»`-like names.
 pub fn compile_source(vm: &mut vm::Vm, name: &str, text: String) -> Result<Rc<chunk::Proto>> {
+    compile_scoped(vm, name, text, &[])
+}
+
+/// [`compile_source`] with names bound around the whole source (the scope
+/// of `scopedImport`): the code must run in an environment holding their
+/// values, in this order.
+pub fn compile_scoped(
+    vm: &mut vm::Vm,
+    name: &str,
+    text: String,
+    outer: &[symbol::Symbol],
+) -> Result<Rc<chunk::Proto>> {
     let base_dir = if name.starts_with('/') {
         match name.rfind('/') {
             Some(0) => "/".to_string(),
@@ -58,7 +70,7 @@ pub fn compile_source(vm: &mut vm::Vm, name: &str, text: String) -> Result<Rc<ch
             .map(|d| d.to_string_lossy().into_owned())
             .unwrap_or_else(|_| "/".to_string())
     };
-    compile_in(vm, name, text, &base_dir)
+    compile_in(vm, name, text, &base_dir, outer)
 }
 
 fn compile_in(
@@ -66,6 +78,7 @@ fn compile_in(
     name: &str,
     text: String,
     base_dir: &str,
+    outer: &[symbol::Symbol],
 ) -> Result<Rc<chunk::Proto>> {
     let source = source::Source::new(name.to_string(), syntax::normalise_newlines(&text));
     let expr = syntax::parse(&source)?;
@@ -75,6 +88,7 @@ fn compile_in(
         source,
         &expr,
         compiler::CompileEnv {
+            outer,
             globals: &globals,
             base_dir: base_dir.trim_end_matches('/'),
             home: home.as_deref(),
@@ -133,7 +147,7 @@ impl Evaluator {
     pub fn parse_only(&mut self, text: &str, name: &str, base_dir: &str) -> Result<String> {
         // Compiling checks what Nix checks at parse time (undefined
         // variables, duplicate attributes).
-        compile_in(&mut self.vm, name, text.to_string(), base_dir)?;
+        compile_in(&mut self.vm, name, text.to_string(), base_dir, &[])?;
         let source = source::Source::new(name.to_string(), syntax::normalise_newlines(text));
         let expr = syntax::parse(&source)?;
         let home = self.vm.io.get_env("HOME");
@@ -146,7 +160,7 @@ impl Evaluator {
 
     /// Evaluate an expression; relative paths resolve against `base_dir`.
     pub fn eval_string(&mut self, text: &str, name: &str, base_dir: &str) -> Result<Value> {
-        let proto = compile_in(&mut self.vm, name, text.to_string(), base_dir)?;
+        let proto = compile_in(&mut self.vm, name, text.to_string(), base_dir, &[])?;
         self.vm.run_proto(proto)
     }
 

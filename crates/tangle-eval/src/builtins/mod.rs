@@ -49,6 +49,7 @@ mod files;
 mod hash;
 mod lists;
 mod regex;
+mod scoped_import;
 mod serial;
 mod source_paths;
 mod store_paths;
@@ -64,6 +65,7 @@ static TABLES: &[&[PrimOpDef]] = &[
     files::PRIMOPS,
     hash::PRIMOPS,
     regex::PRIMOPS,
+    scoped_import::PRIMOPS,
     serial::PRIMOPS,
     source_paths::PRIMOPS,
     store_paths::PRIMOPS,
@@ -324,6 +326,7 @@ fn derivation_wrapper(globals: &HashMap<Symbol, Value>) -> ThunkState {
             source.clone(),
             &expr,
             crate::compiler::CompileEnv {
+                outer: &[],
                 globals,
                 base_dir: "/",
                 home: None,

@@ -1,0 +1,48 @@
+//! `scopedImport scope path`: `import`, with the attributes of `scope`
+//! bound as variables around the whole file (shadowing globals, as
+//! `scopedImport { builtins = …; }` relies on). Unlike `import`, the result
+//! is not cached: the same file gives different values in different
+//! scopes.
+
+use super::{attrset, PrimOpDef, PrimRet};
+use crate::error::{Error, Result};
+use crate::io::describe_io_error;
+use crate::symbol::Symbol;
+use crate::value::{Env, Thunk, ThunkState, Value};
+use crate::vm::Vm;
+
+pub static PRIMOPS: &[PrimOpDef] = &[prim!("scopedImport", 2, 3, scoped_import, global)];
+
+fn scoped_import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    let scope = attrset(&a[0])?;
+    let mut path = super::control::real_path(&a[1])?;
+    vm.io.file_type(&path).map_err(|e| {
+        Error::eval(format!(
+            "getting status of '{}': {}",
+            path,
+            describe_io_error(&e)
+        ))
+    })?;
+    if vm.io.is_dir(&path) {
+        path = format!("{}/default.nix", path.trim_end_matches('/'));
+    }
+    let bytes = vm.io.read_file(&path).map_err(|e| {
+        Error::eval(format!(
+            "opening file '{}': {}",
+            path,
+            describe_io_error(&e)
+        ))
+    })?;
+    let text = crate::syntax::normalise_newlines(&String::from_utf8_lossy(&bytes));
+    let names: Vec<Symbol> = scope.entries.iter().map(|(k, _)| *k).collect();
+    let proto = crate::compile_scoped(vm, &path, text, &names)?;
+    let env = Env::new(names.len(), None);
+    for (i, (_, v)) in scope.entries.iter().enumerate() {
+        // A fresh environment: every slot is empty, so `set` succeeds.
+        let _ = env.slot(i).set(v.clone());
+    }
+    let file = Thunk::value_of(ThunkState::Pending(proto, env));
+    Ok(PrimRet::Cont(Box::new(crate::vm::deep::ImportFile::new(
+        file,
+    ))))
+}

@@ -1,0 +1,1 @@
+scopedImport { } ./scoped/nope.nix

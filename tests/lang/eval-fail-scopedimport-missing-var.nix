@@ -1,0 +1,1 @@
+(scopedImport { } ./scoped/uses-x.nix).a

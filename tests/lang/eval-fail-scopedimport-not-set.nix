@@ -1,0 +1,1 @@
+scopedImport 1 ./scoped/plain.nix

@@ -1,0 +1,1 @@
+scopedImport { x = 1; } ./scoped/uses-x.nix

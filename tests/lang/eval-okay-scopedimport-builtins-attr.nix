@@ -1,0 +1,1 @@
+scopedImport { x = 1; builtins = { length = l: 99; }; } ./scoped/uses-x.nix

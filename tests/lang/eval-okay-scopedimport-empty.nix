@@ -1,0 +1,1 @@
+scopedImport { } ./scoped/plain.nix 21

@@ -1,0 +1,1 @@
+(scopedImport { x = 1; y = throw "unused"; } ./scoped/uses-x.nix).a

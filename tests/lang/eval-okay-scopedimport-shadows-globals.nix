@@ -1,0 +1,1 @@
+scopedImport { toString = x: "custom"; true = false; } ./scoped/override.nix

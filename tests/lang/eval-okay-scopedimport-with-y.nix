@@ -1,0 +1,1 @@
+scopedImport { x = 0; y = "set"; } ./scoped/uses-y.nix

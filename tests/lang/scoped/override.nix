@@ -1,0 +1,1 @@
+{ v = [ (toString 1) true ]; }
