@@ -1858,7 +1858,6 @@ mod tests {
         let expr = crate::syntax::parse(&source).expect("parses");
         let env = super::CompileEnv {
             outer: &[],
-            outer: &[],
             globals: &globals,
             base_dir: "/",
             home: None,
