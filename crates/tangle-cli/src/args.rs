@@ -22,6 +22,8 @@ pub struct EvalArgs {
     pub show_trace: bool,
     pub max_call_depth: usize,
     pub parse_only: bool,
+    pub abort_on_warn: bool,
+    pub trace_verbose: bool,
 }
 
 #[derive(Parser)]
@@ -63,6 +65,12 @@ struct EvalCli {
     /// Deepest call/force nesting before a clean "max-call-depth exceeded" error.
     #[arg(long, default_value_t = 10_000_000)]
     max_call_depth: usize,
+    /// Make `builtins.warn` stop evaluation with an error after printing the warning.
+    #[arg(long)]
+    abort_on_warn: bool,
+    /// Make `builtins.traceVerbose` print like `builtins.trace` (otherwise it does nothing).
+    #[arg(long)]
+    trace_verbose: bool,
     /// Only parse and compile; report syntax errors.
     #[arg(long)]
     parse: bool,
@@ -100,6 +108,8 @@ fn from_cli(c: EvalCli) -> EvalArgs {
         show_trace: c.show_trace,
         max_call_depth: c.max_call_depth,
         parse_only: c.parse,
+        abort_on_warn: c.abort_on_warn,
+        trace_verbose: c.trace_verbose,
     }
 }
 
@@ -141,7 +151,16 @@ fn translate_nix_instantiate(rest: &[String]) -> Result<Vec<String>, i32> {
             }
             "--read-write-mode" | "--readonly-mode" | "--no-build-output" | "-Q" | "--quiet" => {}
             "--timeout" | "--max-jobs" | "-j" | "--cores" => i += 1,
-            "--option" => i += 2,
+            // Settings Tangle has a flag for; the others do not apply.
+            "--option" => {
+                let name = rest.get(i + 1).map(String::as_str);
+                let value = rest.get(i + 2).map(String::as_str);
+                if let (Some(n @ ("abort-on-warn" | "trace-verbose")), Some("true")) = (name, value)
+                {
+                    out.push(format!("--{}", n));
+                }
+                i += 2;
+            }
             "--add-root" | "--indirect" => {}
             _ => out.push(a.to_string()),
         }

@@ -31,6 +31,9 @@ pub struct Error {
     /// attributes deeply, evaluating an imported file); Nix then tells the
     /// user about `--show-trace`.
     pub trace_hint: bool,
+    /// Nix raises this error without a position (as it does for `throw`),
+    /// so its hint follows the message directly.
+    pub positionless: bool,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -43,6 +46,7 @@ impl Error {
             pos: None,
             trace: Vec::new(),
             trace_hint: false,
+            positionless: false,
         }
     }
 
@@ -70,7 +74,8 @@ impl Error {
         let hint = self.trace_hint && !show_trace;
         // Nix gives `throw`/`abort` errors no position, so its hint follows
         // the message directly; Tangle shows the position after it.
-        let early_hint = hint && matches!(self.kind, ErrorKind::Throw | ErrorKind::Abort);
+        let early_hint =
+            hint && (self.positionless || matches!(self.kind, ErrorKind::Throw | ErrorKind::Abort));
         if early_hint {
             let _ = write!(out, "\n{}", HINT);
         }
