@@ -26,6 +26,8 @@ pub struct EvalArgs {
     pub instantiate: bool,
     /// With `instantiate`: write the `.drv` and `toFile` files here.
     pub drv_dir: Option<String>,
+    pub abort_on_warn: bool,
+    pub trace_verbose: bool,
 }
 
 #[derive(Parser)]
@@ -80,6 +82,12 @@ struct EvalCli {
     /// Deepest call/force nesting before a clean "max-call-depth exceeded" error.
     #[arg(long, default_value_t = 10_000_000)]
     max_call_depth: usize,
+    /// Make `builtins.warn` stop evaluation with an error after printing the warning.
+    #[arg(long)]
+    abort_on_warn: bool,
+    /// Make `builtins.traceVerbose` print like `builtins.trace` (otherwise it does nothing).
+    #[arg(long)]
+    trace_verbose: bool,
     /// Only parse and compile; report syntax errors.
     #[arg(long)]
     parse: bool,
@@ -119,6 +127,8 @@ fn from_cli(c: EvalCli) -> EvalArgs {
         parse_only: c.parse,
         instantiate: false,
         drv_dir: None,
+        abort_on_warn: c.abort_on_warn,
+        trace_verbose: c.trace_verbose,
     }
 }
 
@@ -167,7 +177,16 @@ fn translate_nix_instantiate(rest: &[String]) -> Result<Vec<String>, i32> {
             }
             "--read-write-mode" | "--readonly-mode" | "--no-build-output" | "-Q" | "--quiet" => {}
             "--timeout" | "--max-jobs" | "-j" | "--cores" => i += 1,
-            "--option" => i += 2,
+            // Settings Tangle has a flag for; the others do not apply.
+            "--option" => {
+                let name = rest.get(i + 1).map(String::as_str);
+                let value = rest.get(i + 2).map(String::as_str);
+                if let (Some(n @ ("abort-on-warn" | "trace-verbose")), Some("true")) = (name, value)
+                {
+                    out.push(format!("--{}", n));
+                }
+                i += 2;
+            }
             "--indirect" => {}
             "--add-root" => i += 1,
             "--drv-dir" => {

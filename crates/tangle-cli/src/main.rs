@@ -41,31 +41,72 @@ fn run(argv: Vec<String>) -> i32 {
     eval_command(parsed)
 }
 
-fn search_path(args: &EvalArgs, cwd: &str) -> Vec<(String, String)> {
+/// The search path: `-I` entries, then `$NIX_PATH`'s. Entries are kept as
+/// written (`builtins.nixPath` shows them so); relative ones are resolved
+/// against the working directory when looked up.
+fn search_path(args: &EvalArgs) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    // Relative entries are relative to the working directory.
-    let absolute = |p: &str| {
-        if p.starts_with('/') || p.contains("://") {
-            p.to_string()
-        } else {
-            format!("{}/{}", cwd, p)
-        }
-    };
     let mut add = |entry: &str| {
         if entry.is_empty() {
             return;
         }
         match entry.split_once('=') {
-            Some((prefix, path)) => out.push((prefix.to_string(), absolute(path))),
-            None => out.push((String::new(), absolute(entry))),
+            Some((prefix, path)) => out.push((prefix.to_string(), path.to_string())),
+            None => out.push((String::new(), entry.to_string())),
         }
     };
     for i in &args.include {
         add(i);
     }
     if let Ok(np) = std::env::var("NIX_PATH") {
-        for e in np.split(':') {
-            add(e);
+        for e in split_nix_path(&np) {
+            add(&e);
+        }
+    }
+    out
+}
+
+/// Split `$NIX_PATH` at `:`, except the one after a URL scheme
+/// (`nixpkgs=https://host/x.tar.gz` is one entry).
+fn split_nix_path(s: &str) -> Vec<String> {
+    const SCHEMES: &[&str] = &[
+        "http://",
+        "https://",
+        "file://",
+        "channel:",
+        "git://",
+        "s3://",
+        "ssh://",
+        "flake:",
+        "git+",
+        "github:",
+        "gitlab:",
+        "sourcehut:",
+        "tarball+",
+    ];
+    let mut out = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let value_start = rest
+            .find(':')
+            .map(|c| rest[..c].rfind('=').map(|e| e + 1).unwrap_or(0))
+            .unwrap_or(0);
+        let is_url = SCHEMES.iter().any(|p| rest[value_start..].starts_with(p));
+        let search_from = if is_url {
+            // Skip the scheme's own colon.
+            rest[value_start..].find(':').map(|c| value_start + c + 1)
+        } else {
+            Some(value_start)
+        };
+        match search_from.and_then(|from| rest[from..].find(':').map(|c| from + c)) {
+            Some(end) => {
+                out.push(rest[..end].to_string());
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push(rest.to_string());
+                break;
+            }
         }
     }
     out
@@ -77,8 +118,9 @@ fn eval_command(args: EvalArgs) -> i32 {
         .unwrap_or_else(|_| "/".into());
     let options = EvalOptions {
         max_call_depth: args.max_call_depth,
-        search_path: search_path(&args, &cwd),
-        abort_on_warn: false,
+        search_path: search_path(&args),
+        abort_on_warn: args.abort_on_warn,
+        trace_verbose: args.trace_verbose,
     };
     let mut ev = Evaluator::new(options, Rc::new(StdIo));
     if let Some(dir) = &args.drv_dir {
@@ -271,4 +313,20 @@ fn auto_call(ev: &mut Evaluator, v: Value, auto: &[(String, Value)]) -> tangle_e
     }
     let arg = Value::attrs(tangle_eval::value::Attrs::from_unsorted(entries));
     ev.call(&v, arg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_nix_path;
+
+    #[test]
+    fn nix_path_keeps_urls_whole() {
+        assert_eq!(split_nix_path("a=/x:/y"), vec!["a=/x", "/y"]);
+        assert_eq!(
+            split_nix_path("nixpkgs=https://h/n.tar.gz:b=/z"),
+            vec!["nixpkgs=https://h/n.tar.gz", "b=/z"]
+        );
+        assert_eq!(split_nix_path("https://h/x:/q"), vec!["https://h/x", "/q"]);
+        assert_eq!(split_nix_path("/a::/b"), vec!["/a", "", "/b"]);
+    }
 }

@@ -58,6 +58,19 @@ pub trait Io {
         )
         .map(|(h, _)| h)
     }
+    /// Seconds since the Unix epoch (`builtins.currentTime`).
+    fn current_time(&self) -> i64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0)
+    }
+    /// The directory relative search path entries are resolved against.
+    fn current_dir(&self) -> String {
+        std::env::current_dir()
+            .map(|d| d.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| "/".to_string())
+    }
 }
 
 /// The real file system and process environment.

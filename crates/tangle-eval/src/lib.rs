@@ -30,7 +30,10 @@ pub struct EvalOptions {
     pub max_call_depth: usize,
     /// Search path entries `(prefix, path)` for `<prefix/...>`, in order.
     pub search_path: Vec<(String, String)>,
+    /// `builtins.warn` is an error (`--abort-on-warn`).
     pub abort_on_warn: bool,
+    /// `builtins.traceVerbose` prints (`--trace-verbose`).
+    pub trace_verbose: bool,
 }
 
 impl Default for EvalOptions {
@@ -39,6 +42,7 @@ impl Default for EvalOptions {
             max_call_depth: vm::VmOptions::default().max_call_depth,
             search_path: Vec::new(),
             abort_on_warn: false,
+            trace_verbose: false,
         }
     }
 }
@@ -111,6 +115,7 @@ impl Evaluator {
                 max_call_depth: options.max_call_depth,
                 search_path: options.search_path,
                 abort_on_warn: options.abort_on_warn,
+                trace_verbose: options.trace_verbose,
             },
         );
         Evaluator { vm }

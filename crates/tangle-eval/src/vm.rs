@@ -50,6 +50,13 @@ pub trait Cont {
     }
     /// An error is unwinding through this continuation (to add context).
     fn unwinding(&mut self, _err: &mut Error) {}
+    /// An error is unwinding through this continuation: return true to be
+    /// resumed (with `Value::Null`) before it goes on, to run Nix code for
+    /// it (`addErrorContext` evaluates its message). The continuation keeps
+    /// the error and raises it again; it must say false the next time.
+    fn intercept(&mut self, _err: &Error) -> bool {
+        false
+    }
 }
 
 struct Update {
@@ -88,6 +95,7 @@ pub struct VmOptions {
     pub max_call_depth: usize,
     pub search_path: Vec<(String, String)>,
     pub abort_on_warn: bool,
+    pub trace_verbose: bool,
 }
 
 impl Default for VmOptions {
@@ -96,6 +104,7 @@ impl Default for VmOptions {
             max_call_depth: 10_000_000,
             search_path: Vec::new(),
             abort_on_warn: false,
+            trace_verbose: false,
         }
     }
 }
@@ -281,6 +290,19 @@ impl Vm {
                     }
                 }
                 Frame::Native(mut n) => {
+                    if n.cont.intercept(&err) {
+                        self.frames.push(Frame::Native(n));
+                        match self.deliver(Value::Null, floor) {
+                            Ok(flow) => return Ok(flow),
+                            Err(e) => {
+                                err = e;
+                                if err.pos.is_none() {
+                                    err.pos = self.current_pos();
+                                }
+                                continue;
+                            }
+                        }
+                    }
                     if let Some(u) = n.update.take() {
                         u.thunk.forcing.set(false);
                     }

@@ -1,5 +1,7 @@
 //! Attribute-set builtins.
 
+mod closure;
+
 use super::{attrset, list, ok, string, PrimRet};
 use crate::error::{Error, Result};
 use crate::symbol::Symbol;
@@ -85,11 +87,19 @@ impl Cont for RemoveAttrs {
 }
 
 /// `listToAttrs`: force each element and its `name`; the first definition of
-/// a name wins.
+/// a name wins, and later ones need no `value`.
 struct ListToAttrs {
     items: std::rc::Rc<Vec<Value>>,
     index: usize,
+    seen: std::collections::HashSet<Symbol>,
     entries: Vec<(Symbol, Value)>,
+}
+
+fn missing(name: &str, call: &str) -> Error {
+    Error::eval(format!(
+        "attribute '{}' missing for call to '{}'",
+        name, call
+    ))
 }
 
 impl Cont for ListToAttrs {
@@ -102,23 +112,24 @@ impl Cont for ListToAttrs {
             let set = attrset(&item.shallow())?;
             let name = match set.get_str("name") {
                 Some(n) => n.clone(),
-                None => return Err(Error::eval("attribute 'name' missing")),
+                None => return Err(missing("name", "listToAttrs")),
             };
             if !name.is_forced() {
                 return Ok(Step::Force(name));
             }
-            let value = match set.get_str("value") {
-                Some(v) => v.clone(),
-                None => return Err(Error::eval("attribute 'value' missing")),
-            };
-            self.entries.push((name_of(&name.shallow())?, value));
+            let sym = name_of(&name.shallow())?;
+            if self.seen.insert(sym) {
+                let value = match set.get_str("value") {
+                    Some(v) => v.clone(),
+                    None => return Err(missing("value", "listToAttrs")),
+                };
+                self.entries.push((sym, value));
+            }
             self.index += 1;
         }
-        let mut entries = std::mem::take(&mut self.entries);
-        // Stable sort keeps the first of equal names first; keep that one.
-        entries.sort_by_key(|a| a.0);
-        entries.dedup_by(|later, earlier| later.0 == earlier.0);
-        Ok(Step::Done(Value::attrs(Attrs::from_sorted(entries))))
+        Ok(Step::Done(Value::attrs(Attrs::from_unsorted(
+            std::mem::take(&mut self.entries),
+        ))))
     }
 }
 
@@ -127,6 +138,7 @@ pub fn list_to_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     Ok(PrimRet::Cont(Box::new(ListToAttrs {
         items,
         index: 0,
+        seen: std::collections::HashSet::new(),
         entries: Vec::new(),
     })))
 }
@@ -207,3 +219,60 @@ pub fn function_args(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
         _ => Err(Error::eval("'functionArgs' requires a function")),
     }
 }
+
+/// `zipAttrsWith f sets`: for each name in any of the sets,
+/// `f name [ values of that name, in list order ]` (lazily).
+pub fn zip_attrs_with(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    super::function(&a[0])?;
+    let f = a[0].clone();
+    super::lists::force_then(vm, &a[1], move |_, l| {
+        Ok(PrimRet::Cont(Box::new(ZipAttrsWith {
+            f,
+            items: list(&l)?,
+            index: 0,
+        })))
+    })
+}
+
+struct ZipAttrsWith {
+    f: Value,
+    items: std::rc::Rc<Vec<Value>>,
+    index: usize,
+}
+
+impl Cont for ZipAttrsWith {
+    fn resume(&mut self, _: &mut Vm, _: Value) -> Result<Step> {
+        // Every element is forced to a set before anything is built.
+        while let Some(item) = self.items.get(self.index) {
+            if !item.is_forced() {
+                return Ok(Step::Force(item.clone()));
+            }
+            attrset(&item.shallow()).map_err(|mut e| {
+                // Nix checks these without a position; its error then
+                // gets the call's position as a trace entry.
+                e.trace_hint = true;
+                e.positionless = true;
+                e
+            })?;
+            self.index += 1;
+        }
+        let mut groups: std::collections::BTreeMap<Symbol, Vec<Value>> = Default::default();
+        for item in self.items.iter() {
+            if let Value::Attrs(set) = item.shallow() {
+                for (k, v) in set.entries.iter() {
+                    groups.entry(*k).or_default().push(v.clone());
+                }
+            }
+        }
+        let entries = groups
+            .into_iter()
+            .map(|(k, vs)| {
+                let partial = Thunk::apply(self.f.clone(), Value::string(k.as_str()));
+                (k, Thunk::apply(partial, Value::list(vs)))
+            })
+            .collect();
+        Ok(Step::Done(Value::attrs(Attrs::from_sorted(entries))))
+    }
+}
+
+pub use closure::generic_closure;

@@ -1,9 +1,9 @@
-//! Control flow, debugging and file builtins: throw, abort, seq, tryEval,
-//! trace, import, ...
+//! Control flow and debugging builtins: throw, abort, seq, tryEval, trace,
+//! warn, addErrorContext, import, ...
 
-use super::{list, ok, string, PrimRet};
+use super::{ok, string, PrimRet};
 use crate::error::{Error, ErrorKind, Result};
-use crate::io::{describe_io_error, FileType};
+use crate::io::describe_io_error;
 use crate::symbol::Symbol;
 use crate::value::{Attrs, Thunk, ThunkState, Value};
 use crate::vm::coerce::Concat;
@@ -115,12 +115,110 @@ pub fn try_eval(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 }
 
 pub fn trace(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    let text = match &a[0] {
+    print_trace(vm, &a[0]);
+    ok(a[1].clone())
+}
+
+/// `trace: VALUE` as Nix 2.8 prints it: a string as its text, anything
+/// else printed without forcing what is not yet forced.
+fn print_trace(vm: &mut Vm, v: &Value) {
+    let text = match v {
         Value::String(s) => s.as_str_lossy().into_owned(),
         v => crate::print::print_lazy(v),
     };
     vm.io.trace(&format!("trace: {}", text));
+}
+
+/// `traceVerbose`: `trace` with `--trace-verbose`; otherwise the message is
+/// not even evaluated.
+pub fn trace_verbose(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    if !vm.options.trace_verbose {
+        return ok(a[1].clone());
+    }
+    let then = a[1].clone();
+    super::lists::force_then(vm, &a[0], move |vm, msg| {
+        print_trace(vm, &msg);
+        ok(then)
+    })
+}
+
+/// `warn msg value` (Nix 2.23): the message must be a string; it is printed
+/// as `evaluation warning: MSG`, and with `--abort-on-warn` evaluation stops
+/// there with an error `tryEval` does not catch.
+pub fn warn(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    let msg = string(&a[0])?;
+    vm.io
+        .trace(&format!("evaluation warning: {}", msg.as_str_lossy()));
+    if vm.options.abort_on_warn {
+        return Err(Error::eval(
+            "aborting to reveal stack trace of warning, as abort-on-warn is set",
+        ));
+    }
     ok(a[1].clone())
+}
+
+/// `break value`: without a debugger, just the value.
+pub fn break_(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    ok(a[0].clone())
+}
+
+/// `addErrorContext msg value`: the value; if forcing it fails, the error
+/// gets `msg` as a trace entry (shown by `--show-trace`). The message is
+/// only evaluated then, and an error in it replaces the original one.
+pub fn add_error_context(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    Ok(PrimRet::Cont(Box::new(AddErrorContext {
+        msg: a[0].clone(),
+        value: Some(a[1].clone()),
+        caught: None,
+        intercepted: false,
+    })))
+}
+
+struct AddErrorContext {
+    msg: Value,
+    value: Option<Value>,
+    /// The error that unwound to here, while the message is evaluated.
+    caught: Option<Error>,
+    /// An error was intercepted already (the next one goes through).
+    intercepted: bool,
+}
+
+impl Cont for AddErrorContext {
+    fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
+        if let Some(v) = self.value.take() {
+            return Ok(Step::Force(v));
+        }
+        let mut err = match self.caught.take() {
+            None => return Ok(Step::Done(input)),
+            Some(e) => e,
+        };
+        if let Value::Null = input {
+            // Just intercepted: evaluate the message.
+            if let Value::String(s) = self.msg.shallow() {
+                err.trace.push((s.as_str_lossy().into_owned(), None));
+                err.trace_hint = true;
+                return Err(err);
+            }
+            self.caught = Some(err);
+            return Ok(Step::Sub(Box::new(Concat::interpolation(vec![self
+                .msg
+                .clone()]))));
+        }
+        if let Value::String(s) = &input {
+            err.trace.push((s.as_str_lossy().into_owned(), None));
+        }
+        err.trace_hint = true;
+        Err(err)
+    }
+
+    fn intercept(&mut self, err: &Error) -> bool {
+        if self.value.is_some() || self.intercepted {
+            return false;
+        }
+        self.intercepted = true;
+        self.caught = Some(err.clone());
+        true
+    }
 }
 
 /// The absolute path a path-like argument names.
@@ -226,104 +324,4 @@ fn imported(file: Value) -> Result<PrimRet> {
     Ok(PrimRet::Cont(Box::new(crate::vm::deep::ImportFile::new(
         file,
     ))))
-}
-
-/// `findFile`: the first entry of the search path (a list of
-/// `{ prefix; path; }` sets, forced as they are reached) that has the file.
-struct FindFile {
-    entries: std::rc::Rc<Vec<Value>>,
-    name: String,
-    index: usize,
-}
-
-impl Cont for FindFile {
-    fn resume(&mut self, vm: &mut Vm, _: Value) -> Result<Step> {
-        while self.index < self.entries.len() {
-            let e = &self.entries[self.index];
-            let set = match e.whnf() {
-                Some(Value::Attrs(s)) => s,
-                Some(other) => {
-                    return Err(Error::eval(format!(
-                        "value is {} while a set was expected",
-                        other.show_type()
-                    )))
-                }
-                None => return Ok(Step::Force(e.clone())),
-            };
-            let mut fields = [Value::Null, Value::Null];
-            for (slot, key) in fields.iter_mut().zip(["prefix", "path"]) {
-                if let Some(v) = set.get_str(key) {
-                    match v.whnf() {
-                        Some(x) => *slot = x,
-                        None => return Ok(Step::Force(v.clone())),
-                    }
-                }
-            }
-            self.index += 1;
-            let prefix = match &fields[0] {
-                Value::String(s) => s.as_str_lossy().into_owned(),
-                _ => String::new(),
-            };
-            let base = match &fields[1] {
-                Value::String(s) => s.as_str_lossy().into_owned(),
-                Value::Path(p) => p.path.clone(),
-                _ => continue,
-            };
-            let rest = if prefix.is_empty() {
-                Some(self.name.clone())
-            } else if self.name == prefix {
-                Some(String::new())
-            } else {
-                self.name
-                    .strip_prefix(&format!("{}/", prefix))
-                    .map(|r| r.to_string())
-            };
-            if let Some(rest) = rest {
-                let candidate = if rest.is_empty() {
-                    base.clone()
-                } else {
-                    format!("{}/{}", base.trim_end_matches('/'), rest)
-                };
-                if vm.io.file_type(&candidate).is_ok() {
-                    return Ok(Step::Done(Value::path(crate::compiler::canon_path(
-                        &candidate,
-                    ))));
-                }
-            }
-        }
-        Err(Error::eval(format!(
-            "file '{}' was not found in the Nix search path (add it using $NIX_PATH or -I)",
-            self.name
-        )))
-    }
-}
-
-pub fn find_file(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    let entries = list(&a[0])?;
-    let name = string(&a[1])?.as_str_lossy().into_owned();
-    Ok(PrimRet::Cont(Box::new(FindFile {
-        entries,
-        name,
-        index: 0,
-    })))
-}
-
-pub fn get_env(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    let name = string(&a[0])?.as_str_lossy().into_owned();
-    ok(Value::string(vm.io.get_env(&name).unwrap_or_default()))
-}
-
-pub fn path_exists(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    let p = real_path(&a[0])?;
-    ok(Value::Bool(vm.io.file_type(&p).is_ok()))
-}
-
-pub fn read_file(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    let p = real_path(&a[0])?;
-    let bytes = vm
-        .io
-        .read_file(&p)
-        .map_err(|e| Error::eval(format!("opening file '{}': {}", p, describe_io_error(&e))))?;
-    let _ = FileType::Regular;
-    ok(Value::string(bytes))
 }

@@ -1,9 +1,15 @@
 //! List builtins.
 
+mod sort;
+
+pub use sort::sort;
+
 use super::{int, list, ok, PrimRet};
 use crate::error::{Error, Result};
-use crate::value::{Thunk, Value};
+use crate::symbol::Symbol;
+use crate::value::{Attrs, Thunk, Value};
 use crate::vm::{Cont, Step, Vm};
+use std::rc::Rc;
 
 pub fn elem_at(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let l = list(&a[0])?;
@@ -147,30 +153,71 @@ impl Cont for EachCall {
     }
 }
 
-fn each(a: &mut [Value], kind: EachKind) -> Result<PrimRet> {
+fn each(vm: &mut Vm, a: &mut [Value], kind: EachKind) -> Result<PrimRet> {
     super::function(&a[0])?;
-    let items = list(&a[1])?;
-    Ok(PrimRet::Cont(Box::new(EachCall {
-        f: a[0].clone(),
-        items,
-        index: 0,
-        kind,
-        out: Vec::new(),
-        waiting: false,
+    let f = a[0].clone();
+    force_then(vm, &a[1], move |_, l| {
+        Ok(PrimRet::Cont(Box::new(EachCall {
+            f,
+            items: list(&l)?,
+            index: 0,
+            kind,
+            out: Vec::new(),
+            waiting: false,
+        })))
+    })
+}
+
+pub fn filter(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    each(vm, a, EachKind::Filter)
+}
+pub fn any(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    each(vm, a, EachKind::Any)
+}
+pub fn all(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    each(vm, a, EachKind::All)
+}
+pub fn concat_map(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    each(vm, a, EachKind::ConcatMap)
+}
+
+/// Force `v`, then go on with `k`. Nix checks a builtin's function
+/// argument before it forces the list, so such builtins force the list
+/// themselves instead of through the VM's strict mask.
+pub(super) fn force_then(
+    vm: &mut Vm,
+    v: &Value,
+    k: impl FnOnce(&mut Vm, Value) -> Result<PrimRet> + 'static,
+) -> Result<PrimRet> {
+    if v.is_forced() {
+        return k(vm, v.shallow());
+    }
+    Ok(PrimRet::Cont(Box::new(ForceThen {
+        v: Some(v.clone()),
+        k: Some(Box::new(k)),
     })))
 }
 
-pub fn filter(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    each(a, EachKind::Filter)
+type Then = Box<dyn FnOnce(&mut Vm, Value) -> Result<PrimRet>>;
+
+struct ForceThen {
+    v: Option<Value>,
+    k: Option<Then>,
 }
-pub fn any(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    each(a, EachKind::Any)
-}
-pub fn all(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    each(a, EachKind::All)
-}
-pub fn concat_map(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    each(a, EachKind::ConcatMap)
+
+impl Cont for ForceThen {
+    fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
+        if let Some(v) = self.v.take() {
+            return Ok(Step::Force(v));
+        }
+        match self.k.take() {
+            Some(k) => match k(vm, input)? {
+                PrimRet::Value(v) => Ok(Step::Done(v)),
+                PrimRet::Cont(c) => Ok(Step::Sub(c)),
+            },
+            None => Ok(Step::Done(input)),
+        }
+    }
 }
 
 /// `foldl' op nul list`: strict in the accumulator.
@@ -204,19 +251,22 @@ impl Cont for Foldl {
     }
 }
 
-pub fn foldl(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+pub fn foldl(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     super::function(&a[0])?;
-    let items = list(&a[2])?;
-    if items.is_empty() {
-        return ok(a[1].clone());
-    }
-    Ok(PrimRet::Cont(Box::new(Foldl {
-        f: a[0].clone(),
-        acc: a[1].clone(),
-        items,
-        index: 0,
-        state: 0,
-    })))
+    let (f, acc) = (a[0].clone(), a[1].clone());
+    force_then(vm, &a[2], move |_, l| {
+        let items = list(&l)?;
+        if items.is_empty() {
+            return ok(acc);
+        }
+        Ok(PrimRet::Cont(Box::new(Foldl {
+            f,
+            acc,
+            items,
+            index: 0,
+            state: 0,
+        })))
+    })
 }
 
 /// `elem x list`: deep equality against each element.
@@ -266,5 +316,124 @@ pub fn less_than(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
             a[1].clone(),
             false,
         )))),
+    }
+}
+
+/// `partition pred list`: `{ right; wrong; }`. Nix forces each element
+/// before calling the predicate on it.
+pub fn partition(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    super::function(&a[0])?;
+    let f = a[0].clone();
+    force_then(vm, &a[1], move |_, l| {
+        Ok(PrimRet::Cont(Box::new(Partition {
+            f,
+            items: list(&l)?,
+            index: 0,
+            right: Vec::new(),
+            wrong: Vec::new(),
+            state: 0,
+        })))
+    })
+}
+
+struct Partition {
+    f: Value,
+    items: Rc<Vec<Value>>,
+    index: usize,
+    right: Vec<Value>,
+    wrong: Vec<Value>,
+    /// 0: force the element; 1: call the predicate; 2: got its answer.
+    state: u8,
+}
+
+impl Cont for Partition {
+    fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
+        while let Some(x) = self.items.get(self.index).cloned() {
+            match self.state {
+                0 => {
+                    self.state = 1;
+                    if !x.is_forced() {
+                        return Ok(Step::Force(x));
+                    }
+                }
+                1 => {
+                    self.state = 2;
+                    return Ok(Step::Call(self.f.clone(), x));
+                }
+                _ => {
+                    if super::boolean(&input)? {
+                        self.right.push(x);
+                    } else {
+                        self.wrong.push(x);
+                    }
+                    self.state = 0;
+                    self.index += 1;
+                }
+            }
+        }
+        Ok(Step::Done(Value::attrs(Attrs::from_sorted(vec![
+            (
+                Symbol::new("right"),
+                Value::list(std::mem::take(&mut self.right)),
+            ),
+            (
+                Symbol::new("wrong"),
+                Value::list(std::mem::take(&mut self.wrong)),
+            ),
+        ]))))
+    }
+}
+
+/// `groupBy f list`: elements by the name `f` gives them, in list order.
+pub fn group_by(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    super::function(&a[0])?;
+    let f = a[0].clone();
+    force_then(vm, &a[1], move |_, l| {
+        Ok(PrimRet::Cont(Box::new(GroupBy {
+            f,
+            items: list(&l)?,
+            index: 0,
+            groups: std::collections::HashMap::new(),
+            waiting: false,
+        })))
+    })
+}
+
+struct GroupBy {
+    f: Value,
+    items: Rc<Vec<Value>>,
+    index: usize,
+    groups: std::collections::HashMap<Symbol, Vec<Value>>,
+    waiting: bool,
+}
+
+impl Cont for GroupBy {
+    fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
+        if self.waiting {
+            self.waiting = false;
+            let name = super::string(&input)?;
+            if let Some(c) = name.context.as_ref().and_then(|c| c.iter().next()) {
+                return Err(Error::eval(format!(
+                    "the string '{}' is not allowed to refer to a store path (such as '{}')",
+                    name.as_str_lossy(),
+                    c
+                )));
+            }
+            let key = Symbol::new(&name.as_str_lossy());
+            self.groups
+                .entry(key)
+                .or_default()
+                .push(self.items[self.index].clone());
+            self.index += 1;
+        }
+        if let Some(x) = self.items.get(self.index) {
+            self.waiting = true;
+            return Ok(Step::Call(self.f.clone(), x.clone()));
+        }
+        let entries = std::mem::take(&mut self.groups)
+            .into_iter()
+            .map(|(k, v)| (k, Value::list(v)))
+            .collect();
+        Ok(Step::Done(Value::attrs(Attrs::from_unsorted(entries))))
     }
 }

@@ -143,6 +143,12 @@ pub static PRIMOPS: &[PrimOpDef] = &[
     prim!("bitXor", 2, 3, |_, a| ok(Value::Int(
         int(&a[0])? ^ int(&a[1])?
     ))),
+    prim!("ceil", 1, 1, |_, a| ok(Value::Int(float_to_int(
+        crate::vm::arith::expect_float(&a[0])?.ceil()
+    )))),
+    prim!("floor", 1, 1, |_, a| ok(Value::Int(float_to_int(
+        crate::vm::arith::expect_float(&a[0])?.floor()
+    )))),
     // lists
     prim!("length", 1, 1, |_, a| ok(Value::Int(
         list(&a[0])?.len() as i64
@@ -151,14 +157,17 @@ pub static PRIMOPS: &[PrimOpDef] = &[
     prim!("head", 1, 1, lists::head),
     prim!("tail", 1, 1, lists::tail),
     prim!("map", 2, 2, lists::map, global),
-    prim!("filter", 2, 3, lists::filter),
-    prim!("foldl'", 3, 5, lists::foldl),
+    prim!("filter", 2, 1, lists::filter),
+    prim!("foldl'", 3, 1, lists::foldl),
     prim!("genList", 2, 3, lists::gen_list),
     prim!("concatLists", 1, 1, lists::concat_lists),
-    prim!("concatMap", 2, 3, lists::concat_map),
+    prim!("concatMap", 2, 1, lists::concat_map),
     prim!("elem", 2, 2, lists::elem),
-    prim!("any", 2, 3, lists::any),
-    prim!("all", 2, 3, lists::all),
+    prim!("any", 2, 1, lists::any),
+    prim!("all", 2, 1, lists::all),
+    prim!("sort", 2, 1, lists::sort),
+    prim!("partition", 2, 1, lists::partition),
+    prim!("groupBy", 2, 1, lists::group_by),
     // attribute sets
     prim!("attrNames", 1, 1, attrs::attr_names),
     prim!("attrValues", 1, 1, attrs::attr_values),
@@ -169,6 +178,8 @@ pub static PRIMOPS: &[PrimOpDef] = &[
     prim!("mapAttrs", 2, 2, attrs::map_attrs),
     prim!("intersectAttrs", 2, 3, attrs::intersect_attrs),
     prim!("catAttrs", 2, 3, attrs::cat_attrs),
+    prim!("zipAttrsWith", 2, 1, attrs::zip_attrs_with),
+    prim!("genericClosure", 1, 1, attrs::generic_closure),
     prim!("functionArgs", 1, 1, attrs::function_args),
     // strings
     prim!("toString", 1, 1, strings::to_string, global),
@@ -185,12 +196,23 @@ pub static PRIMOPS: &[PrimOpDef] = &[
     prim!("deepSeq", 2, 1, control::deep_seq),
     prim!("tryEval", 1, 0, control::try_eval),
     prim!("trace", 2, 1, control::trace),
+    prim!("traceVerbose", 2, 0, control::trace_verbose),
+    prim!("warn", 2, 1, control::warn),
+    prim!("break", 1, 0, control::break_),
+    prim!("addErrorContext", 2, 0, control::add_error_context),
     prim!("import", 1, 1, control::import, global),
-    prim!("findFile", 2, 3, control::find_file),
-    prim!("getEnv", 1, 1, control::get_env),
-    prim!("pathExists", 1, 1, control::path_exists),
-    prim!("readFile", 1, 1, control::read_file),
 ];
+
+/// A float rounded to an integer as C++ Nix converts it on x86-64: out of
+/// range (and NaN) gives the smallest integer.
+fn float_to_int(f: f64) -> i64 {
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0; // 2^63
+    if f.is_nan() || !(-LIMIT..LIMIT).contains(&f) {
+        i64::MIN
+    } else {
+        f as i64
+    }
+}
 
 pub fn ok(v: Value) -> Result<PrimRet> {
     Ok(PrimRet::Value(v))
@@ -277,6 +299,7 @@ pub fn globals(search_path: &[(String, String)]) -> HashMap<Symbol, Value> {
         ("false", Value::Bool(false), true),
         ("null", Value::Null, true),
         ("nixPath", Value::list(nix_path), false),
+        ("currentTime", files::current_time(), false),
         ("currentSystem", Value::string("x86_64-linux"), false),
         ("nixVersion", Value::string("2.8.0"), false),
         ("langVersion", Value::Int(6), false),

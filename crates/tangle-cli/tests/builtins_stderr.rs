@@ -1,0 +1,157 @@
+//! What builtins print on standard error (`trace`, `warn`, `traceVerbose`)
+//! and the trace entries `addErrorContext` adds, which the language corpus
+//! cannot see (it compares standard output and the first paragraph of an
+//! error). `trace` and `addErrorContext` outputs were taken from C++ Nix 2.8;
+//! `warn` and `traceVerbose` are newer than 2.8 and follow the Nix manual.
+
+use std::process::Command;
+
+fn tangle(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_tangle"))
+        .arg("eval")
+        .args(args)
+        .env_remove("NIX_PATH")
+        .output()
+        .expect("run tangle");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn trace_prints_values_like_nix() {
+    let (code, out, err) = tangle(&[
+        "--strict",
+        "-E",
+        r#"builtins.trace "text" (builtins.trace [ 1 "a" { b = 2; } ] (builtins.trace (x: x) 3))"#,
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "3\n");
+    assert_eq!(
+        err,
+        "trace: text\ntrace: [ 1 \"a\" <CODE> ]\ntrace: <LAMBDA>\n"
+    );
+}
+
+#[test]
+fn sort_calls_the_comparator_in_nix_order() {
+    // Recorded from C++ Nix 2.8.
+    let (code, out, err) = tangle(&[
+        "--strict",
+        "-E",
+        r#"builtins.sort (a: b: builtins.trace "${toString a} ${toString b}" (a < b)) [ 5 3 9 1 7 2 8 ]"#,
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "[ 1 2 3 5 7 8 9 ]\n");
+    let want = [
+        "3 5", "9 3", "9 5", "1 3", "2 7", "8 2", "8 7", "8 9", "8 5", "7 5", "2 5", "2 3", "2 1",
+    ];
+    let got: Vec<&str> = err
+        .lines()
+        .map(|l| l.trim_start_matches("trace: "))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn warn_prints_and_returns() {
+    let (code, out, err) = tangle(&["--strict", "-E", r#"builtins.warn "careful" 1"#]);
+    assert_eq!((code, out.as_str()), (0, "1\n"));
+    assert_eq!(err, "evaluation warning: careful\n");
+}
+
+#[test]
+fn abort_on_warn_prints_the_warning_then_fails() {
+    let (code, out, err) = tangle(&[
+        "--strict",
+        "--abort-on-warn",
+        "-E",
+        r#"builtins.warn "careful" 1"#,
+    ]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(
+        err.starts_with(
+            "evaluation warning: careful\nerror: aborting to reveal stack trace of warning, as abort-on-warn is set\n"
+        ),
+        "{}",
+        err
+    );
+}
+
+#[test]
+fn trace_verbose_prints_only_with_the_flag() {
+    let expr = r#"builtins.traceVerbose "verbose" 1"#;
+    let (code, out, err) = tangle(&["--strict", "-E", expr]);
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "1\n", ""));
+    let (code, out, err) = tangle(&["--strict", "--trace-verbose", "-E", expr]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (0, "1\n", "trace: verbose\n")
+    );
+}
+
+#[test]
+fn add_error_context_shows_with_show_trace() {
+    let expr = r#"builtins.addErrorContext "outer" (builtins.addErrorContext "inner ${toString 1}" (throw "boom"))"#;
+    let (code, _, err) = tangle(&["--strict", "--show-trace", "-E", expr]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("error: boom\n"), "{}", err);
+    let inner = err.find("\n\n       … inner 1\n").expect("inner context");
+    let outer = err.find("\n\n       … outer\n").expect("outer context");
+    assert!(inner < outer, "{}", err);
+    // Without --show-trace Nix points to the flag instead.
+    let (_, _, err) = tangle(&["--strict", "-E", expr]);
+    assert!(
+        err.starts_with(
+            "error: boom\n(use '--show-trace' to show detailed location information)\n"
+        ),
+        "{}",
+        err
+    );
+    assert!(!err.contains("… inner"), "{}", err);
+}
+
+#[test]
+fn help_lists_the_flags() {
+    let (code, out, _) = tangle(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("--abort-on-warn"), "{}", out);
+    assert!(out.contains("--trace-verbose"), "{}", out);
+}
+
+#[test]
+fn nix_instantiate_spelling_of_the_settings() {
+    let dir = std::env::temp_dir().join(format!("tangle-bl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let link = dir.join("nix-instantiate");
+    match std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_tangle"), &link) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => panic!("symlink: {}", e),
+    }
+    let run = |args: &[&str]| {
+        let out = Command::new(&link).args(args).output().expect("run");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let warn = ["-E", r#"builtins.warn "w" 1"#];
+    let (code, _) = run(&[&["--eval", "--option", "abort-on-warn", "true"], &warn[..]].concat());
+    assert_eq!(code, 1);
+    let (code, _) = run(&[&["--eval", "--option", "abort-on-warn", "false"], &warn[..]].concat());
+    assert_eq!(code, 0);
+    let (code, _) = run(&[&["--eval", "--abort-on-warn"], &warn[..]].concat());
+    assert_eq!(code, 1);
+    let (code, err) = run(&[
+        "--eval",
+        "--option",
+        "trace-verbose",
+        "true",
+        "-E",
+        r#"builtins.traceVerbose "v" 1"#,
+    ]);
+    assert_eq!((code, err.as_str()), (0, "trace: v\n"));
+}

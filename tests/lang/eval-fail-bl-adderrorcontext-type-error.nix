@@ -1,0 +1,1 @@
+builtins.addErrorContext "while adding" (1 + "a")

@@ -1,0 +1,1 @@
+<bl-surely-not-in-search-path/x.nix>

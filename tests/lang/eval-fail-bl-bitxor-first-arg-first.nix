@@ -1,0 +1,1 @@
+builtins.bitXor (throw "first") (throw "second")

@@ -1,0 +1,1 @@
+builtins.genericClosure { startSet = [ { key = null; } { key = null; } ]; operator = x: [ ]; }

@@ -1,0 +1,1 @@
+builtins.concatMap "f" (throw "list")

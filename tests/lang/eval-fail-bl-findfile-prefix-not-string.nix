@@ -1,0 +1,1 @@
+builtins.findFile [ { prefix = 1; path = "/"; } ] "a"

@@ -1,0 +1,1 @@
+builtins.partition "f" (throw "list")

@@ -1,0 +1,1 @@
+builtins.pathExists "bl-fixtures"

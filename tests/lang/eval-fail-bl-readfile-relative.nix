@@ -1,0 +1,1 @@
+builtins.readFile "bl-fixtures/file.txt"

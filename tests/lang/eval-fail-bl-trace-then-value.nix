@@ -1,0 +1,1 @@
+builtins.trace "fine" (throw "value")

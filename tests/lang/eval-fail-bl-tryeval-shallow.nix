@@ -1,0 +1,2 @@
+# tryEval evaluates to weak head normal form only.
+builtins.tryEval { a = throw "inside"; }

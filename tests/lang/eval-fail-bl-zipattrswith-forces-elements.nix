@@ -1,0 +1,1 @@
+builtins.attrNames (builtins.zipAttrsWith (n: v: v) [ { a = 1; } (throw "element") ])

@@ -1,0 +1,18 @@
+let d = toString ./bl-fixtures; in [
+  (builtins.findFile [ { prefix = "a"; path = d; } ] "a/file.txt")
+  (builtins.findFile [ { prefix = "a"; path = d; } ] "a")
+  (builtins.findFile [ { prefix = "a"; path = d; } ] "a/")
+  (builtins.findFile [ { prefix = ""; path = d; } ] "sub/inner.txt")
+  (builtins.findFile [ { path = d; } ] "sub/inner.txt")
+  (builtins.findFile [ { prefix = "a/b"; path = d; } ] "a/b/file.txt")
+  (builtins.findFile [ { prefix = "a"; path = d + "/"; } ] "a/file.txt")
+  (builtins.findFile [ { prefix = "a"; path = ./bl-fixtures; } ] "a/link")
+  (builtins.findFile [ { prefix = "a"; path = d; } ] "a/dangling")
+  (builtins.findFile [ { prefix = "a"; path = d; } ] "a/sub/../file.txt")
+  (builtins.findFile [ { prefix = "a"; path = { outPath = d; }; } ] "a/file.txt")
+  (builtins.findFile [ { prefix = "a"; path = "bl-fixtures"; } ] "a/file.txt")
+  (builtins.findFile [ { prefix = "b"; path = "/bl-nonexistent"; } { prefix = "a"; path = d; } ] "a/file.txt")
+  (builtins.findFile [ { prefix = "a"; path = "/bl-nonexistent"; } { prefix = "a"; path = d; } ] "a/sub")
+  (builtins.findFile [ { prefix = "a"; path = d; extra = throw "ignored"; } ] "a/file.txt")
+  (builtins.findFile [ ] "nix/fetchurl.nix")
+]

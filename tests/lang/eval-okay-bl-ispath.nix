@@ -1,0 +1,1 @@
+[ (builtins.isPath ./.) (builtins.isPath "/a") (builtins.isPath (builtins.toPath "/a")) (builtins.isPath (./a + "b")) ]

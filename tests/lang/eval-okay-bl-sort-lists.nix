@@ -1,0 +1,1 @@
+builtins.sort builtins.lessThan [ [ 2 ] [ 1 2 ] [ 1 ] [ ] [ 1 1 ] [ 0 9 ] ]

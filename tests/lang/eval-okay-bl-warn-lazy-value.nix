@@ -1,0 +1,2 @@
+# oracle-skip: builtins.warn is newer than Nix 2.8 (added in 2.23); expected output written from the Nix manual, section "Built-in Functions", builtins.warn
+builtins.length [ (builtins.warn "w" (throw "not forced")) ]
