@@ -199,7 +199,7 @@ fn eval_command(args: EvalArgs) -> i32 {
                 if args.strict {
                     cur = ev.force_deep(&cur)?;
                 }
-                out.extend(tangle_eval::print::xml::to_xml(&cur, !args.no_location));
+                out.extend(tangle_eval::print::xml::to_xml(&cur, !args.no_location)?);
             } else {
                 if args.strict {
                     cur = ev.force_deep(&cur)?;

@@ -17,6 +17,10 @@ pub enum ErrorKind {
     Eval,
     InfiniteRecursion,
     StackOverflow,
+    /// An error Nix raises without a position of its own, only a trace
+    /// entry (decoding JSON): not catchable, and the `--show-trace` hint
+    /// follows the message directly.
+    Unpositioned,
 }
 
 #[derive(Clone, Debug)]
@@ -34,6 +38,9 @@ pub struct Error {
     /// Raised where Nix has no position for it (store, file system), so
     /// its hint follows the message directly.
     pub positionless: bool,
+    /// Nix reports this as a usage error: its command line follows the
+    /// message with a line pointing to `--help`.
+    pub usage: bool,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -47,6 +54,7 @@ impl Error {
             trace: Vec::new(),
             trace_hint: false,
             positionless: false,
+            usage: false,
         }
     }
 
@@ -80,12 +88,29 @@ impl Error {
     pub fn render(&self, show_trace: bool) -> String {
         const HINT: &str = "(use '--show-trace' to show detailed location information)";
         let mut out = String::new();
-        let _ = write!(out, "error: {}", self.message);
+        // Nix indents the message's continuation lines under its first.
+        out.push_str("error: ");
+        for (i, line) in self.message.split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+                if !line.is_empty() {
+                    out.push_str("       ");
+                }
+            }
+            out.push_str(line);
+        }
+        if self.usage {
+            out.push_str("\nTry 'nix-instantiate --help' for more information.");
+        }
         let hint = self.trace_hint && !show_trace;
         // Nix gives `throw`/`abort` errors no position, so its hint follows
         // the message directly; Tangle shows the position after it.
-        let early_hint =
-            hint && (self.positionless || matches!(self.kind, ErrorKind::Throw | ErrorKind::Abort));
+        let early_hint = hint
+            && (self.positionless
+                || matches!(
+                    self.kind,
+                    ErrorKind::Throw | ErrorKind::Abort | ErrorKind::Unpositioned
+                ));
         if early_hint {
             let _ = write!(out, "\n{}", HINT);
         }

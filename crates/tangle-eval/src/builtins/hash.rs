@@ -22,10 +22,9 @@ pub static PRIMOPS: &[PrimOpDef] = &[
 /// which its command line follows with a hint line; they are not caught by
 /// `tryEval`.
 fn usage_error(message: String) -> Error {
-    Error::eval(format!(
-        "{}\nTry 'nix-instantiate --help' for more information.",
-        message
-    ))
+    let mut e = Error::eval(message);
+    e.usage = true;
+    e
 }
 
 fn hash_error(e: HashError) -> Error {
@@ -287,7 +286,7 @@ mod tests {
         // nix-instantiate --eval -E 'builtins.hashString "sha3" (throw "x")'
         assert_eq!(
             eval(r#"builtins.hashString "sha3" (throw "x")"#).unwrap_err(),
-            "unknown hash algorithm 'sha3'\nTry 'nix-instantiate --help' for more information."
+            "unknown hash algorithm 'sha3'"
         );
     }
 

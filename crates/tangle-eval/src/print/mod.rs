@@ -5,13 +5,14 @@
 
 pub mod xml;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::symbol::Symbol;
-use crate::value::{ThunkState, Value};
-use crate::vm::coerce::Concat;
+use crate::value::{Attrs, Context, ThunkState, Value};
+use crate::vm::deep::CallOnce;
 use crate::vm::{Cont, Step, Vm};
 use std::collections::HashSet;
 use std::fmt::Write;
+use std::rc::Rc;
 
 /// C's `%g` (what C++ streams print doubles as by default).
 pub fn format_float(f: f64) -> String {
@@ -38,8 +39,29 @@ pub fn format_float(f: f64) -> String {
             exp.abs()
         )
     } else {
-        let decimals = (P - 1 - exp).max(0) as usize;
-        strip_zeros(&format!("{:.*}", decimals, f)).to_string()
+        // `%g` then prints the same six significant digits in fixed
+        // notation: place the decimal point from the exponent.
+        let (sign, mant) = match mant.strip_prefix('-') {
+            Some(m) => ("-", m),
+            None => ("", mant),
+        };
+        let digits: String = mant.chars().filter(|c| *c != '.').collect();
+        let mut out = String::with_capacity(16);
+        out.push_str(sign);
+        if exp >= 0 {
+            // `digits` has P digits and exp < P, so the point is inside.
+            let point = (exp + 1) as usize;
+            out.push_str(&digits[..point]);
+            out.push('.');
+            out.push_str(&digits[point..]);
+        } else {
+            out.push_str("0.");
+            for _ in 0..(-exp - 1) {
+                out.push('0');
+            }
+            out.push_str(&digits);
+        }
+        strip_zeros(&out).to_string()
     }
 }
 
@@ -198,38 +220,136 @@ pub fn print_lazy(v: &Value) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// A JSON string literal, as Nix writes one: `"`, `\\` and control
+/// characters escaped, every other byte (also non-UTF-8 and DEL) as is.
 pub fn json_escape(bytes: &[u8], out: &mut Vec<u8>) {
+    out.reserve(bytes.len() + 2);
     out.push(b'"');
-    for &b in bytes {
+    let mut plain = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        out.extend_from_slice(&bytes[plain..i]);
+        plain = i + 1;
         match b {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
             b'\n' => out.extend_from_slice(b"\\n"),
             b'\r' => out.extend_from_slice(b"\\r"),
             b'\t' => out.extend_from_slice(b"\\t"),
-            c if c < 0x20 => {
+            c => {
                 let _ = write!(Utf8Sink(out), "\\u{:04x}", c);
             }
-            c => out.push(c),
         }
     }
+    out.extend_from_slice(&bytes[plain..]);
     out.push(b'"');
+}
+
+/// The lists and sets a printer is inside of, from the root down to the
+/// value being printed. Printing an infinite value must end in an error,
+/// not in exhausting memory: entering a container that is already open
+/// (`let x = { a = x; }; in x`) is a cycle, reported with Nix's words for
+/// it, and any other endless nesting stops at the call depth limit.
+/// Containers are known by address, so the caller keeps each one alive
+/// while it is open.
+#[derive(Default)]
+pub(crate) struct OpenPath {
+    open: rustc_hash::FxHashSet<usize>,
+}
+
+/// The address of a list's or set's contents.
+pub(crate) fn address<T>(rc: &Rc<T>) -> usize {
+    Rc::as_ptr(rc) as *const u8 as usize
+}
+
+fn cycle_error() -> Error {
+    Error::new(
+        ErrorKind::StackOverflow,
+        "stack overflow (possible infinite recursion)",
+    )
+}
+
+fn depth_error() -> Error {
+    Error::new(
+        ErrorKind::StackOverflow,
+        "stack overflow; max-call-depth exceeded",
+    )
+}
+
+impl OpenPath {
+    pub(crate) fn enter(&mut self, addr: usize, max_depth: usize) -> Result<()> {
+        if !self.open.insert(addr) {
+            return Err(cycle_error());
+        }
+        if self.open.len() >= max_depth {
+            return Err(depth_error());
+        }
+        Ok(())
+    }
+
+    pub(crate) fn leave(&mut self, addr: usize) {
+        self.open.remove(&addr);
+    }
+}
+
+/// Decimal digits of an integer, without going through `fmt`.
+fn write_int(i: i64, out: &mut Vec<u8>) {
+    let mut buf = [0u8; 20];
+    let mut n = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        out.push(b'-');
+    }
+    out.extend_from_slice(&buf[at..]);
 }
 
 enum JsonTask {
     Value(Value),
-    Text(&'static str),
-    Key(Symbol),
+    /// A set's `__toString` result (or what it leads to), to be written as
+    /// a string.
+    Coerce(Value),
+    /// A list being written, from this element on.
+    List(Rc<Vec<Value>>, usize),
+    /// A set being written, from this attribute on.
+    Attrs(Rc<Attrs>, usize),
 }
 
 /// Convert a value to JSON text, forcing as it goes (`force`: false makes an
 /// unforced thunk an error, as `nix-instantiate --json` without `--strict`).
+/// The result carries the context of every string written.
+///
+/// A set with `__toString` becomes the string that function returns; the
+/// result is coerced as Nix does there: strings, paths (their text, not
+/// copied to the store) and sets with `__toString`/`outPath`, nothing else.
+/// Otherwise a set with `outPath` becomes its `outPath`, converted.
 pub struct ToJson {
     work: Vec<JsonTask>,
     out: Vec<u8>,
     force: bool,
-    /// Waiting for a set's `__toString` coercion result.
-    awaiting_string: bool,
+    ctx: Option<Box<Context>>,
+    /// Waiting for a `__toString` call's result.
+    awaiting_call: bool,
+    /// Lists and sets open around the current value.
+    open: OpenPath,
+    /// The sets passed through by following `outPath` or `__toString` to
+    /// reach the current value (a set whose `outPath` is itself would
+    /// otherwise never end), and whether the current value was reached so.
+    chain: rustc_hash::FxHashSet<usize>,
+    /// Keeps the sets in `chain` alive, so their addresses stay theirs.
+    chain_sets: Vec<Rc<Attrs>>,
+    hopping: bool,
+    to_string: Symbol,
+    out_path: Symbol,
 }
 
 impl ToJson {
@@ -238,91 +358,261 @@ impl ToJson {
             work: vec![JsonTask::Value(v)],
             out: Vec::new(),
             force,
-            awaiting_string: false,
+            ctx: None,
+            awaiting_call: false,
+            open: OpenPath::default(),
+            chain: Default::default(),
+            chain_sets: Vec::new(),
+            hopping: false,
+            to_string: Symbol::new("__toString"),
+            out_path: Symbol::new("outPath"),
         }
+    }
+
+    fn add_context(&mut self, s: &crate::value::NixString) {
+        if let Some(c) = &s.context {
+            self.ctx
+                .get_or_insert_with(Default::default)
+                .extend(c.iter().cloned());
+        }
+    }
+
+    /// Go on from a set to its `outPath` or `__toString`.
+    fn hop(&mut self, set: &Rc<Attrs>, max_depth: usize) -> Result<()> {
+        self.chain_sets.push(set.clone());
+        if !self.chain.insert(address(set)) {
+            return Err(cycle_error());
+        }
+        if self.chain.len() >= max_depth {
+            return Err(depth_error());
+        }
+        self.hopping = true;
+        Ok(())
+    }
+
+    fn call_to_string(&mut self, f: &Value, set: &Rc<Attrs>, max_depth: usize) -> Result<Step> {
+        self.hop(set, max_depth)?;
+        self.awaiting_call = true;
+        Ok(Step::Sub(Box::new(CallOnce::new(
+            f.clone(),
+            Value::Attrs(set.clone()),
+        ))))
+    }
+
+    /// Write a `__toString` result: Some(step) if the VM must act first.
+    fn coerce(&mut self, v: Value, max_depth: usize) -> Result<Option<Step>> {
+        match &v {
+            Value::String(s) => {
+                json_escape(&s.bytes, &mut self.out);
+                self.add_context(s);
+            }
+            Value::Path(p) => json_escape(p.path.as_bytes(), &mut self.out),
+            Value::Attrs(a) => {
+                if let Some(f) = a.get(self.to_string) {
+                    return self.call_to_string(f, a, max_depth).map(Some);
+                }
+                match a.get(self.out_path) {
+                    Some(p) => {
+                        let p = p.clone();
+                        self.hop(a, max_depth)?;
+                        self.work.push(JsonTask::Coerce(p));
+                    }
+                    None => return Err(Error::eval("cannot coerce a set to a string")),
+                }
+            }
+            other => {
+                return Err(Error::eval(format!(
+                    "cannot coerce {} to a string",
+                    other.show_type()
+                )))
+            }
+        }
+        Ok(None)
+    }
+
+    /// Write an element that is (or whose thunk holds) a null, Boolean,
+    /// number or string, without touching reference counts: the common
+    /// case. False for anything else.
+    fn scalar(&mut self, v: &Value) -> bool {
+        match v {
+            Value::Thunk(t) => match &*t.state.borrow() {
+                ThunkState::Done(x) if !matches!(x, Value::Thunk(_)) => self.scalar(x),
+                _ => false,
+            },
+            Value::Null => {
+                self.out.extend_from_slice(b"null");
+                true
+            }
+            Value::Bool(b) => {
+                self.out
+                    .extend_from_slice(if *b { b"true" } else { b"false" });
+                true
+            }
+            Value::Int(i) => {
+                write_int(*i, &mut self.out);
+                true
+            }
+            Value::Float(f) => {
+                self.out.extend_from_slice(format_float(*f).as_bytes());
+                true
+            }
+            Value::String(s) => {
+                json_escape(&s.bytes, &mut self.out);
+                self.add_context(s);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Write a value in weak head normal form: Some(step) if the VM must
+    /// act first.
+    fn value(&mut self, v: Value, max_depth: usize) -> Result<Option<Step>> {
+        match v {
+            Value::Null => self.out.extend_from_slice(b"null"),
+            Value::Bool(b) => self
+                .out
+                .extend_from_slice(if b { b"true" } else { b"false" }),
+            Value::Int(i) => write_int(i, &mut self.out),
+            Value::Float(f) => self.out.extend_from_slice(format_float(f).as_bytes()),
+            Value::String(s) => {
+                json_escape(&s.bytes, &mut self.out);
+                self.add_context(&s);
+            }
+            Value::Path(_) => {
+                return Err(Error::eval(
+                    "internal error: paths are copied to the store before printing",
+                ))
+            }
+            Value::List(l) => {
+                if l.is_empty() {
+                    self.out.extend_from_slice(b"[]");
+                } else {
+                    self.open.enter(address(&l), max_depth)?;
+                    self.out.push(b'[');
+                    self.work.push(JsonTask::List(l, 0));
+                }
+            }
+            Value::Attrs(a) => {
+                if let Some(f) = a.get(self.to_string) {
+                    return self.call_to_string(f, &a, max_depth).map(Some);
+                }
+                if let Some(p) = a.get(self.out_path) {
+                    let p = p.clone();
+                    self.hop(&a, max_depth)?;
+                    self.work.push(JsonTask::Value(p));
+                } else if a.is_empty() {
+                    self.out.extend_from_slice(b"{}");
+                } else {
+                    self.open.enter(address(&a), max_depth)?;
+                    self.out.push(b'{');
+                    self.work.push(JsonTask::Attrs(a, 0));
+                }
+            }
+            Value::Closure(_) | Value::PrimOp(_) | Value::PrimOpApp(_) => {
+                return Err(Error::eval(format!(
+                    "cannot convert {} to JSON",
+                    v.show_type()
+                )))
+            }
+            Value::Thunk(_) => return Err(Error::eval("cannot convert a thunk to JSON")),
+        }
+        Ok(None)
     }
 }
 
 impl Cont for ToJson {
-    fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
-        if self.awaiting_string {
-            self.awaiting_string = false;
-            if let Value::String(s) = &input {
-                json_escape(&s.bytes, &mut self.out);
-            }
+    fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
+        if self.awaiting_call {
+            self.awaiting_call = false;
+            self.work.push(JsonTask::Coerce(input));
         }
+        let max_depth = vm.options.max_call_depth;
         while let Some(task) = self.work.pop() {
-            let v = match task {
-                JsonTask::Text(t) => {
-                    self.out.extend_from_slice(t.as_bytes());
-                    continue;
-                }
-                JsonTask::Key(k) => {
-                    json_escape(k.as_str().as_bytes(), &mut self.out);
-                    self.out.push(b':');
-                    continue;
-                }
-                JsonTask::Value(v) => v,
-            };
-            if !v.is_forced() {
-                if !self.force {
-                    return Err(Error::eval("cannot convert a thunk to JSON"));
-                }
-                self.work.push(JsonTask::Value(v.clone()));
-                return Ok(Step::Force(v));
-            }
-            match v.shallow() {
-                Value::Null => self.out.extend_from_slice(b"null"),
-                Value::Bool(b) => self
-                    .out
-                    .extend_from_slice(if b { b"true" } else { b"false" }),
-                Value::Int(i) => self.out.extend_from_slice(i.to_string().as_bytes()),
-                Value::Float(f) => self.out.extend_from_slice(format_float(f).as_bytes()),
-                Value::String(s) => json_escape(&s.bytes, &mut self.out),
-                Value::Path(p) => {
-                    return Err(Error::eval(format!(
-                        "cannot copy path '{}' to the store: store paths are not supported yet",
-                        p.path
-                    )))
-                }
-                Value::List(l) => {
-                    self.out.push(b'[');
-                    self.work.push(JsonTask::Text("]"));
-                    for (i, e) in l.iter().enumerate().rev() {
-                        self.work.push(JsonTask::Value(e.clone()));
-                        if i > 0 {
-                            self.work.push(JsonTask::Text(","));
-                        }
-                    }
-                }
-                Value::Attrs(a) => {
-                    if a.get_str("__toString").is_some() {
-                        self.awaiting_string = true;
-                        return Ok(Step::Sub(Box::new(Concat::interpolation(vec![
-                            Value::Attrs(a),
-                        ]))));
-                    }
-                    if let Some(p) = a.get_str("outPath") {
-                        self.work.push(JsonTask::Value(p.clone()));
+            let (v, coerce) = match task {
+                JsonTask::List(l, i) => match l.get(i) {
+                    None => {
+                        self.out.push(b']');
+                        self.open.leave(address(&l));
                         continue;
                     }
-                    self.out.push(b'{');
-                    self.work.push(JsonTask::Text("}"));
-                    for (i, (k, e)) in a.entries.iter().enumerate().rev() {
-                        self.work.push(JsonTask::Value(e.clone()));
-                        self.work.push(JsonTask::Key(*k));
+                    Some(e) => {
                         if i > 0 {
-                            self.work.push(JsonTask::Text(","));
+                            self.out.push(b',');
                         }
+                        if self.scalar(e) {
+                            self.work.push(JsonTask::List(l, i + 1));
+                            continue;
+                        }
+                        let e = e.clone();
+                        self.work.push(JsonTask::List(l, i + 1));
+                        (e, false)
                     }
+                },
+                JsonTask::Attrs(a, i) => match a.entries.get(i) {
+                    None => {
+                        self.out.push(b'}');
+                        self.open.leave(address(&a));
+                        continue;
+                    }
+                    Some((k, e)) => {
+                        if i > 0 {
+                            self.out.push(b',');
+                        }
+                        json_escape(k.as_str().as_bytes(), &mut self.out);
+                        self.out.push(b':');
+                        if self.scalar(e) {
+                            self.work.push(JsonTask::Attrs(a, i + 1));
+                            continue;
+                        }
+                        let e = e.clone();
+                        self.work.push(JsonTask::Attrs(a, i + 1));
+                        (e, false)
+                    }
+                },
+                JsonTask::Value(v) => (v, false),
+                JsonTask::Coerce(v) => (v, true),
+            };
+            let v = match v.whnf() {
+                Some(x) => x,
+                None => {
+                    if !self.force && !coerce {
+                        return Err(Error::eval("cannot convert a thunk to JSON"));
+                    }
+                    self.work.push(if coerce {
+                        JsonTask::Coerce(v.clone())
+                    } else {
+                        JsonTask::Value(v.clone())
+                    });
+                    return Ok(Step::Force(v));
                 }
-                Value::Closure(_) | Value::PrimOp(_) | Value::PrimOpApp(_) => {
-                    return Err(Error::eval("cannot convert a function to JSON"))
-                }
-                Value::Thunk(_) => return Err(Error::eval("cannot convert a thunk to JSON")),
+            };
+            if !self.hopping && !self.chain.is_empty() {
+                self.chain.clear();
+                self.chain_sets.clear();
+            }
+            self.hopping = false;
+            let step = if coerce {
+                self.coerce(v, max_depth)?
+            } else if let Value::Path(p) = &v {
+                // Paths are copied to the store; the JSON holds the store
+                // path, and the result refers to it.
+                let io = vm.io.clone();
+                let stored = vm.store.copy_path(io.as_ref(), &p.path)?;
+                json_escape(stored.as_bytes(), &mut self.out);
+                self.ctx.get_or_insert_with(Default::default).insert(stored);
+                None
+            } else {
+                self.value(v, max_depth)?
+            };
+            if let Some(step) = step {
+                return Ok(step);
             }
         }
-        Ok(Step::Done(Value::string(std::mem::take(&mut self.out))))
+        Ok(Step::Done(Value::string_ctx(
+            std::mem::take(&mut self.out),
+            self.ctx.take(),
+        )))
     }
 }
 

@@ -1,0 +1,1 @@
+builtins.fromJSON "\"\\uD800\\u0041\""

@@ -1,0 +1,1 @@
+builtins.fromJSON "{\n  \"a\": [1,\n    2,\n  ]\n}"

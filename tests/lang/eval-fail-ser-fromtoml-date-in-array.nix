@@ -1,0 +1,1 @@
+builtins.fromTOML "a = [ 1, 1979-05-27 ]"

@@ -1,0 +1,2 @@
+# args: --json --strict
+let x = { a = [ x ]; }; in x

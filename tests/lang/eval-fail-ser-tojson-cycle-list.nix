@@ -1,0 +1,1 @@
+builtins.toJSON (let x = [ 1 x ]; in x)

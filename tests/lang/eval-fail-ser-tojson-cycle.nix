@@ -1,0 +1,1 @@
+builtins.toJSON (let x = { a = x; }; in x)

@@ -1,0 +1,1 @@
+builtins.toJSON { __functor = s: x: x; }

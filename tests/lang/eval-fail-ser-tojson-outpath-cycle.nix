@@ -1,0 +1,1 @@
+builtins.toJSON (let x = { outPath = x; }; in x)

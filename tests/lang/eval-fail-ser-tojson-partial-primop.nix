@@ -1,0 +1,1 @@
+builtins.toJSON (builtins.add 1)

@@ -1,0 +1,1 @@
+builtins.toJSON { b = throw "b"; a = throw "a"; }

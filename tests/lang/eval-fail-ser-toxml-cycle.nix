@@ -1,0 +1,1 @@
+builtins.toXML (let x = { a = [ x ]; }; in x)

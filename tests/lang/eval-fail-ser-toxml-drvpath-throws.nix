@@ -1,0 +1,1 @@
+builtins.toXML { type = "derivation"; drvPath = throw "drvPath is forced"; outPath = throw "outPath"; }

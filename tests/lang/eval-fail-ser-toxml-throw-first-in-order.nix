@@ -1,0 +1,1 @@
+builtins.toXML [ (throw "first") (throw "second") ]

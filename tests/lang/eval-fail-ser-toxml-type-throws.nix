@@ -1,0 +1,1 @@
+builtins.toXML { type = throw "type is forced"; }

@@ -1,0 +1,1 @@
+builtins.fromJSON "\"q\\\"b\\\\s\\/n\\nr\\rt\\t\""

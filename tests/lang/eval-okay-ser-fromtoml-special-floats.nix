@@ -1,0 +1,1 @@
+builtins.fromTOML "a = +nan\nb = nan\nc = +inf\nd = -inf\ne = inf"

@@ -1,0 +1,1 @@
+builtins.toJSON { type = "derivation"; outPath = "/nix/store/aaaa-x"; drvPath = "/nix/store/bbbb-x.drv"; name = "x"; }

@@ -1,0 +1,1 @@
+builtins.toJSON (builtins.removeAttrs { __functor = s: x: x; a = 1; } [ "__functor" ])

@@ -1,0 +1,1 @@
+map builtins.toJSON [ null true false "" "x" ]

@@ -1,0 +1,1 @@
+builtins.toJSON "q\"b\\s/n\nr\rt\t ${"$"}{x} $y é☃😀"

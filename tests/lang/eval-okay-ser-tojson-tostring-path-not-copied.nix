@@ -1,0 +1,2 @@
+# The result of __toString is coerced without copying paths to the store.
+builtins.toJSON { __toString = s: ./.; }

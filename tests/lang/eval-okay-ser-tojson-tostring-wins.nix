@@ -1,0 +1,1 @@
+builtins.toJSON { __toString = s: "from toString"; outPath = "from outPath"; a = 1; }

@@ -1,0 +1,1 @@
+[ (builtins.tryEval (builtins.toJSON [ (throw "x") ])) (builtins.tryEval (builtins.toJSON { a = assert false; 1; })) ]

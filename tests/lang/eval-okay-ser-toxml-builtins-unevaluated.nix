@@ -1,0 +1,1 @@
+builtins.toXML [ builtins.add (builtins.add 1) builtins.map ]

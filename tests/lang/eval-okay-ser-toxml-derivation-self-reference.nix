@@ -1,0 +1,1 @@
+let d = { type = "derivation"; drvPath = "/d.drv"; outPath = "/o"; self = d; }; in builtins.toXML d

@@ -1,0 +1,1 @@
+builtins.toXML { type = "derivation"; name = "x"; outPath = "/nix/store/x"; drvPath = "/nix/store/y.drv"; }

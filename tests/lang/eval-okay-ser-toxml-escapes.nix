@@ -1,0 +1,1 @@
+builtins.toXML { "a<b" = "<&>\"'\n\t\r"; "q\"" = "x"; }

@@ -1,0 +1,1 @@
+builtins.toXML [ { __toString = s: "x"; } { outPath = "o"; } ]

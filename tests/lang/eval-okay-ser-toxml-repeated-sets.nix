@@ -1,0 +1,1 @@
+let l = [ 1 ]; in builtins.toXML [ l l { a = l; } ]

@@ -1,0 +1,1 @@
+[ (builtins.tryEval (builtins.toXML [ (throw "x") ])) (builtins.tryEval (builtins.toXML "ok")) ]
