@@ -31,6 +31,10 @@ pub struct Error {
     /// attributes deeply, evaluating an imported file); Nix then tells the
     /// user about `--show-trace`.
     pub trace_hint: bool,
+    /// Nix reports this error without a position (store and file-system
+    /// errors, disabled experimental features): unwinding must not give
+    /// it one.
+    pub no_pos: bool,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -43,7 +47,14 @@ impl Error {
             pos: None,
             trace: Vec::new(),
             trace_hint: false,
+            no_pos: false,
         }
+    }
+
+    /// An error that Nix shows without a position.
+    pub fn positionless(mut self) -> Error {
+        self.no_pos = true;
+        self
     }
 
     pub fn eval(message: impl Into<String>) -> Error {
@@ -51,7 +62,7 @@ impl Error {
     }
 
     pub fn at(mut self, pos: Option<Pos>) -> Error {
-        if self.pos.is_none() {
+        if self.pos.is_none() && !self.no_pos {
             self.pos = pos;
         }
         self
