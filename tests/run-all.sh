@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test Tangle has: unit tests, the language corpus (cargo test), and the
-# oracle check that re-runs the corpus through C++ Nix (nix-instantiate).
+# Every test Tangle has: unit tests, the language and derivation corpora
+# (cargo test), and the oracle checks that re-run both corpora through C++ Nix
+# (nix-instantiate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,8 @@ cargo test --release --workspace
 echo "== oracle check: corpus against nix-instantiate =="
 if command -v nix-instantiate >/dev/null 2>&1; then
   python3 tests/oracle/oracle.py check
+  echo "== oracle check: derivation corpus (drv paths and .drv bytes) =="
+  python3 tests/oracle/drv_oracle.py check
 else
   echo "nix-instantiate is not installed and could not be installed (need root + apt-get);"
   echo "install nix-bin and re-run for the oracle check."

@@ -8,8 +8,15 @@
 //!   name), and for those of nested sets that say
 //!   `recurseForDerivations = true`; other attribute values are ignored.
 //!
-//! A derivation whose `outputName` is not `out` prints as `drv!output`.
+//! A derivation met a second time (the very same set, e.g. `d` and `d.out`)
+//! is listed once. Each derivation's `name` is checked while they are
+//! gathered; `drvPath` and `outputName` are forced afterwards, one
+//! derivation at a time, as Nix does. A derivation must have an
+//! `outputName`; when it is not `out` the line is `drv!output`.
 
+use std::collections::HashSet;
+use std::rc::Rc;
+use tangle_eval::builtins::context::is_store_path;
 use tangle_eval::value::Attrs;
 use tangle_eval::{Error, Evaluator, Result, Value};
 
@@ -26,47 +33,90 @@ fn not_derivations() -> Error {
     Error::eval("expression does not evaluate to a derivation (or a set or list of those)")
 }
 
-/// The `.drv` path (with `!output` when not `out`) if `set` is a
-/// derivation.
-fn derivation_line(ev: &mut Evaluator, set: &Attrs) -> Result<Option<String>> {
-    let Some(t) = set.get_str("type") else {
-        return Ok(None);
-    };
-    match ev.force(t)? {
-        Value::String(s) if &*s.bytes == b"derivation" => {}
-        _ => return Ok(None),
-    }
-    let drv = match set.get_str("drvPath") {
-        Some(v) => ev.force(v)?,
-        None => return Err(Error::eval("attribute 'drvPath' missing")),
-    };
-    let Value::String(drv) = drv else {
-        return Err(Error::eval(format!(
-            "value is {} while a string was expected",
-            drv.show_type()
-        )));
-    };
-    let mut line = drv.as_str_lossy().into_owned();
-    if let Some(o) = set.get_str("outputName") {
-        if let Value::String(o) = ev.force(o)? {
-            if &*o.bytes != b"out" {
-                line.push('!');
-                line.push_str(&o.as_str_lossy());
+/// A string attribute that must not refer to store paths.
+fn string_no_ctx(ev: &mut Evaluator, v: &Value) -> Result<String> {
+    match ev.force(v)? {
+        Value::String(s) => {
+            if let Some(first) = s.context.as_ref().and_then(|c| c.iter().next()) {
+                return Err(Error::eval(format!(
+                    "the string '{}' is not allowed to refer to a store path (such as '{}')",
+                    s.as_str_lossy(),
+                    first
+                )));
             }
+            Ok(s.as_str_lossy().into_owned())
         }
+        other => Err(Error::eval(format!(
+            "value is {} while a string was expected",
+            other.show_type()
+        ))),
     }
-    Ok(Some(line))
+}
+
+fn is_derivation(ev: &mut Evaluator, set: &Attrs) -> Result<bool> {
+    let Some(t) = set.get_str("type") else {
+        return Ok(false);
+    };
+    Ok(matches!(ev.force(t)?, Value::String(s) if &*s.bytes == b"derivation"))
+}
+
+/// The line `nix-instantiate` prints for a derivation: its `.drv` path,
+/// with `!output` when the output is not `out`.
+fn derivation_line(ev: &mut Evaluator, set: &Attrs) -> Result<String> {
+    let Some(drv) = set.get_str("drvPath") else {
+        return Err(Error::eval(
+            "derivation does not contain a 'drvPath' attribute",
+        ));
+    };
+    let mut line = match ev.force(drv)? {
+        Value::String(s) => s.as_str_lossy().into_owned(),
+        Value::Path(p) => p.path.to_string(),
+        other => {
+            return Err(Error::eval(format!(
+                "cannot coerce {} to a string",
+                other.show_type()
+            )))
+        }
+    };
+    if !is_store_path(&line) {
+        return Err(Error::eval(format!(
+            "path '{}' is not in the Nix store",
+            line
+        )));
+    }
+    let output = match set.get_str("outputName") {
+        Some(o) => string_no_ctx(ev, o)?,
+        None => String::new(),
+    };
+    if output.is_empty() {
+        return Err(Error::eval(format!(
+            "derivation '{}' lacks an 'outputName' attribute",
+            line
+        )));
+    }
+    if output != "out" {
+        line.push('!');
+        line.push_str(&output);
+    }
+    Ok(line)
 }
 
 fn wants_recursion(ev: &mut Evaluator, set: &Attrs) -> Result<bool> {
     match set.get_str("recurseForDerivations") {
-        Some(v) => Ok(matches!(ev.force(v)?, Value::Bool(true))),
+        Some(v) => match ev.force(v)? {
+            Value::Bool(b) => Ok(b),
+            other => Err(Error::eval(format!(
+                "value is {} while a Boolean was expected",
+                other.show_type()
+            ))),
+        },
         None => Ok(false),
     }
 }
 
 pub fn drv_paths(ev: &mut Evaluator, root: Value) -> Result<Vec<String>> {
-    let mut out = Vec::new();
+    let mut found: Vec<Rc<Attrs>> = Vec::new();
+    let mut done: HashSet<*const Attrs> = HashSet::new();
     let mut work = vec![Work::Top(root)];
     while let Some(w) = work.pop() {
         let (v, top) = match w {
@@ -75,8 +125,16 @@ pub fn drv_paths(ev: &mut Evaluator, root: Value) -> Result<Vec<String>> {
         };
         match v {
             Value::Attrs(set) => {
-                if let Some(line) = derivation_line(ev, &set)? {
-                    out.push(line);
+                if is_derivation(ev, &set)? {
+                    if done.insert(Rc::as_ptr(&set)) {
+                        match set.get_str("name") {
+                            Some(n) => {
+                                string_no_ctx(ev, n)?;
+                            }
+                            None => return Err(Error::eval("derivation name missing")),
+                        }
+                        found.push(set);
+                    }
                 } else if top || wants_recursion(ev, &set)? {
                     for (_, e) in set.entries.iter().rev() {
                         work.push(Work::Attr(e.clone()));
@@ -92,5 +150,5 @@ pub fn drv_paths(ev: &mut Evaluator, root: Value) -> Result<Vec<String>> {
             _ => {}
         }
     }
-    Ok(out)
+    found.iter().map(|set| derivation_line(ev, set)).collect()
 }

@@ -35,8 +35,9 @@ pub struct Error {
     /// attributes deeply, evaluating an imported file); Nix then tells the
     /// user about `--show-trace`.
     pub trace_hint: bool,
-    /// Raised where Nix has no position for it (store, file system), so
-    /// its hint follows the message directly.
+    /// Nix reports this error without a position (store and file-system
+    /// errors, disabled experimental features): unwinding does not give it
+    /// one, and its hint follows the message directly.
     pub positionless: bool,
     /// Nix reports this as a usage error: its command line follows the
     /// message with a line pointing to `--help`.
@@ -58,6 +59,12 @@ impl Error {
         }
     }
 
+    /// An error that Nix shows without a position.
+    pub fn positionless(mut self) -> Error {
+        self.positionless = true;
+        self
+    }
+
     pub fn eval(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Eval, message)
     }
@@ -73,7 +80,7 @@ impl Error {
     }
 
     pub fn at(mut self, pos: Option<Pos>) -> Error {
-        if self.pos.is_none() {
+        if self.pos.is_none() && !self.positionless {
             self.pos = pos;
         }
         self

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::io::Io;
 use crate::value::Context;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use tangle_store::hash::HashError;
 use tangle_store::path::{make_fixed_output_path, text_path_for, FileIngestionMethod};
 use tangle_store::{Derivation, DerivationOutput, Hash, HashAlgo, StorePath};
 
@@ -22,10 +23,10 @@ pub const STORE_DIR: &str = "/nix/store";
 pub struct DrvRequest {
     pub name: String,
     pub outputs: Vec<String>,
-    pub builder: Option<String>,
-    pub system: Option<String>,
-    pub args: Vec<String>,
-    pub env: BTreeMap<String, String>,
+    pub builder: Option<Vec<u8>>,
+    pub system: Option<Vec<u8>>,
+    pub args: Vec<Vec<u8>>,
+    pub env: BTreeMap<String, Vec<u8>>,
     /// The union of the contexts of every string that went in.
     pub context: Context,
     pub output_hash: Option<String>,
@@ -49,11 +50,16 @@ pub struct MadeDerivation {
 /// Input derivations and the outputs of each that are used.
 type InputDrvs = BTreeMap<StorePath, BTreeSet<String>>;
 
+/// What later derivations need to know of one made earlier. The
+/// derivation itself is not kept (its environment can be large).
 struct Known {
-    drv: Derivation,
     /// Its "hash modulo", which a dependent derivation uses in place of
     /// the `.drv` path.
     modulo: Hash,
+    /// Its output names: depending on its `.drv` path brings all of them.
+    outputs: Vec<String>,
+    /// What its `.drv` file refers to (input sources and derivations).
+    references: Vec<StorePath>,
 }
 
 #[derive(Default)]
@@ -61,14 +67,16 @@ pub struct EvalStore {
     derivations: HashMap<StorePath, Known>,
     /// Source paths copied to the store, by absolute path.
     sources: HashMap<String, String>,
+    /// The references of each `toFile` text: a `.drv`'s closure (what
+    /// `=drv` context brings in) follows them.
+    text_refs: HashMap<StorePath, BTreeSet<StorePath>>,
     /// Where to write `.drv` and text files, if anywhere.
     pub write_dir: Option<std::path::PathBuf>,
-    /// Every `.drv` path made, in order (for `tangle instantiate`).
-    pub made: Vec<String>,
 }
 
+/// Store errors (bad names, bad hashes) come without a position in Nix.
 fn store_error(e: impl std::fmt::Display) -> Error {
-    Error::hinted(e.to_string())
+    Error::eval(e.to_string()).positionless()
 }
 
 fn parse_path(p: &str) -> Result<StorePath> {
@@ -87,16 +95,17 @@ impl EvalStore {
             return Ok(p.clone());
         }
         let name = path.rsplit('/').next().unwrap_or("");
-        io.file_type(path).map_err(|e| {
-            Error::eval(format!(
+        if let Err(e) = io.file_type(path) {
+            return Err(Error::eval(format!(
                 "getting status of '{}': {}",
                 path,
                 crate::io::describe_io_error(&e)
             ))
-        })?;
+            .positionless());
+        }
         let nar = io
             .nar_hash(path, &mut |_, _| true)
-            .map_err(|e| Error::hinted(e.to_string()))?;
+            .map_err(|e| Error::eval(e.to_string()).positionless())?;
         let sp = make_fixed_output_path(
             STORE_DIR,
             FileIngestionMethod::Recursive,
@@ -115,10 +124,10 @@ impl EvalStore {
     /// is a write directory.
     pub fn add_text(&mut self, name: &str, contents: &[u8], refs: &[String]) -> Result<String> {
         let refs = parse_paths(refs)?;
-        let p = text_path_for(STORE_DIR, name, contents, &refs)
-            .map_err(store_error)?
-            .to_absolute(STORE_DIR);
+        let sp = text_path_for(STORE_DIR, name, contents, &refs).map_err(store_error)?;
+        let p = sp.to_absolute(STORE_DIR);
         self.write_file(&p, contents)?;
+        self.text_refs.insert(sp, refs);
         Ok(p)
     }
 
@@ -126,16 +135,18 @@ impl EvalStore {
         if let Some(dir) = &self.write_dir {
             let base = path.rsplit('/').next().unwrap_or("");
             let target = dir.join(base);
-            std::fs::write(&target, contents)
-                .map_err(|e| Error::eval(format!("writing '{}': {}", target.display(), e)))?;
+            std::fs::write(&target, contents).map_err(|e| {
+                Error::eval(format!("writing '{}': {}", target.display(), e)).positionless()
+            })?;
         }
         Ok(())
     }
 
     /// Split a context into the derivation's input derivations (with the
     /// outputs used) and input sources, as Nix does: `=drv` stands for the
-    /// whole closure of the derivation, every path of it an input source
-    /// and every derivation in it an input with all its outputs.
+    /// whole closure of the `.drv` file (following the references of
+    /// `.drv` files and texts), every path of it an input source and every
+    /// derivation in it an input with all its outputs.
     fn inputs(&self, context: &Context) -> Result<(InputDrvs, BTreeSet<StorePath>)> {
         let mut drvs = InputDrvs::new();
         let mut srcs: BTreeSet<StorePath> = BTreeSet::new();
@@ -148,12 +159,14 @@ impl EvalStore {
                         continue;
                     }
                     srcs.insert(p.clone());
+                    if let Some(refs) = self.text_refs.get(&p) {
+                        stack.extend(refs.iter().cloned());
+                    }
                     if let Some(k) = self.derivations.get(&p) {
                         drvs.entry(p.clone())
                             .or_default()
-                            .extend(k.drv.outputs.keys().cloned());
-                        stack.extend(k.drv.input_srcs.iter().cloned());
-                        stack.extend(k.drv.input_drvs.keys().cloned());
+                            .extend(k.outputs.iter().cloned());
+                        stack.extend(k.references.iter().cloned());
                     }
                 }
             } else if let Some(rest) = e.strip_prefix('!') {
@@ -176,24 +189,30 @@ impl EvalStore {
             outputs: BTreeMap::new(),
             input_drvs,
             input_srcs,
-            platform: req.system.unwrap_or_default().into_bytes(),
-            builder: req.builder.unwrap_or_default().into_bytes(),
-            args: req.args.into_iter().map(String::into_bytes).collect(),
+            platform: req.system.unwrap_or_default(),
+            builder: req.builder.unwrap_or_default(),
+            args: req.args,
             env: req
                 .env
                 .into_iter()
-                .map(|(k, v)| (k.into_bytes(), v.into_bytes()))
+                .map(|(k, v)| (k.into_bytes(), v))
                 .collect(),
         };
         if let Some(fixed) = &req.fixed {
-            let algo = if fixed.algo.is_empty() {
-                None
-            } else {
-                Some(HashAlgo::parse(&fixed.algo).map_err(store_error)?)
+            // An unknown algorithm counts as none: the hash itself must
+            // then say which it is (SRI or `algo:` prefix).
+            let algo = HashAlgo::parse(&fixed.algo).ok();
+            let hash = match Hash::parse_allow_empty(&fixed.hash, algo) {
+                Ok((h, _)) => h,
+                // Nix 2.8 words this one without the final period.
+                Err(HashError::NoAlgo(h)) => {
+                    return Err(store_error(format!(
+                        "hash '{}' does not include a type, nor is the type otherwise known from context",
+                        h
+                    )))
+                }
+                Err(e) => return Err(store_error(e)),
             };
-            let hash = Hash::parse_allow_empty(&fixed.hash, algo)
-                .map_err(store_error)?
-                .0;
             let method = if fixed.recursive {
                 FileIngestionMethod::Recursive
             } else {
@@ -212,14 +231,21 @@ impl EvalStore {
         let lookup = |p: &StorePath| known.get(p).map(|k| k.modulo);
         drv.fill_output_paths(STORE_DIR, &lookup)
             .map_err(store_error)?;
-        let modulo = drv
-            .hash_modulo(STORE_DIR, false, &lookup)
+        // The ATerm is made once, for the `.drv` path and the file.
+        let aterm = drv.to_aterm(STORE_DIR);
+        let references = drv.references();
+        let drv_path = text_path_for(STORE_DIR, &format!("{}.drv", drv.name), &aterm, &references)
             .map_err(store_error)?;
-        let drv_path = drv.drv_path(STORE_DIR).map_err(store_error)?;
+        // Without input derivations the hash modulo is over the very same
+        // text.
+        let modulo = if drv.input_drvs.is_empty() && req.fixed.is_none() {
+            HashAlgo::Sha256.digest(&aterm)
+        } else {
+            drv.hash_modulo(STORE_DIR, false, &lookup)
+                .map_err(store_error)?
+        };
         let drv_path_text = drv_path.to_absolute(STORE_DIR);
-        if self.write_dir.is_some() {
-            self.write_file(&drv_path_text, &drv.to_aterm(STORE_DIR))?;
-        }
+        self.write_file(&drv_path_text, &aterm)?;
         let outputs = req
             .outputs
             .iter()
@@ -228,8 +254,14 @@ impl EvalStore {
                 Some((o.clone(), p.to_absolute(STORE_DIR)))
             })
             .collect();
-        self.made.push(drv_path_text.clone());
-        self.derivations.insert(drv_path, Known { drv, modulo });
+        self.derivations.insert(
+            drv_path,
+            Known {
+                modulo,
+                outputs: drv.outputs.into_keys().collect(),
+                references: references.into_iter().collect(),
+            },
+        );
         Ok(MadeDerivation {
             drv_path: drv_path_text,
             outputs,

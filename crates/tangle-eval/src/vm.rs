@@ -253,9 +253,12 @@ impl Vm {
     /// Pop frames until one catches the error (tryEval), restoring thunks on
     /// the way and collecting the trace.
     fn unwind(&mut self, mut err: Error, floor: usize) -> Result<Flow> {
-        if err.pos.is_none() {
+        if err.pos.is_none() && !err.positionless {
             err.pos = self.current_pos();
         }
+        // The frame popped last computed a thunk of the `derivation`
+        // wrapper (its `drvPath`, `outPath`).
+        let mut from_wrapper = false;
         while self.frames.len() > floor {
             // The loop condition guarantees a frame.
             let frame = self.frames.pop().expect("frame above floor");
@@ -264,8 +267,9 @@ impl Vm {
                     self.stack.truncate(c.base);
                     self.tail_calls -= c.tail_calls;
                     // Forcing the value of a selected attribute: Nix records
-                    // "while evaluating the attribute".
-                    if c.ip >= 2 {
+                    // "while evaluating the attribute", except for
+                    // attributes defined by the `derivation` wrapper.
+                    if c.ip >= 2 && !from_wrapper {
                         if let (
                             Op::Force,
                             Op::Select(_) | Op::SelectDyn | Op::SelectOr(..) | Op::SelectDynOr(_),
@@ -274,6 +278,9 @@ impl Vm {
                             err.trace_hint = true;
                         }
                     }
+                    // The name `builtins::derivation_wrapper` compiles it under.
+                    from_wrapper = c.update.is_some()
+                        && c.proto.source.name == "<nix/derivation-internal.nix>";
                     if let Some(u) = c.update {
                         u.thunk.forcing.set(false);
                     }

@@ -39,8 +39,9 @@ fn derivation_strict(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
         req: DrvRequest::default(),
         args: Vec::new(),
         arg_idx: 0,
-        output_hash_mode: None,
+        recursive: None,
         json: Vec::new(),
+        in_attribute: false,
     })))
 }
 
@@ -72,9 +73,28 @@ struct DerivationStrict {
     req: DrvRequest,
     args: Vec<Value>,
     arg_idx: usize,
-    output_hash_mode: Option<String>,
+    /// `outputHashMode`: `Some(true)` for recursive, `Some(false)` flat.
+    recursive: Option<bool>,
     /// Structured attributes: `(name, JSON text)`.
-    json: Vec<(String, String)>,
+    json: Vec<(String, Vec<u8>)>,
+    /// The name or an attribute is being evaluated: Nix adds a trace entry
+    /// ("while evaluating the attribute …") to errors from there, so they
+    /// carry the `--show-trace` hint.
+    in_attribute: bool,
+}
+
+/// A string that must not refer to store paths (Nix's `forceStringNoCtx`);
+/// the message names the first context element as Nix stores it.
+fn string_no_ctx(v: &Value) -> Result<String> {
+    let s = string(v)?;
+    if let Some(first) = s.context.as_ref().and_then(|c| c.iter().next()) {
+        return Err(Error::eval(format!(
+            "the string '{}' is not allowed to refer to a store path (such as '{}')",
+            s.as_str_lossy(),
+            first
+        )));
+    }
+    Ok(s.as_str_lossy().into_owned())
 }
 
 fn add_context(ctx: &mut Context, s: &crate::value::NixString) {
@@ -91,29 +111,50 @@ impl DerivationStrict {
     fn next_attr(&mut self) {
         self.idx += 1;
         self.phase = Phase::Attr;
+        self.in_attribute = false;
     }
 
     /// A string attribute, after coercion: recorded in the environment,
     /// and remembered when the attribute means something to Nix.
     fn string_attr(&mut self, key: &str, s: &crate::value::NixString) -> Result<()> {
         add_context(&mut self.req.context, s);
-        let text = s.as_str_lossy().into_owned();
-        self.special_attr(key, &text)?;
+        self.special_attr(key, &s.bytes)?;
         if !self.structured {
-            self.req.env.insert(key.to_string(), text);
+            self.req.env.insert(key.to_string(), s.bytes.to_vec());
         }
         Ok(())
     }
 
-    fn special_attr(&mut self, key: &str, text: &str) -> Result<()> {
+    /// Remember the attributes that mean something to Nix. Strings are
+    /// bytes: the builder and system are kept as they are, the others must
+    /// be text to be valid anyway.
+    fn special_attr(&mut self, key: &str, bytes: &[u8]) -> Result<()> {
+        let text = String::from_utf8_lossy(bytes);
+        let text = text.as_ref();
         match key {
-            "builder" => self.req.builder = Some(text.to_string()),
-            "system" => self.req.system = Some(text.to_string()),
+            "builder" => self.req.builder = Some(bytes.to_vec()),
+            "system" => self.req.system = Some(bytes.to_vec()),
             "outputHash" => self.req.output_hash = Some(text.to_string()),
             "outputHashAlgo" => self.req.output_hash_algo = Some(text.to_string()),
-            "outputHashMode" => self.output_hash_mode = Some(text.to_string()),
+            "outputHashMode" => {
+                self.recursive = Some(match text {
+                    "recursive" => true,
+                    "flat" => false,
+                    other => {
+                        return Err(Error::eval(format!(
+                            "invalid value '{}' for 'outputHashMode' attribute",
+                            other
+                        )))
+                    }
+                })
+            }
             "outputs" if !self.structured => {
-                self.set_outputs(text.split_ascii_whitespace().map(str::to_string))?
+                // Nix splits at these four only (not at form feeds).
+                self.set_outputs(
+                    text.split([' ', '\t', '\n', '\r'])
+                        .filter(|o| !o.is_empty())
+                        .map(str::to_string),
+                )?
             }
             _ => {}
         }
@@ -146,24 +187,23 @@ impl DerivationStrict {
     fn finish(&mut self, vm: &mut Vm) -> Result<Value> {
         let mut req = std::mem::take(&mut self.req);
         if self.structured {
-            let mut text = String::from("{");
+            let mut text = b"{".to_vec();
             for (i, (k, v)) in self.json.iter().enumerate() {
                 if i > 0 {
-                    text.push(',');
+                    text.push(b',');
                 }
-                let mut key = Vec::new();
-                crate::print::json_escape(k.as_bytes(), &mut key);
-                text.push_str(&String::from_utf8_lossy(&key));
-                text.push(':');
-                text.push_str(v);
+                crate::print::json_escape(k.as_bytes(), &mut text);
+                text.push(b':');
+                text.extend_from_slice(v);
             }
-            text.push('}');
+            text.push(b'}');
             req.env.insert("__json".to_string(), text);
         }
-        if req.builder.is_none() {
+        // An empty builder or system counts as missing.
+        if req.builder.as_deref().unwrap_or_default().is_empty() {
             return Err(Error::eval("required attribute 'builder' missing"));
         }
-        if req.system.is_none() {
+        if req.system.as_deref().unwrap_or_default().is_empty() {
             return Err(Error::eval("required attribute 'system' missing"));
         }
         if req.name.ends_with(".drv") {
@@ -175,16 +215,7 @@ impl DerivationStrict {
             req.outputs.push("out".to_string());
         }
         if let Some(hash) = req.output_hash.clone() {
-            let recursive = match self.output_hash_mode.as_deref() {
-                None | Some("flat") => false,
-                Some("recursive") => true,
-                Some(other) => {
-                    return Err(Error::eval(format!(
-                        "invalid value '{}' for 'outputHashMode' attribute",
-                        other
-                    )))
-                }
-            };
+            let recursive = self.recursive.unwrap_or(false);
             if req.outputs.len() != 1 || req.outputs[0] != "out" {
                 return Err(Error::eval(
                     "multiple outputs are not supported in fixed-output derivations",
@@ -195,13 +226,6 @@ impl DerivationStrict {
                 algo: req.output_hash_algo.clone().unwrap_or_default(),
                 recursive,
             });
-        } else if let Some(mode) = self.output_hash_mode.as_deref() {
-            if mode != "flat" && mode != "recursive" {
-                return Err(Error::eval(format!(
-                    "invalid value '{}' for 'outputHashMode' attribute",
-                    mode
-                )));
-            }
         }
         let made = vm.store.add_derivation(req)?;
         let mut entries = Vec::with_capacity(made.outputs.len() + 1);
@@ -224,24 +248,23 @@ impl DerivationStrict {
 }
 
 impl Cont for DerivationStrict {
+    fn unwinding(&mut self, err: &mut Error) {
+        if self.in_attribute {
+            err.trace_hint = true;
+        }
+    }
+
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         loop {
             match self.phase {
                 Phase::Start => {
                     self.phase = Phase::Name;
+                    self.in_attribute = true;
                     return Ok(Step::Force(self.name_value.clone()));
                 }
                 Phase::Name => {
-                    let s = string(&input)?;
-                    if let Some(ctx) = &s.context {
-                        let first = ctx.iter().next().map(String::as_str).unwrap_or("");
-                        return Err(Error::eval(format!(
-                            "the string '{}' is not allowed to refer to a store path (such as '{}')",
-                            s.as_str_lossy(),
-                            first.trim_start_matches('=')
-                        )));
-                    }
-                    self.req.name = s.as_str_lossy().into_owned();
+                    self.req.name = string_no_ctx(&input)?;
+                    self.in_attribute = false;
                     self.phase = Phase::Structured;
                     if let Some(v) = self.set.get_str("__structuredAttrs") {
                         return Ok(Step::Force(v.clone()));
@@ -272,6 +295,7 @@ impl Cont for DerivationStrict {
                         continue;
                     }
                     self.phase = Phase::AttrForced;
+                    self.in_attribute = true;
                     return Ok(Step::Force(v.clone()));
                 }
                 Phase::AttrForced => {
@@ -280,14 +304,19 @@ impl Cont for DerivationStrict {
                         self.next_attr();
                         continue;
                     }
-                    match key {
-                        "__contentAddressed" if boolean(&input).unwrap_or(false) => {
-                            return Err(Error::eval("experimental Nix feature 'ca-derivations' is disabled; use '--extra-experimental-features ca-derivations' to override"));
+                    // Flags for experimental features: Booleans that are
+                    // neither in the environment nor in `__json`.
+                    let feature = match key {
+                        "__contentAddressed" => Some("ca-derivations"),
+                        "__impure" => Some("impure-derivations"),
+                        _ => None,
+                    };
+                    if let Some(feature) = feature {
+                        if boolean(&input)? {
+                            return Err(Error::eval(format!("experimental Nix feature '{0}' is disabled; use '--extra-experimental-features {0}' to override", feature)).positionless());
                         }
-                        "__impure" if boolean(&input).unwrap_or(false) => {
-                            return Err(Error::eval("experimental Nix feature 'impure-derivations' is disabled; use '--extra-experimental-features impure-derivations' to override"));
-                        }
-                        _ => {}
+                        self.next_attr();
+                        continue;
                     }
                     if key == "args" {
                         self.args = list(&input)?.to_vec();
@@ -321,29 +350,31 @@ impl Cont for DerivationStrict {
                             let v = self.set.entries[self.idx].1.shallow();
                             let names = list(&v)?
                                 .iter()
-                                .map(|n| {
-                                    string(&n.shallow()).map(|s| s.as_str_lossy().into_owned())
-                                })
+                                .map(|n| string_no_ctx(&n.shallow()))
                                 .collect::<Result<Vec<_>>>()?;
                             self.set_outputs(names.into_iter())?;
                         }
-                        "builder" | "system" | "outputHash" | "outputHashAlgo"
-                        | "outputHashMode" => {
+                        // The builder may refer to store paths (its context
+                        // is already in the JSON's); the others may not.
+                        "builder" => {
                             let v = self.set.entries[self.idx].1.shallow();
-                            let t = string(&v)?.as_str_lossy().into_owned();
-                            self.special_attr(key, &t)?;
+                            self.special_attr(key, &string(&v)?.bytes)?;
+                        }
+                        "system" | "outputHash" | "outputHashAlgo" | "outputHashMode" => {
+                            let v = self.set.entries[self.idx].1.shallow();
+                            string_no_ctx(&v)?;
+                            self.special_attr(key, &string(&v)?.bytes)?;
                         }
                         _ => {}
                     }
-                    self.json
-                        .push((key.to_string(), s.as_str_lossy().into_owned()));
+                    self.json.push((key.to_string(), s.bytes.to_vec()));
                     self.next_attr();
                 }
                 Phase::ArgsList => {
                     if self.arg_idx > 0 {
                         let s = string(&input)?;
                         add_context(&mut self.req.context, &s);
-                        self.req.args.push(s.as_str_lossy().into_owned());
+                        self.req.args.push(s.bytes.to_vec());
                     }
                     let Some(arg) = self.args.get(self.arg_idx).cloned() else {
                         self.next_attr();

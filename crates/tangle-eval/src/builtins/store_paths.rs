@@ -1,6 +1,7 @@
 //! Builtins that make store paths without a derivation: `toFile`,
 //! `placeholder`, `storePath`.
 
+use super::strings::coerce_then;
 use super::{ok, string, PrimOpDef, PrimRet};
 use crate::error::{Error, Result};
 use crate::store::STORE_DIR;
@@ -48,17 +49,36 @@ fn placeholder(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 }
 
 /// `storePath p`: `p` as a string that refers to the store path it names
-/// (or lies in).
+/// (or lies in), keeping the context `p` had. `p` is coerced like a path
+/// (a path, a string, a set with `outPath`); without a store Tangle cannot
+/// check that the path exists.
 fn store_path(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    let p = match &a[0] {
-        Value::Path(p) => p.path.clone(),
-        Value::String(s) => s.as_str_lossy().into_owned(),
-        other => {
-            return Err(Error::eval(format!(
-                "cannot coerce {} to a string",
-                other.show_type()
-            )))
-        }
+    match &a[0] {
+        Value::Path(p) => ok(store_path_of(&p.path, None)?),
+        Value::String(s) => ok(store_path_of(&s.as_str_lossy(), s.context.as_deref())?),
+        Value::Attrs(_) => coerce_then(&a[0], (), |_, s| {
+            store_path_of(&s.as_str_lossy(), s.context.as_deref())
+        }),
+        other => Err(Error::eval(format!(
+            "cannot coerce {} to a string",
+            other.show_type()
+        ))),
+    }
+}
+
+fn store_path_of(p: &str, context: Option<&Context>) -> Result<Value> {
+    if !p.starts_with('/') {
+        return Err(Error::eval(format!(
+            "string '{}' doesn't represent an absolute path",
+            p
+        )));
+    }
+    // A path below a store object is canonicalised first (Nix also
+    // resolves symbolic links, which needs the store).
+    let p = if super::context::is_store_path(p) {
+        p.to_string()
+    } else {
+        crate::compiler::canon_path(p)
     };
     let in_store = p
         .strip_prefix(STORE_DIR)
@@ -72,7 +92,7 @@ fn store_path(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     if !super::context::is_store_path(&root) {
         return Err(Error::eval(format!("path '{}' is not in the Nix store", p)));
     }
-    let mut ctx = Context::new();
+    let mut ctx = context.cloned().unwrap_or_default();
     ctx.insert(root);
-    ok(Value::string_ctx(p.into_bytes(), Some(Box::new(ctx))))
+    Ok(Value::string_ctx(p.into_bytes(), Some(Box::new(ctx))))
 }

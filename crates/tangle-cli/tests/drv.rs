@@ -1,0 +1,413 @@
+//! The derivation corpus: every case in `tests/drv/` run through the
+//! `tangle` binary and compared with what C++ Nix wrote (see
+//! tests/oracle/drv_oracle.py for the format):
+//!
+//! - `inst-okay-*`: `tangle instantiate --drv-dir DIR` prints the `.exp`
+//!   file, and DIR ends up holding exactly the store objects of the
+//!   `.drvs` manifest (every `.drv` and `toFile` text), byte for byte;
+//! - `inst-fail-*`: `tangle instantiate` fails with the `.err` message;
+//! - `eval-okay-*` / `eval-fail-*`: `tangle eval` (default `--strict`)
+//!   prints the `.exp` file / fails with the `.err` message.
+//!
+//! Cases Tangle does not pass yet are listed with a reason in
+//! `tests/drv/known-failures.txt`; a listed case that passes fails the run
+//! too, so the list stays true. `TANGLE_DRV_FILTER=text` runs only the
+//! cases whose name contains the text; `TANGLE_DRV_LIST=1` prints every
+//! failure.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/drv")
+        .canonicalize()
+        .expect("tests/drv exists")
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    InstOkay,
+    InstFail,
+    EvalOkay,
+    EvalFail,
+}
+
+fn kind(name: &str) -> Option<Kind> {
+    [
+        ("inst-okay-", Kind::InstOkay),
+        ("inst-fail-", Kind::InstFail),
+        ("eval-okay-", Kind::EvalOkay),
+        ("eval-fail-", Kind::EvalFail),
+    ]
+    .into_iter()
+    .find(|(p, _)| name.starts_with(p))
+    .map(|(_, k)| k)
+}
+
+/// The `# args:` directive, if any.
+fn directive_args(text: &str) -> Option<Vec<String>> {
+    let mut args = None;
+    for line in text.lines() {
+        let line = line.trim();
+        if !line.starts_with('#') {
+            break;
+        }
+        if let Some(rest) = line[1..].trim().strip_prefix("args:") {
+            args = Some(rest.split_whitespace().map(String::from).collect());
+        }
+    }
+    args
+}
+
+fn error_paragraph(stderr: &str) -> String {
+    let mut out = Vec::new();
+    let mut started = false;
+    for line in stderr.split('\n') {
+        if !started {
+            if line.starts_with("error:") {
+                started = true;
+                out.push(line);
+            }
+        } else {
+            if line.trim().is_empty() {
+                break;
+            }
+            out.push(line);
+        }
+    }
+    out.join("\n") + "\n"
+}
+
+/// A `.drvs` manifest: `BASENAME LENGTH\n` then LENGTH bytes and `\n`.
+fn read_manifest(data: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, String> {
+    let mut out = BTreeMap::new();
+    let mut pos = 0;
+    while pos < data.len() {
+        let nl = data
+            .get(pos..)
+            .unwrap_or_default()
+            .iter()
+            .position(|&c| c == b'\n')
+            .map(|i| pos + i)
+            .ok_or("manifest: header without newline")?;
+        let header = String::from_utf8_lossy(&data[pos..nl]).into_owned();
+        let (name, len) = header
+            .rsplit_once(' ')
+            .ok_or_else(|| format!("manifest: bad header {:?}", header))?;
+        let len: usize = len
+            .parse()
+            .map_err(|_| format!("manifest: bad length in {:?}", header))?;
+        let start = nl + 1;
+        let end = start + len;
+        if data.get(end) != Some(&b'\n') {
+            return Err(format!(
+                "manifest: entry {} is not followed by a newline",
+                name
+            ));
+        }
+        let body = data
+            .get(start..end)
+            .ok_or_else(|| format!("manifest: entry {} is cut short", name))?;
+        out.insert(name.to_string(), body.to_vec());
+        pos = end + 1;
+    }
+    Ok(out)
+}
+
+struct Output {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_tangle(dir: &Path, args: &[String]) -> Result<Output, String> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tangle"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NIX_PATH")
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    // Read the pipes on their own threads so a large output cannot block
+    // the child while we wait for it.
+    let mut so = child.stdout.take().ok_or("no stdout")?;
+    let mut se = child.stderr.take().ok_or("no stderr")?;
+    let so = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut so, &mut v);
+        v
+    });
+    let se = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut se, &mut v);
+        v
+    });
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(s)) => break s,
+            Ok(None) if start.elapsed() > Duration::from_secs(60) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err("timed out after 60 s".into());
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
+            Err(e) => return Err(e.to_string()),
+        }
+    };
+    let stdout = so.join().map_err(|_| "stdout reader panicked")?;
+    let stderr = se.join().map_err(|_| "stderr reader panicked")?;
+    let d = dir.to_string_lossy().into_owned();
+    Ok(Output {
+        code: status.code(),
+        stdout: String::from_utf8_lossy(&stdout).replace(&d, "@DIR@"),
+        stderr: String::from_utf8_lossy(&stderr).replace(&d, "@DIR@"),
+    })
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|e| format!("{}: {}", path.display(), e))
+}
+
+/// A scratch directory for one case's written files, removed on drop.
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Run one case; Ok(()) if it matches, Err(description) otherwise.
+fn run_case(dir: &Path, name: &str) -> Result<(), String> {
+    let k = kind(name).ok_or("not a case name")?;
+    let text = read_text(&dir.join(format!("{}.nix", name)))?;
+    let extra = directive_args(&text);
+    let file = format!("{}.nix", name);
+    let scratch =
+        Scratch(std::env::temp_dir().join(format!("tangle-drv-{}-{}", std::process::id(), name)));
+    let _ = std::fs::remove_dir_all(&scratch.0);
+    let mut args: Vec<String> = Vec::new();
+    match k {
+        Kind::InstOkay => {
+            args.extend(["instantiate".into(), "--drv-dir".into()]);
+            args.push(scratch.0.to_string_lossy().into_owned());
+            args.extend(extra.unwrap_or_default());
+        }
+        Kind::InstFail => {
+            args.push("instantiate".into());
+            args.extend(extra.unwrap_or_default());
+        }
+        Kind::EvalOkay | Kind::EvalFail => {
+            args.push("eval".into());
+            args.extend(extra.unwrap_or_else(|| vec!["--strict".into()]));
+        }
+    }
+    args.push(file);
+    let out = run_tangle(dir, &args)?;
+    match k {
+        Kind::InstOkay | Kind::EvalOkay => {
+            if out.code != Some(0) {
+                return Err(format!(
+                    "failed: {}",
+                    trunc(error_paragraph(&out.stderr).trim_end())
+                ));
+            }
+            let want = read_text(&dir.join(format!("{}.exp", name)))?;
+            if out.stdout != want {
+                return Err(format!(
+                    "printed {:?}, expected {:?}",
+                    trunc(&out.stdout),
+                    trunc(&want)
+                ));
+            }
+            if k == Kind::InstOkay {
+                compare_store_objects(dir, name, &scratch.0)?;
+            }
+        }
+        Kind::InstFail | Kind::EvalFail => {
+            if out.code == Some(0) {
+                return Err(format!("succeeded with {:?}", trunc(&out.stdout)));
+            }
+            if out.code != Some(1) {
+                return Err(format!("exit status {:?}, expected 1", out.code));
+            }
+            let want = read_text(&dir.join(format!("{}.err", name)))?;
+            let got = error_paragraph(&out.stderr);
+            if got != want {
+                return Err(format!(
+                    "error {:?}, expected {:?}",
+                    trunc(&got),
+                    trunc(&want)
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn compare_store_objects(dir: &Path, name: &str, written: &Path) -> Result<(), String> {
+    let manifest = std::fs::read(dir.join(format!("{}.drvs", name)))
+        .map_err(|e| format!("{}.drvs: {}", name, e))?;
+    let want = read_manifest(&manifest)?;
+    let mut got = BTreeMap::new();
+    if let Ok(entries) = std::fs::read_dir(written) {
+        for e in entries.filter_map(|e| e.ok()) {
+            let base = e.file_name().to_string_lossy().into_owned();
+            let bytes = std::fs::read(e.path()).map_err(|e| e.to_string())?;
+            got.insert(base, bytes);
+        }
+    }
+    let mut problems = Vec::new();
+    for (base, bytes) in &want {
+        match got.get(base) {
+            None => problems.push(format!("not written: {}", base)),
+            Some(b) if b != bytes => problems.push(format!(
+                "{} differs: wrote {:?}, expected {:?}",
+                base,
+                trunc(&String::from_utf8_lossy(b)),
+                trunc(&String::from_utf8_lossy(bytes))
+            )),
+            Some(_) => {}
+        }
+    }
+    for base in got.keys().filter(|b| !want.contains_key(*b)) {
+        let text = String::from_utf8_lossy(&got[base]).into_owned();
+        problems.push(format!("unexpected: {} {:?}", base, trunc(&text)));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+fn trunc(s: &str) -> String {
+    if s.len() > 400 {
+        let mut end = 400;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        format!("{}…", &s[..end])
+    } else {
+        s.to_string()
+    }
+}
+
+fn known_failures(dir: &Path) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(dir.join("known-failures.txt")).unwrap_or_default();
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once(char::is_whitespace) {
+            Some((n, why)) => (n.to_string(), why.trim().to_string()),
+            None => (l.to_string(), String::new()),
+        })
+        .collect()
+}
+
+#[test]
+fn derivation_corpus() {
+    let dir = corpus_dir();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("read tests/drv")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".nix") && kind(n).is_some())
+        .map(|n| n.trim_end_matches(".nix").to_string())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 80, "corpus too small: {}", names.len());
+    let mut known = known_failures(&dir);
+    if let Ok(filter) = std::env::var("TANGLE_DRV_FILTER") {
+        names.retain(|n| n.contains(&filter));
+        known.retain(|n, _| n.contains(&filter));
+    }
+    for (n, why) in &known {
+        assert!(!why.is_empty(), "known failure {} has no reason", n);
+    }
+
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .max(2);
+    let chunks: Vec<Vec<String>> = (0..threads)
+        .map(|t| names.iter().skip(t).step_by(threads).cloned().collect())
+        .collect();
+    let results: Vec<(String, Result<(), String>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                let dir = dir.clone();
+                s.spawn(move || {
+                    chunk
+                        .into_iter()
+                        .map(|n| {
+                            let r = run_case(&dir, &n);
+                            (n, r)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("runner thread"))
+            .collect()
+    });
+
+    let mut passed = 0;
+    let mut unexpected = Vec::new();
+    let mut stale = Vec::new();
+    let mut known_failed = 0;
+    for (name, r) in &results {
+        match (r, known.contains_key(name)) {
+            (Ok(()), false) => passed += 1,
+            (Ok(()), true) => stale.push(name.clone()),
+            (Err(_), true) => known_failed += 1,
+            (Err(e), false) => unexpected.push(format!("{}: {}", name, e)),
+        }
+    }
+    let missing: Vec<&String> = known.keys().filter(|k| !names.contains(k)).collect();
+    if std::env::var("TANGLE_DRV_LIST").is_ok() {
+        for (name, r) in &results {
+            if let Err(e) = r {
+                println!("FAIL {} {}", name, e);
+            }
+        }
+    }
+    println!(
+        "drv corpus: {} cases, {} passed, {} known failures, {} unexpected failures, {} stale known failures",
+        names.len(),
+        passed,
+        known_failed,
+        unexpected.len(),
+        stale.len()
+    );
+    for u in &unexpected {
+        println!("UNEXPECTED FAILURE {}", u);
+    }
+    for s in &stale {
+        println!(
+            "NOW PASSES (remove from tests/drv/known-failures.txt): {}",
+            s
+        );
+    }
+    assert!(
+        missing.is_empty(),
+        "known-failures.txt names missing cases: {:?}",
+        missing
+    );
+    assert!(
+        unexpected.is_empty() && stale.is_empty(),
+        "derivation corpus mismatches"
+    );
+}

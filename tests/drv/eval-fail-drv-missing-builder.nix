@@ -1,0 +1,2 @@
+# A missing builder is reported when outPath is needed.
+"${derivation { name = "n"; system = "s"; }}"

@@ -1,0 +1,2 @@
+# placeholder needs a string.
+builtins.placeholder 1

@@ -1,0 +1,2 @@
+# storePath needs something that coerces to a path.
+builtins.storePath 1

@@ -1,0 +1,2 @@
+# An args element that is a set.
+derivation { name = "n"; system = "s"; builder = "b"; args = [ "a" { } ]; }

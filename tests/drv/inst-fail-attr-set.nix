@@ -1,0 +1,2 @@
+# A set cannot be an environment variable.
+derivation { name = "n"; system = "s"; builder = "b"; meta = { description = "x"; }; }

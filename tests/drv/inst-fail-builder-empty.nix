@@ -1,0 +1,2 @@
+# An empty builder counts as missing.
+derivation { name = "n"; system = "s"; builder = ""; }

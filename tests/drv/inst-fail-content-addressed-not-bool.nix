@@ -1,0 +1,2 @@
+# __contentAddressed must be a Boolean.
+derivation { name = "n"; system = "s"; builder = "b"; __contentAddressed = "yes"; }

@@ -1,0 +1,2 @@
+# __contentAddressed needs an experimental feature.
+derivation { name = "n"; system = "s"; builder = "b"; __contentAddressed = true; }

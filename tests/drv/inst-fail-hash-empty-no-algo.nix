@@ -1,0 +1,2 @@
+# An empty outputHash needs an algorithm.
+derivation { name = "n"; system = "s"; builder = "b"; outputHash = ""; }

@@ -1,0 +1,2 @@
+# __ignoreNulls must be a Boolean.
+derivation { name = "n"; system = "s"; builder = "b"; __ignoreNulls = 1; }

@@ -1,0 +1,2 @@
+# __impure needs an experimental feature.
+derivation { name = "n"; system = "s"; builder = "b"; __impure = true; }

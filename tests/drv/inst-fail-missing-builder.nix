@@ -1,0 +1,2 @@
+# A derivation without a builder.
+derivation { name = "n"; system = "s"; }

@@ -1,0 +1,2 @@
+# A derivation without a name.
+derivation { system = "s"; builder = "b"; }

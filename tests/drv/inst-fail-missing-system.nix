@@ -1,0 +1,2 @@
+# A derivation without a system.
+derivation { name = "n"; builder = "b"; }

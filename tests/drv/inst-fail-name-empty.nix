@@ -1,0 +1,2 @@
+# The empty name.
+derivation { name = ""; system = "s"; builder = "b"; }

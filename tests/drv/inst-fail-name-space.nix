@@ -1,0 +1,2 @@
+# A space is not allowed in a name.
+derivation { name = "hello world"; system = "s"; builder = "b"; }

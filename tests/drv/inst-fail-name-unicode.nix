@@ -1,0 +1,2 @@
+# Non-ASCII characters are not allowed in a name.
+derivation { name = "héllo"; system = "s"; builder = "b"; }

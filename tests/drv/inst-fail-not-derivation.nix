@@ -1,0 +1,2 @@
+# The top-level value is not a derivation.
+42

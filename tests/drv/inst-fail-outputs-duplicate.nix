@@ -1,0 +1,2 @@
+# The same output twice.
+derivation { name = "n"; system = "s"; builder = "b"; outputs = [ "out" "dev" "out" ]; }

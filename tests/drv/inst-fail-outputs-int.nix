@@ -1,0 +1,2 @@
+# outputs elements must be strings.
+derivation { name = "n"; system = "s"; builder = "b"; outputs = [ 1 ]; }

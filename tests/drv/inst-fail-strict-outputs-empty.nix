@@ -1,0 +1,2 @@
+# derivationStrict with outputs that split into nothing.
+builtins.derivationStrict { name = "n"; system = "s"; builder = "b"; outputs = "  "; }

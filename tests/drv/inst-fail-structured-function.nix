@@ -1,0 +1,2 @@
+# A function inside structured attributes.
+derivation { name = "n"; system = "s"; builder = "b"; __structuredAttrs = true; a = { f = x: x; }; }

@@ -1,0 +1,2 @@
+# An empty system counts as missing.
+derivation { name = "n"; system = ""; builder = "b"; }
