@@ -160,14 +160,22 @@ pub fn map_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 pub fn intersect_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let left = attrset(&a[0])?;
     let right = attrset(&a[1])?;
-    ok(Value::attrs(Attrs::from_sorted(
+    // Walk the smaller set and look names up in the larger one:
+    // `callPackage` intersects a few formals with a whole package set.
+    let entries = if left.entries.len() < right.entries.len() {
+        left.entries
+            .iter()
+            .filter_map(|(k, _)| right.get(*k).map(|v| (*k, v.clone())))
+            .collect()
+    } else {
         right
             .entries
             .iter()
             .filter(|(k, _)| left.get(*k).is_some())
             .cloned()
-            .collect(),
-    )))
+            .collect()
+    };
+    ok(Value::attrs(Attrs::from_sorted(entries)))
 }
 
 struct CatAttrs {

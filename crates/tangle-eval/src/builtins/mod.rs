@@ -306,10 +306,12 @@ pub fn globals(search_path: &[(String, String)]) -> HashMap<Symbol, Value> {
         ("storeDir", Value::string("/nix/store"), false),
     ];
     for (name, v, plain) in constants {
+        // `true`, `false` and `null` are plain globals and also in
+        // `builtins` (without a `__` name).
+        builtins.push((Symbol::new(name), v.clone()));
         if plain {
             globals.insert(Symbol::new(name), v);
         } else {
-            builtins.push((Symbol::new(name), v.clone()));
             globals.insert(Symbol::new(&format!("__{}", name)), v);
         }
     }
