@@ -52,6 +52,9 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import oracle as lang_oracle  # noqa: E402  (the language corpus' helpers)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.normpath(os.path.join(HERE, "..", "drv"))
 KINDS = ("inst-okay-", "inst-fail-", "eval-okay-", "eval-fail-")
@@ -60,19 +63,8 @@ NIX_OPTIONS = ["--option", "fsync-metadata", "false"]
 
 
 def directives(path):
-    args = None
-    skip = None
-    with open(path, "rb") as f:
-        for raw in f.read().split(b"\n"):
-            line = raw.decode("utf-8", "replace").strip()
-            if not line.startswith("#"):
-                break
-            body = line[1:].strip()
-            if body.startswith("args:"):
-                args = body[len("args:"):].split()
-            elif body.startswith("oracle-skip:"):
-                skip = body[len("oracle-skip:"):].strip()
-    return args, skip
+    # The same directives as the language corpus; no default flags.
+    return lang_oracle.directives(path, default_args=None)
 
 
 def kind(case):
@@ -83,19 +75,7 @@ def kind(case):
     return None
 
 
-def error_paragraph(stderr):
-    out = []
-    started = False
-    for line in stderr.split("\n"):
-        if not started:
-            if line.startswith("error:"):
-                started = True
-                out.append(line)
-        else:
-            if line.strip() == "":
-                break
-            out.append(line)
-    return "\n".join(out) + "\n"
+error_paragraph = lang_oracle.error_paragraph
 
 
 def read_manifest(data):

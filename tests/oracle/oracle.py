@@ -31,8 +31,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.normpath(os.path.join(HERE, "..", "lang"))
 
 
-def directives(path):
-    args = ["--strict"]
+def directives(path, default_args=("--strict",)):
+    """The `# args:` and `# oracle-skip:` lines at the top of a case."""
+    args = list(default_args) if default_args is not None else None
     skip = None
     with open(path, "rb") as f:
         for raw in f.read().split(b"\n"):

@@ -285,36 +285,47 @@ pub fn import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     if let Some(v) = vm.import_cache.get(&path) {
         return imported(v.clone());
     }
-    match vm.io.file_type(&path) {
-        Err(e) => {
-            return Err(Error::eval(format!(
-                "getting status of '{}': {}",
-                path,
-                describe_io_error(&e)
-            )))
-        }
-        Ok(_) => {
-            if vm.io.is_dir(&path) {
-                path = format!("{}/default.nix", path.trim_end_matches('/'));
-            }
-        }
-    }
+    path = import_target(vm, path)?;
     if let Some(v) = vm.import_cache.get(&path) {
         return imported(v.clone());
     }
-    let bytes = vm.io.read_file(&path).map_err(|e| {
+    let text = read_source(vm, &path)?;
+    let proto = crate::compile_source(vm, &path, text)?;
+    let empty = crate::value::Env::new(0, None);
+    let v = Thunk::value_of(ThunkState::Pending(proto, empty));
+    vm.import_cache.insert(path, v.clone());
+    imported(v)
+}
+
+/// The file `import` reads for `path`: `path/default.nix` when it is a
+/// directory.
+pub fn import_target(vm: &Vm, path: String) -> Result<String> {
+    vm.io.file_type(&path).map_err(|e| {
+        Error::eval(format!(
+            "getting status of '{}': {}",
+            path,
+            describe_io_error(&e)
+        ))
+    })?;
+    if vm.io.is_dir(&path) {
+        Ok(format!("{}/default.nix", path.trim_end_matches('/')))
+    } else {
+        Ok(path)
+    }
+}
+
+/// A Nix source file's text, newlines normalised.
+pub fn read_source(vm: &Vm, path: &str) -> Result<String> {
+    let bytes = vm.io.read_file(path).map_err(|e| {
         Error::eval(format!(
             "opening file '{}': {}",
             path,
             describe_io_error(&e)
         ))
     })?;
-    let text = crate::syntax::normalise_newlines(&String::from_utf8_lossy(&bytes));
-    let proto = crate::compile_source(vm, &path, text)?;
-    let empty = crate::value::Env::new(0, None);
-    let v = Thunk::value_of(ThunkState::Pending(proto, empty));
-    vm.import_cache.insert(path, v.clone());
-    imported(v)
+    Ok(crate::syntax::normalise_newlines(&String::from_utf8_lossy(
+        &bytes,
+    )))
 }
 
 fn imported(file: Value) -> Result<PrimRet> {

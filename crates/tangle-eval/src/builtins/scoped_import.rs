@@ -5,8 +5,7 @@
 //! scopes.
 
 use super::{attrset, PrimOpDef, PrimRet};
-use crate::error::{Error, Result};
-use crate::io::describe_io_error;
+use crate::error::Result;
 use crate::symbol::Symbol;
 use crate::value::{Env, Thunk, ThunkState, Value};
 use crate::vm::Vm;
@@ -15,25 +14,8 @@ pub static PRIMOPS: &[PrimOpDef] = &[prim!("scopedImport", 2, 3, scoped_import, 
 
 fn scoped_import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let scope = attrset(&a[0])?;
-    let mut path = super::control::real_path(&a[1])?;
-    vm.io.file_type(&path).map_err(|e| {
-        Error::eval(format!(
-            "getting status of '{}': {}",
-            path,
-            describe_io_error(&e)
-        ))
-    })?;
-    if vm.io.is_dir(&path) {
-        path = format!("{}/default.nix", path.trim_end_matches('/'));
-    }
-    let bytes = vm.io.read_file(&path).map_err(|e| {
-        Error::eval(format!(
-            "opening file '{}': {}",
-            path,
-            describe_io_error(&e)
-        ))
-    })?;
-    let text = crate::syntax::normalise_newlines(&String::from_utf8_lossy(&bytes));
+    let path = super::control::import_target(vm, super::control::real_path(&a[1])?)?;
+    let text = super::control::read_source(vm, &path)?;
     let names: Vec<Symbol> = scope.entries.iter().map(|(k, _)| *k).collect();
     let proto = crate::compile_scoped(vm, &path, text, &names)?;
     let env = Env::new(names.len(), None);
