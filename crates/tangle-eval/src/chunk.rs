@@ -104,6 +104,8 @@ pub struct Proto {
     /// Source offsets of each layout's keys: the static ones (in layout
     /// order), then the dynamic ones (in the order they are defined).
     pub layout_offsets: Vec<Rc<[u32]>>,
+    /// Per layout: where its static attributes are defined.
+    pub layout_positions: Vec<Rc<crate::value::AttrPositions>>,
     pub dyn_vars: Vec<DynVar>,
     /// Attribute names used by `Select`/`SelectOr`/`HasAttr`.
     pub syms: Vec<Symbol>,

@@ -66,6 +66,7 @@ struct Builder {
     lambdas: Vec<Rc<Lambda>>,
     layouts: Vec<Rc<[Symbol]>>,
     layout_offsets: Vec<Rc<[u32]>>,
+    layout_positions: Vec<Rc<crate::value::AttrPositions>>,
     dyn_vars: Vec<DynVar>,
     syms: Vec<Symbol>,
     /// Code position that a jump lands on (the last one patched): the
@@ -455,6 +456,7 @@ impl<'a> Compiler<'a> {
             lambdas: b.lambdas,
             layouts: b.layouts,
             layout_offsets: b.layout_offsets,
+            layout_positions: b.layout_positions,
             dyn_vars: b.dyn_vars,
             syms: b.syms,
         })
@@ -1528,9 +1530,15 @@ impl<'a> Compiler<'a> {
             .map(|s| s.off)
             .chain(body.dynamics.iter().map(|(_, _, o)| *o))
             .collect();
+        let positions = Rc::new(crate::value::AttrPositions::Literal {
+            source: self.source.clone(),
+            names: layout.clone(),
+            offsets: offsets.iter().take(layout.len()).copied().collect(),
+        });
         let b = self.b();
         b.layouts.push(layout);
         b.layout_offsets.push(offsets);
+        b.layout_positions.push(positions);
         let li = (b.layouts.len() - 1) as u32;
         if body.rec {
             let names: HashMap<Symbol, u16> = statics

@@ -56,11 +56,55 @@ pub struct PathValue {
 #[derive(Default)]
 pub struct Attrs {
     pub entries: Vec<(Symbol, Value)>,
+    /// Where the attributes were defined, for `unsafeGetAttrPos`: kept for
+    /// sets written in the source and through `//`.
+    pub pos: Option<Rc<AttrPositions>>,
+}
+
+/// Definition positions of attributes (see [`Attrs::pos`]).
+pub enum AttrPositions {
+    /// The static attributes of a set literal: sorted names and the source
+    /// offset of each.
+    Literal {
+        source: Rc<crate::source::Source>,
+        names: Rc<[Symbol]>,
+        offsets: Rc<[u32]>,
+    },
+    /// `left // right`: a name defined on the right is looked up there.
+    Update(Rc<AttrPositions>, Rc<AttrPositions>),
+}
+
+impl AttrPositions {
+    /// The position of `name`, searching `//` chains without recursion.
+    pub fn find(self: &Rc<Self>, name: Symbol) -> Option<crate::source::Pos> {
+        let mut work = vec![self.clone()];
+        while let Some(p) = work.pop() {
+            match &*p {
+                AttrPositions::Literal {
+                    source,
+                    names,
+                    offsets,
+                } => {
+                    if let Ok(i) = names.binary_search(&name) {
+                        return Some(crate::source::Pos {
+                            source: source.clone(),
+                            offset: offsets[i],
+                        });
+                    }
+                }
+                AttrPositions::Update(left, right) => {
+                    work.push(left.clone());
+                    work.push(right.clone());
+                }
+            }
+        }
+        None
+    }
 }
 
 impl Attrs {
     pub fn from_sorted(entries: Vec<(Symbol, Value)>) -> Attrs {
-        Attrs { entries }
+        Attrs { entries, pos: None }
     }
 
     /// Build from unsorted entries; later entries win on duplicates.
@@ -73,7 +117,10 @@ impl Attrs {
                 _ => out.push((k, v)),
             }
         }
-        Attrs { entries: out }
+        Attrs {
+            entries: out,
+            pos: None,
+        }
     }
 
     pub fn get(&self, key: Symbol) -> Option<&Value> {
@@ -122,7 +169,12 @@ impl Attrs {
         }
         out.extend_from_slice(&a[i..]);
         out.extend_from_slice(&b[j..]);
-        Attrs { entries: out }
+        let pos = match (&self.pos, &other.pos) {
+            (None, None) => None,
+            (Some(p), None) | (None, Some(p)) => Some(p.clone()),
+            (Some(l), Some(r)) => Some(Rc::new(AttrPositions::Update(l.clone(), r.clone()))),
+        };
+        Attrs { entries: out, pos }
     }
 }
 

@@ -1359,7 +1359,9 @@ impl Vm {
                             }
                         }
                     }
-                    self.stack.push(Value::attrs(Attrs::from_sorted(entries)));
+                    let mut set = Attrs::from_sorted(entries);
+                    set.pos = Some(frame.proto.layout_positions[li as usize].clone());
+                    self.stack.push(Value::attrs(set));
                 }
                 Op::PushEnv(n) => {
                     frame.env = Env::new(n as usize, Some(frame.env.clone()));

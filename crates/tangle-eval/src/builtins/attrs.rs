@@ -284,3 +284,25 @@ impl Cont for ZipAttrsWith {
 }
 
 pub use closure::generic_closure;
+
+/// `unsafeGetAttrPos name set`: `{ file; line; column; }` of the
+/// attribute's definition, or null when the set has no such attribute or
+/// its position is not known (sets made by builtins other than `//`).
+pub fn unsafe_get_attr_pos(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    let name = super::string(&a[0])?;
+    let set = attrset(&a[1])?;
+    let name = Symbol::new(&name.as_str_lossy());
+    let pos = match (&set.pos, set.get(name)) {
+        (Some(p), Some(_)) => p.find(name),
+        _ => None,
+    };
+    let Some(pos) = pos else {
+        return ok(Value::Null);
+    };
+    let (line, column) = pos.line_col();
+    ok(Value::attrs(Attrs::from_unsorted(vec![
+        (Symbol::new("column"), Value::Int(column as i64)),
+        (Symbol::new("file"), Value::string(pos.source.name.as_str())),
+        (Symbol::new("line"), Value::Int(line as i64)),
+    ])))
+}

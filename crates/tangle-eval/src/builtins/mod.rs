@@ -177,6 +177,7 @@ pub static PRIMOPS: &[PrimOpDef] = &[
     prim!("listToAttrs", 1, 1, attrs::list_to_attrs),
     prim!("mapAttrs", 2, 2, attrs::map_attrs),
     prim!("intersectAttrs", 2, 3, attrs::intersect_attrs),
+    prim!("unsafeGetAttrPos", 2, 3, attrs::unsafe_get_attr_pos),
     prim!("catAttrs", 2, 3, attrs::cat_attrs),
     prim!("zipAttrsWith", 2, 1, attrs::zip_attrs_with),
     prim!("genericClosure", 1, 1, attrs::generic_closure),

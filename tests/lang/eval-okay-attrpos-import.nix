@@ -1,0 +1,1 @@
+builtins.unsafeGetAttrPos "b" (import ./imports/attrpos.nix)
