@@ -17,10 +17,6 @@ pub enum ErrorKind {
     Eval,
     InfiniteRecursion,
     StackOverflow,
-    /// An error Nix raises without a position of its own, only a trace
-    /// entry (decoding JSON): not catchable, and the `--show-trace` hint
-    /// follows the message directly.
-    Unpositioned,
 }
 
 #[derive(Clone, Debug)]
@@ -112,12 +108,8 @@ impl Error {
         let hint = self.trace_hint && !show_trace;
         // Nix gives `throw`/`abort` errors no position, so its hint follows
         // the message directly; Tangle shows the position after it.
-        let early_hint = hint
-            && (self.positionless
-                || matches!(
-                    self.kind,
-                    ErrorKind::Throw | ErrorKind::Abort | ErrorKind::Unpositioned
-                ));
+        let early_hint =
+            hint && (self.positionless || matches!(self.kind, ErrorKind::Throw | ErrorKind::Abort));
         if early_hint {
             let _ = write!(out, "\n{}", HINT);
         }

@@ -9,7 +9,7 @@
 mod json;
 
 use super::{ok, string, PrimOpDef, PrimRet};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::print::xml::ToXml;
 use crate::print::ToJson;
 use crate::symbol::Symbol;
@@ -58,8 +58,7 @@ fn from_json(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
         Ok(v) => ok(v),
         Err(message) => {
             // Nix's error has no position of its own, only this trace entry.
-            let mut e = Error::new(ErrorKind::Unpositioned, message);
-            e.trace_hint = true;
+            let mut e = Error::hinted(message);
             e.trace
                 .push(("while decoding a JSON string".into(), vm.current_pos()));
             Err(e)
