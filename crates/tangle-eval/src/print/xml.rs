@@ -122,9 +122,29 @@ impl Printer {
                 Task::OpenAttr(attrs, index, depth) => {
                     if let Some((k, _)) = attrs.entries.get(index) {
                         indent(&mut self.out, depth);
-                        self.out.extend_from_slice(b"<attr name=\"");
-                        escape(k.as_str().as_bytes(), &mut self.out);
-                        self.out.extend_from_slice(b"\">\n");
+                        // With locations, Nix gives each attribute the
+                        // position of its definition, when it has one.
+                        let pos = match (&attrs.pos, self.location) {
+                            (Some(p), true) => p.find(*k),
+                            _ => None,
+                        };
+                        if let Some(pos) = pos {
+                            let (line, col) = pos.line_col();
+                            let _ = write!(
+                                Sink(&mut self.out),
+                                "<attr column=\"{}\" line=\"{}\" name=\"",
+                                col,
+                                line
+                            );
+                            escape(k.as_str().as_bytes(), &mut self.out);
+                            self.out.extend_from_slice(b"\" path=\"");
+                            escape(pos.source.name.as_bytes(), &mut self.out);
+                            self.out.extend_from_slice(b"\">\n");
+                        } else {
+                            self.out.extend_from_slice(b"<attr name=\"");
+                            escape(k.as_str().as_bytes(), &mut self.out);
+                            self.out.extend_from_slice(b"\">\n");
+                        }
                     }
                 }
                 Task::Derivation(attrs, depth, stage) => {

@@ -1,0 +1,2 @@
+# args: --xml --strict --no-location
+{ x = 1; f = y: y; }
