@@ -232,10 +232,16 @@ fn eval_command(args: EvalArgs) -> i32 {
 fn select_step(v: &Value, comp: &str, path: &str) -> tangle_eval::Result<Value> {
     match v {
         Value::Attrs(a) => a.get_str(comp).cloned().ok_or_else(|| {
-            tangle_eval::Error::eval(format!(
+            let mut msg = format!(
                 "attribute '{}' in selection path '{}' not found",
                 comp, path
-            ))
+            );
+            let names = a.entries.iter().map(|(k, _)| k.as_str());
+            if let Some(hint) = tangle_eval::error::did_you_mean(comp, names) {
+                msg.push('\n');
+                msg.push_str(&hint);
+            }
+            tangle_eval::Error::eval(msg)
         }),
         Value::List(l) => {
             let idx: usize = comp.parse().map_err(|_| {

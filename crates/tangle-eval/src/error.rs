@@ -153,3 +153,27 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// Nix's "Did you mean …?" line: the (at most five) candidates closest to
+/// `query` by edit distance (in characters), none further than two edits, nearest first
+/// and alphabetical among equals.
+pub fn did_you_mean<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut close: Vec<(usize, &str)> = candidates
+        .map(|c| (strsim::levenshtein(query, c), c))
+        .filter(|(d, _)| *d <= 2)
+        .collect();
+    close.sort_unstable();
+    close.truncate(5);
+    match close.as_slice() {
+        [] => None,
+        [(_, one)] => Some(format!("Did you mean {}?", one)),
+        [init @ .., (_, last)] => {
+            let init: Vec<&str> = init.iter().map(|(_, c)| *c).collect();
+            Some(format!(
+                "Did you mean one of {} or {}?",
+                init.join(", "),
+                last
+            ))
+        }
+    }
+}

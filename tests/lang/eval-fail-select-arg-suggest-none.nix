@@ -1,0 +1,2 @@
+# args: --strict -A a
+{ xyz = 1; }
