@@ -5,7 +5,8 @@
 //! `tests/lang/known-failures.txt`; a listed case that starts passing fails
 //! the run too, so the list stays true.
 
-use std::collections::BTreeMap;
+mod common;
+use common::{error_paragraph, run_suite, trunc, Suite};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -30,25 +31,6 @@ fn directives(text: &str) -> Vec<String> {
         }
     }
     args
-}
-
-fn error_paragraph(stderr: &str) -> String {
-    let mut out = Vec::new();
-    let mut started = false;
-    for line in stderr.split('\n') {
-        if !started {
-            if line.starts_with("error:") {
-                started = true;
-                out.push(line);
-            }
-        } else {
-            if line.trim().is_empty() {
-                break;
-            }
-            out.push(line);
-        }
-    }
-    out.join("\n") + "\n"
 }
 
 /// Run one case; Ok(()) if it matches, Err(description) otherwise.
@@ -93,15 +75,15 @@ fn run_case(dir: &Path, name: &str) -> Result<(), String> {
         if stdout != want {
             return Err(format!(
                 "printed {:?}, expected {:?}",
-                trunc(&stdout),
-                trunc(&want)
+                trunc(&stdout, 300),
+                trunc(&want, 300)
             ));
         }
     } else {
         let want = std::fs::read(dir.join(format!("{}.err", name))).map_err(|e| e.to_string())?;
         let want = String::from_utf8_lossy(&want);
         if out.status.success() {
-            return Err(format!("succeeded with {:?}", trunc(&stdout)));
+            return Err(format!("succeeded with {:?}", trunc(&stdout, 300)));
         }
         if out.status.code() != Some(1) {
             return Err(format!("exit status {:?}, expected 1", out.status.code()));
@@ -110,42 +92,18 @@ fn run_case(dir: &Path, name: &str) -> Result<(), String> {
         if got != want {
             return Err(format!(
                 "error {:?}, expected {:?}",
-                trunc(&got),
-                trunc(&want)
+                trunc(&got, 300),
+                trunc(&want, 300)
             ));
         }
     }
     Ok(())
 }
 
-fn trunc(s: &str) -> String {
-    if s.len() > 300 {
-        let mut end = 300;
-        while !s.is_char_boundary(end) {
-            end -= 1;
-        }
-        format!("{}…", &s[..end])
-    } else {
-        s.to_string()
-    }
-}
-
-fn known_failures(dir: &Path) -> BTreeMap<String, String> {
-    let text = std::fs::read_to_string(dir.join("known-failures.txt")).unwrap_or_default();
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| match l.split_once(char::is_whitespace) {
-            Some((n, why)) => (n.to_string(), why.trim().to_string()),
-            None => (l.to_string(), String::new()),
-        })
-        .collect()
-}
-
 #[test]
 fn language_corpus() {
     let dir = corpus_dir();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
+    let names: Vec<String> = std::fs::read_dir(&dir)
         .expect("read tests/lang")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -154,89 +112,15 @@ fn language_corpus() {
         })
         .map(|n| n.trim_end_matches(".nix").to_string())
         .collect();
-    names.sort();
-    assert!(names.len() >= 400, "corpus too small: {}", names.len());
-    let mut known = known_failures(&dir);
-    // `TANGLE_CORPUS_FILTER=regex` runs only the cases whose name contains
-    // the text (for working on one area); the full run ignores it.
-    if let Ok(filter) = std::env::var("TANGLE_CORPUS_FILTER") {
-        names.retain(|n| n.contains(&filter));
-        known.retain(|n, _| n.contains(&filter));
-    }
-    for (n, why) in &known {
-        assert!(!why.is_empty(), "known failure {} has no reason", n);
-    }
-
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
-        .max(2);
-    let chunks: Vec<Vec<String>> = (0..threads)
-        .map(|t| names.iter().skip(t).step_by(threads).cloned().collect())
-        .collect();
-    let results: Vec<(String, Result<(), String>)> = std::thread::scope(|s| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| {
-                let dir = dir.clone();
-                s.spawn(move || {
-                    chunk
-                        .into_iter()
-                        .map(|n| {
-                            let r = run_case(&dir, &n);
-                            (n, r)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("runner thread"))
-            .collect()
-    });
-
-    let mut passed = 0;
-    let mut unexpected = Vec::new();
-    let mut stale = Vec::new();
-    let mut known_failed = 0;
-    for (name, r) in &results {
-        match (r, known.contains_key(name)) {
-            (Ok(()), false) => passed += 1,
-            (Ok(()), true) => stale.push(name.clone()),
-            (Err(_), true) => known_failed += 1,
-            (Err(e), false) => unexpected.push(format!("{}: {}", name, e)),
-        }
-    }
-    let missing: Vec<&String> = known.keys().filter(|k| !names.contains(k)).collect();
-    if std::env::var("TANGLE_CORPUS_LIST").is_ok() {
-        for (name, r) in &results {
-            if let Err(e) = r {
-                println!("FAIL {} {}", name, e);
-            }
-        }
-    }
-    println!(
-        "corpus: {} cases, {} passed, {} known failures, {} unexpected failures, {} stale known failures",
-        names.len(),
-        passed,
-        known_failed,
-        unexpected.len(),
-        stale.len()
-    );
-    for u in &unexpected {
-        println!("UNEXPECTED FAILURE {}", u);
-    }
-    for s in &stale {
-        println!("NOW PASSES (remove from known-failures.txt): {}", s);
-    }
-    assert!(
-        missing.is_empty(),
-        "known-failures.txt names missing cases: {:?}",
-        missing
-    );
-    assert!(
-        unexpected.is_empty() && stale.is_empty(),
-        "corpus mismatches"
+    run_suite(
+        &Suite {
+            label: "corpus",
+            dir,
+            min_cases: 400,
+            filter_env: "TANGLE_CORPUS_FILTER",
+            list_env: "TANGLE_CORPUS_LIST",
+            run_case,
+        },
+        names,
     );
 }

@@ -15,6 +15,8 @@
 //! cases whose name contains the text; `TANGLE_DRV_LIST=1` prints every
 //! failure.
 
+mod common;
+use common::{error_paragraph, run_suite, trunc, Suite};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -60,25 +62,6 @@ fn directive_args(text: &str) -> Option<Vec<String>> {
         }
     }
     args
-}
-
-fn error_paragraph(stderr: &str) -> String {
-    let mut out = Vec::new();
-    let mut started = false;
-    for line in stderr.split('\n') {
-        if !started {
-            if line.starts_with("error:") {
-                started = true;
-                out.push(line);
-            }
-        } else {
-            if line.trim().is_empty() {
-                break;
-            }
-            out.push(line);
-        }
-    }
-    out.join("\n") + "\n"
 }
 
 /// A `.drvs` manifest: `BASENAME LENGTH\n` then LENGTH bytes and `\n`.
@@ -218,15 +201,15 @@ fn run_case(dir: &Path, name: &str) -> Result<(), String> {
             if out.code != Some(0) {
                 return Err(format!(
                     "failed: {}",
-                    trunc(error_paragraph(&out.stderr).trim_end())
+                    trunc(error_paragraph(&out.stderr).trim_end(), 400)
                 ));
             }
             let want = read_text(&dir.join(format!("{}.exp", name)))?;
             if out.stdout != want {
                 return Err(format!(
                     "printed {:?}, expected {:?}",
-                    trunc(&out.stdout),
-                    trunc(&want)
+                    trunc(&out.stdout, 400),
+                    trunc(&want, 400)
                 ));
             }
             if k == Kind::InstOkay {
@@ -235,7 +218,7 @@ fn run_case(dir: &Path, name: &str) -> Result<(), String> {
         }
         Kind::InstFail | Kind::EvalFail => {
             if out.code == Some(0) {
-                return Err(format!("succeeded with {:?}", trunc(&out.stdout)));
+                return Err(format!("succeeded with {:?}", trunc(&out.stdout, 400)));
             }
             if out.code != Some(1) {
                 return Err(format!("exit status {:?}, expected 1", out.code));
@@ -245,8 +228,8 @@ fn run_case(dir: &Path, name: &str) -> Result<(), String> {
             if got != want {
                 return Err(format!(
                     "error {:?}, expected {:?}",
-                    trunc(&got),
-                    trunc(&want)
+                    trunc(&got, 400),
+                    trunc(&want, 400)
                 ));
             }
         }
@@ -273,15 +256,15 @@ fn compare_store_objects(dir: &Path, name: &str, written: &Path) -> Result<(), S
             Some(b) if b != bytes => problems.push(format!(
                 "{} differs: wrote {:?}, expected {:?}",
                 base,
-                trunc(&String::from_utf8_lossy(b)),
-                trunc(&String::from_utf8_lossy(bytes))
+                trunc(&String::from_utf8_lossy(b), 400),
+                trunc(&String::from_utf8_lossy(bytes), 400)
             )),
             Some(_) => {}
         }
     }
     for base in got.keys().filter(|b| !want.contains_key(*b)) {
         let text = String::from_utf8_lossy(&got[base]).into_owned();
-        problems.push(format!("unexpected: {} {:?}", base, trunc(&text)));
+        problems.push(format!("unexpected: {} {:?}", base, trunc(&text, 400)));
     }
     if problems.is_empty() {
         Ok(())
@@ -290,124 +273,25 @@ fn compare_store_objects(dir: &Path, name: &str, written: &Path) -> Result<(), S
     }
 }
 
-fn trunc(s: &str) -> String {
-    if s.len() > 400 {
-        let mut end = 400;
-        while !s.is_char_boundary(end) {
-            end -= 1;
-        }
-        format!("{}…", &s[..end])
-    } else {
-        s.to_string()
-    }
-}
-
-fn known_failures(dir: &Path) -> BTreeMap<String, String> {
-    let text = std::fs::read_to_string(dir.join("known-failures.txt")).unwrap_or_default();
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| match l.split_once(char::is_whitespace) {
-            Some((n, why)) => (n.to_string(), why.trim().to_string()),
-            None => (l.to_string(), String::new()),
-        })
-        .collect()
-}
-
 #[test]
 fn derivation_corpus() {
     let dir = corpus_dir();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
+    let names: Vec<String> = std::fs::read_dir(&dir)
         .expect("read tests/drv")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".nix") && kind(n).is_some())
         .map(|n| n.trim_end_matches(".nix").to_string())
         .collect();
-    names.sort();
-    assert!(names.len() >= 80, "corpus too small: {}", names.len());
-    let mut known = known_failures(&dir);
-    if let Ok(filter) = std::env::var("TANGLE_DRV_FILTER") {
-        names.retain(|n| n.contains(&filter));
-        known.retain(|n, _| n.contains(&filter));
-    }
-    for (n, why) in &known {
-        assert!(!why.is_empty(), "known failure {} has no reason", n);
-    }
-
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
-        .max(2);
-    let chunks: Vec<Vec<String>> = (0..threads)
-        .map(|t| names.iter().skip(t).step_by(threads).cloned().collect())
-        .collect();
-    let results: Vec<(String, Result<(), String>)> = std::thread::scope(|s| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| {
-                let dir = dir.clone();
-                s.spawn(move || {
-                    chunk
-                        .into_iter()
-                        .map(|n| {
-                            let r = run_case(&dir, &n);
-                            (n, r)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("runner thread"))
-            .collect()
-    });
-
-    let mut passed = 0;
-    let mut unexpected = Vec::new();
-    let mut stale = Vec::new();
-    let mut known_failed = 0;
-    for (name, r) in &results {
-        match (r, known.contains_key(name)) {
-            (Ok(()), false) => passed += 1,
-            (Ok(()), true) => stale.push(name.clone()),
-            (Err(_), true) => known_failed += 1,
-            (Err(e), false) => unexpected.push(format!("{}: {}", name, e)),
-        }
-    }
-    let missing: Vec<&String> = known.keys().filter(|k| !names.contains(k)).collect();
-    if std::env::var("TANGLE_DRV_LIST").is_ok() {
-        for (name, r) in &results {
-            if let Err(e) = r {
-                println!("FAIL {} {}", name, e);
-            }
-        }
-    }
-    println!(
-        "drv corpus: {} cases, {} passed, {} known failures, {} unexpected failures, {} stale known failures",
-        names.len(),
-        passed,
-        known_failed,
-        unexpected.len(),
-        stale.len()
-    );
-    for u in &unexpected {
-        println!("UNEXPECTED FAILURE {}", u);
-    }
-    for s in &stale {
-        println!(
-            "NOW PASSES (remove from tests/drv/known-failures.txt): {}",
-            s
-        );
-    }
-    assert!(
-        missing.is_empty(),
-        "known-failures.txt names missing cases: {:?}",
-        missing
-    );
-    assert!(
-        unexpected.is_empty() && stale.is_empty(),
-        "derivation corpus mismatches"
+    run_suite(
+        &Suite {
+            label: "drv corpus",
+            dir,
+            min_cases: 80,
+            filter_env: "TANGLE_DRV_FILTER",
+            list_env: "TANGLE_DRV_LIST",
+            run_case,
+        },
+        names,
     );
 }
