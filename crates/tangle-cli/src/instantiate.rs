@@ -35,22 +35,7 @@ fn not_derivations() -> Error {
 
 /// A string attribute that must not refer to store paths.
 fn string_no_ctx(ev: &mut Evaluator, v: &Value) -> Result<String> {
-    match ev.force(v)? {
-        Value::String(s) => {
-            if let Some(first) = s.context.as_ref().and_then(|c| c.iter().next()) {
-                return Err(Error::eval(format!(
-                    "the string '{}' is not allowed to refer to a store path (such as '{}')",
-                    s.as_str_lossy(),
-                    first
-                )));
-            }
-            Ok(s.as_str_lossy().into_owned())
-        }
-        other => Err(Error::eval(format!(
-            "value is {} while a string was expected",
-            other.show_type()
-        ))),
-    }
+    tangle_eval::builtins::text_no_context(&ev.force(v)?)
 }
 
 fn is_derivation(ev: &mut Evaluator, set: &Attrs) -> Result<bool> {

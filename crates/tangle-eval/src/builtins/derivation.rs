@@ -83,20 +83,6 @@ struct DerivationStrict {
     in_attribute: bool,
 }
 
-/// A string that must not refer to store paths (Nix's `forceStringNoCtx`);
-/// the message names the first context element as Nix stores it.
-fn string_no_ctx(v: &Value) -> Result<String> {
-    let s = string(v)?;
-    if let Some(first) = s.context.as_ref().and_then(|c| c.iter().next()) {
-        return Err(Error::eval(format!(
-            "the string '{}' is not allowed to refer to a store path (such as '{}')",
-            s.as_str_lossy(),
-            first
-        )));
-    }
-    Ok(s.as_str_lossy().into_owned())
-}
-
 fn add_context(ctx: &mut Context, s: &crate::value::NixString) {
     if let Some(c) = &s.context {
         ctx.extend(c.iter().cloned());
@@ -263,7 +249,7 @@ impl Cont for DerivationStrict {
                     return Ok(Step::Force(self.name_value.clone()));
                 }
                 Phase::Name => {
-                    self.req.name = string_no_ctx(&input)?;
+                    self.req.name = super::text_no_context(&input)?;
                     self.in_attribute = false;
                     self.phase = Phase::Structured;
                     if let Some(v) = self.set.get_str("__structuredAttrs") {
@@ -350,7 +336,7 @@ impl Cont for DerivationStrict {
                             let v = self.set.entries[self.idx].1.shallow();
                             let names = list(&v)?
                                 .iter()
-                                .map(|n| string_no_ctx(&n.shallow()))
+                                .map(|n| super::text_no_context(&n.shallow()))
                                 .collect::<Result<Vec<_>>>()?;
                             self.set_outputs(names.into_iter())?;
                         }
@@ -362,7 +348,7 @@ impl Cont for DerivationStrict {
                         }
                         "system" | "outputHash" | "outputHashAlgo" | "outputHashMode" => {
                             let v = self.set.entries[self.idx].1.shallow();
-                            string_no_ctx(&v)?;
+                            super::text_no_context(&v)?;
                             self.special_attr(key, &string(&v)?.bytes)?;
                         }
                         _ => {}

@@ -224,14 +224,7 @@ impl Cont for FindFile {
                     }
                 }
                 FindState::Prefix(set) => {
-                    let prefix = string(&input)?;
-                    if let Some(c) = prefix.context.as_ref().and_then(|c| c.iter().next()) {
-                        return Err(Error::eval(format!(
-                            "the string '{}' is not allowed to refer to a store path (such as '{}')",
-                            prefix.as_str_lossy(),
-                            c
-                        )));
-                    }
+                    let prefix = super::string_no_context(&input)?;
                     let path = match set.get_str("path") {
                         Some(p) => p.clone(),
                         None => {

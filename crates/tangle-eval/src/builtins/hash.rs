@@ -35,21 +35,8 @@ fn hash_error(e: HashError) -> Error {
     }
 }
 
-/// A string that must not refer to store paths (Nix's `forceStringNoCtx`).
-fn string_no_ctx(v: &Value) -> Result<String> {
-    let s = string(v)?;
-    if let Some(path) = s.context.as_ref().and_then(|c| c.iter().next()) {
-        return Err(Error::eval(format!(
-            "the string '{}' is not allowed to refer to a store path (such as '{}')",
-            s.as_str_lossy(),
-            path
-        )));
-    }
-    Ok(s.as_str_lossy().into_owned())
-}
-
 fn algo_arg(v: &Value) -> Result<HashAlgo> {
-    HashAlgo::parse(&string_no_ctx(v)?).map_err(hash_error)
+    HashAlgo::parse(&super::text_no_context(v)?).map_err(hash_error)
 }
 
 fn hex_of(algo: HashAlgo, data: &[u8]) -> Value {
@@ -210,7 +197,7 @@ impl Cont for ConvertHash {
                 Ok(Step::Force(self.required("hash")?))
             }
             Stage::GotHash => {
-                self.hash = string_no_ctx(&input)?;
+                self.hash = super::text_no_context(&input)?;
                 if let Some(v) = self.attrs.get_str("hashAlgo") {
                     self.stage = Stage::GotAlgo;
                     return Ok(Step::Force(v.clone()));
@@ -224,7 +211,7 @@ impl Cont for ConvertHash {
                 Ok(Step::Force(self.required("toHashFormat")?))
             }
             Stage::GotFormat => {
-                let name = string_no_ctx(&input)?;
+                let name = super::text_no_context(&input)?;
                 let format = HashFormat::from_name(&name).ok_or_else(|| {
                     usage_error(format!(
                         "unknown hash format '{}', expect 'base16', 'base32', 'base64', or 'sri'",

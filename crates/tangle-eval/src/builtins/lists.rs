@@ -411,14 +411,7 @@ impl Cont for GroupBy {
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         if self.waiting {
             self.waiting = false;
-            let name = super::string(&input)?;
-            if let Some(c) = name.context.as_ref().and_then(|c| c.iter().next()) {
-                return Err(Error::eval(format!(
-                    "the string '{}' is not allowed to refer to a store path (such as '{}')",
-                    name.as_str_lossy(),
-                    c
-                )));
-            }
+            let name = super::string_no_context(&input)?;
             let key = Symbol::new(&name.as_str_lossy());
             self.groups
                 .entry(key)

@@ -255,6 +255,26 @@ pub fn string(v: &Value) -> Result<Rc<crate::value::NixString>> {
     }
 }
 
+/// A string that must not refer to store paths (Nix's `forceStringNoCtx`:
+/// patterns, versions, names, hash algorithms); the message names the
+/// first context element as it is stored.
+pub fn string_no_context(v: &Value) -> Result<Rc<crate::value::NixString>> {
+    let s = string(v)?;
+    if let Some(path) = s.context.as_ref().and_then(|c| c.iter().next()) {
+        return Err(Error::eval(format!(
+            "the string '{}' is not allowed to refer to a store path (such as '{}')",
+            s.as_str_lossy(),
+            path
+        )));
+    }
+    Ok(s)
+}
+
+/// [`string_no_context`], as text.
+pub fn text_no_context(v: &Value) -> Result<String> {
+    Ok(string_no_context(v)?.as_str_lossy().into_owned())
+}
+
 /// Builtins that call their function argument check it up front, as Nix
 /// does ("value is an integer while a function was expected").
 pub fn function(v: &Value) -> Result<()> {

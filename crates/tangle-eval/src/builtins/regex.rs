@@ -23,7 +23,7 @@
 mod compile;
 mod exec;
 
-use super::strings::string_no_context;
+use super::string_no_context;
 use super::{ok, string, PrimOpDef, PrimRet};
 use crate::error::{Error, Result};
 use crate::value::{NixString, Value};

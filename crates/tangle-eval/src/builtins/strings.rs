@@ -17,20 +17,6 @@ pub fn to_string(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     ))))
 }
 
-/// A string argument that must not refer to store paths (patterns,
-/// versions, derivation names).
-pub fn string_no_context(v: &Value) -> Result<Rc<NixString>> {
-    let s = string(v)?;
-    if let Some(path) = s.context.as_ref().and_then(|c| c.iter().next()) {
-        return Err(Error::eval(format!(
-            "the string '{}' is not allowed to refer to a store path (such as '{}')",
-            s.as_str_lossy(),
-            path
-        )));
-    }
-    Ok(s)
-}
-
 /// Nix checks each argument's type as soon as it forces it, before it
 /// forces the next one (`substring "x" (throw "b") "c"` is a type error,
 /// not the throw). Builtins that care declare only their first argument

@@ -4,7 +4,8 @@
 //! anything else but the separators `.` and `-` (which only separate).
 //! "Digit" and "letter" are ASCII only, as in C++ Nix's C locale.
 
-use super::strings::{in_order, string_no_context};
+use super::string_no_context;
+use super::strings::in_order;
 use super::{ok, PrimOpDef, PrimRet};
 use crate::error::Result;
 use crate::symbol::Symbol;
