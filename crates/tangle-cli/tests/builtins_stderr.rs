@@ -4,6 +4,8 @@
 //! error). `trace` and `addErrorContext` outputs were taken from C++ Nix 2.8;
 //! `warn` and `traceVerbose` are newer than 2.8 and follow the Nix manual.
 
+mod common;
+
 use std::process::Command;
 
 fn tangle(args: &[&str]) -> (i32, String, String) {
@@ -123,14 +125,7 @@ fn help_lists_the_flags() {
 
 #[test]
 fn nix_instantiate_spelling_of_the_settings() {
-    let dir = std::env::temp_dir().join(format!("tangle-bl-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let link = dir.join("nix-instantiate");
-    match std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_tangle"), &link) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-        Err(e) => panic!("symlink: {}", e),
-    }
+    let link = common::nix_instantiate_link("bl");
     let run = |args: &[&str]| {
         let out = Command::new(&link).args(args).output().expect("run");
         (

@@ -2,18 +2,12 @@
 //! flags. Expected outputs and exit statuses were taken from C++ Nix 2.8
 //! (`nix-instantiate` from Debian's nix-bin) with the same arguments.
 
+mod common;
+
 use std::process::Command;
 
 fn nix_instantiate(args: &[&str]) -> (i32, String) {
-    let dir = std::env::temp_dir().join(format!("tangle-ni-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let link = dir.join("nix-instantiate");
-    // Tests run in parallel: another one may have made the link already.
-    match std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_tangle"), &link) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-        Err(e) => panic!("symlink: {}", e),
-    }
+    let link = common::nix_instantiate_link("ni");
     let out = Command::new(&link).args(args).output().expect("run");
     (
         out.status.code().unwrap_or(-1),

@@ -167,3 +167,18 @@ pub fn run_suite(suite: &Suite, mut names: Vec<String>) {
         suite.label
     );
 }
+
+/// A `nix-instantiate` symlink to the `tangle` binary in a per-process
+/// temporary directory (`tag` keeps test files apart). Tests run in
+/// parallel, so another one may have made the link already.
+pub fn nix_instantiate_link(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tangle-{}-{}", tag, std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let link = dir.join("nix-instantiate");
+    match std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_tangle"), &link) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => panic!("symlink: {}", e),
+    }
+    link
+}

@@ -278,22 +278,9 @@ impl Cont for GenericClosure {
                         }
                     }
                 }
-                State::Search {
-                    elem,
-                    key,
-                    lo,
-                    hi,
-                    asked_at,
-                    checking,
-                } => {
-                    self.state = State::Search {
-                        elem,
-                        key,
-                        lo,
-                        hi,
-                        asked_at,
-                        checking,
-                    };
+                search @ State::Search { .. } => {
+                    // `search` takes the state back apart.
+                    self.state = search;
                     let less = matches!(input, Value::Bool(true));
                     if let Some(step) = self.search(Some(less))? {
                         return Ok(step);

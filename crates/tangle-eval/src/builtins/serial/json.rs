@@ -354,14 +354,17 @@ impl<'a> Lexer<'a> {
     /// next in a string at once: the same bookkeeping as reading it byte by
     /// byte, as it holds no newline.
     fn plain_run(&mut self) {
+        self.take_run(|b| (0x20..0x80).contains(&b) && b != b'"' && b != b'\\');
+    }
+
+    /// Take the bytes from here on that satisfy `keep` at once (they hold
+    /// no newline, so only the column moves).
+    fn take_run(&mut self, keep: impl Fn(u8) -> bool) {
         if self.next_unget {
             return;
         }
         let rest = self.input.get(self.next..).unwrap_or(&[]);
-        let n = rest
-            .iter()
-            .position(|&b| !(0x20..0x80).contains(&b) || b == b'"' || b == b'\\')
-            .unwrap_or(rest.len());
+        let n = rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
         if n > 0 {
             self.buf.extend_from_slice(&rest[..n]);
             self.current = rest[n - 1] as i32;
@@ -379,21 +382,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn digit_run(&mut self) {
-        if self.next_unget {
-            return;
-        }
-        let rest = self.input.get(self.next..).unwrap_or(&[]);
-        let n = rest
-            .iter()
-            .position(|b| !b.is_ascii_digit())
-            .unwrap_or(rest.len());
-        if n > 0 {
-            self.buf.extend_from_slice(&rest[..n]);
-            self.current = rest[n - 1] as i32;
-            self.next += n;
-            self.total += n;
-            self.column += n;
-        }
+        self.take_run(|b| b.is_ascii_digit());
     }
 
     /// After `\u`: one code point, or a surrogate pair, appended as UTF-8.
