@@ -3,6 +3,7 @@
 //! `tangle eval` mirrors `nix-instantiate --eval`. Invoked under the name
 //! `nix-instantiate`, the binary accepts that tool's spelling of the flags.
 
+mod alloc;
 mod args;
 mod instantiate;
 
@@ -11,10 +12,9 @@ use std::io::{Read, Write};
 use std::rc::Rc;
 use tangle_eval::{EvalOptions, Evaluator, StdIo, Value};
 
-/// Evaluation allocates many small, short-lived objects (thunks,
-/// environments); mimalloc is markedly faster at that than glibc's malloc.
+/// mimalloc (see `alloc`).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Mimalloc = alloc::Mimalloc;
 
 /// Native stack for the evaluator thread. Evaluation itself is stackless;
 /// this covers the parser and dropping very deep values.

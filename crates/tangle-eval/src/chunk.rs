@@ -109,6 +109,12 @@ pub struct Proto {
     pub dyn_vars: Vec<DynVar>,
     /// Attribute names used by `Select`/`SelectOr`/`HasAttr`.
     pub syms: Vec<Symbol>,
+    /// The body is simple arithmetic a forced thunk may compute without a
+    /// frame (`vm::inline`).
+    pub inline: bool,
+    /// The body is just `Closure(i); Return` (the outer lambda of a curried
+    /// function `a: b: ...`): a call makes that closure without a frame.
+    pub returns_lambda: Option<u32>,
 }
 
 /// A name resolved dynamically through `with` scopes.

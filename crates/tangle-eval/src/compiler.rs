@@ -447,7 +447,14 @@ impl<'a> Compiler<'a> {
 
     fn finish(&mut self) -> Rc<Proto> {
         let b = self.builders.pop().expect("builder stack is never empty");
+        let inline = crate::vm::inline::is_inline(&b.code, &b.consts);
+        let returns_lambda = match b.code[..] {
+            [Op::Closure(i), Op::Return] => Some(i),
+            _ => None,
+        };
         Rc::new(Proto {
+            inline,
+            returns_lambda,
             code: b.code,
             spans: b.spans,
             source: self.source.clone(),

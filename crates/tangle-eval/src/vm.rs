@@ -27,6 +27,7 @@ pub mod arith;
 pub mod coerce;
 pub mod compare;
 pub mod deep;
+pub mod inline;
 
 /// What a native continuation asks the VM to do next.
 pub enum Step {
@@ -501,6 +502,17 @@ impl Vm {
                     );
                 }
                 let env = bind_args(&c, arg.shallow())?;
+                if let Some(i) = c.lambda.body.returns_lambda {
+                    // A curried function's outer lambda: no frame needed.
+                    let v = Value::Closure(Rc::new(Closure {
+                        lambda: c.lambda.body.lambdas[i as usize].clone(),
+                        env: Some(env),
+                    }));
+                    if let Some(u) = update {
+                        complete(&u.thunk, v.clone());
+                    }
+                    return Ok(Some(v));
+                }
                 let base = self.stack.len();
                 self.push_frame(Frame::Code(CodeFrame {
                     proto: c.lambda.body.clone(),
@@ -678,18 +690,43 @@ impl Vm {
                                 return Ok(Op::Local(depth, slot));
                             }
                         };
-                        let done = match v {
-                            Value::Thunk(t) => match &*t.state.borrow() {
-                                ThunkState::Done(x) => Some(x.clone()),
-                                _ => None,
-                            },
-                            x => Some(x.clone()),
+                        let t = match v {
+                            Value::Thunk(t) => t,
+                            x => {
+                                stack.push(x.clone());
+                                continue;
+                            }
                         };
-                        match done {
-                            Some(x) => stack.push(x),
-                            None => {
-                                // Not evaluated yet: the thunk goes on the
-                                // stack and the general path forces it.
+                        let pending = match &*t.state.borrow() {
+                            ThunkState::Done(x) => {
+                                stack.push(x.clone());
+                                continue;
+                            }
+                            ThunkState::Pending(p, e) if !t.forcing.get() => {
+                                Some((p.clone(), e.clone()))
+                            }
+                            _ => None,
+                        };
+                        if let Some((p, e)) = &pending {
+                            if let Some(x) = p.inline.then(|| inline::compute(p, e)).flatten() {
+                                complete(t, x.clone());
+                                stack.push(x);
+                                continue;
+                            }
+                        }
+                        match pending {
+                            Some((p, e))
+                                if self.frames.len() + self.tail_calls
+                                    < self.options.max_call_depth =>
+                            {
+                                let t = t.clone();
+                                save!();
+                                self.push_thunk_frame(t, p, e, true);
+                                continue 'frame;
+                            }
+                            _ => {
+                                // The general path reports the error or runs
+                                // the application.
                                 stack.push(v.clone());
                                 save!();
                                 return Ok(Op::Force);
@@ -782,6 +819,16 @@ impl Vm {
                             Some(Value::Closure(c)) => c,
                             _ => unreachable!("checked above"),
                         };
+                        if let Some(i) = c.lambda.body.returns_lambda {
+                            // `a: b: ...` applied to `a`: the result is the
+                            // inner closure, no frame needed (a tail call
+                            // just goes on with the code after it).
+                            self.stack.push(Value::Closure(Rc::new(Closure {
+                                lambda: c.lambda.body.lambdas[i as usize].clone(),
+                                env: Some(call_env),
+                            })));
+                            continue;
+                        }
                         if let Op::TailCall = op {
                             // Reuse this frame (its thunk update, if any, stays).
                             self.tail_calls += 1;
