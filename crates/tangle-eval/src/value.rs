@@ -133,8 +133,13 @@ impl Attrs {
             .map(|i| &self.entries[i].1)
     }
 
+    /// Look up by name text, without interning it (entries are sorted by
+    /// the bytes of their names).
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.get(Symbol::new(key))
+        self.entries
+            .binary_search_by(|(k, _)| k.as_str().as_bytes().cmp(key.as_bytes()))
+            .ok()
+            .map(|i| &self.entries[i].1)
     }
 
     pub fn len(&self) -> usize {
