@@ -56,12 +56,7 @@ fn derivation_line(ev: &mut Evaluator, set: &Attrs) -> Result<String> {
     let mut line = match ev.force(drv)? {
         Value::String(s) => s.as_str_lossy().into_owned(),
         Value::Path(p) => p.path.to_string(),
-        other => {
-            return Err(Error::eval(format!(
-                "cannot coerce {} to a string",
-                other.show_type()
-            )))
-        }
+        other => return Err(tangle_eval::error::type_error::cannot_coerce(&other)),
     };
     if !is_store_path(&line) {
         return Err(Error::eval(format!(
@@ -90,10 +85,10 @@ fn wants_recursion(ev: &mut Evaluator, set: &Attrs) -> Result<bool> {
     match set.get_str("recurseForDerivations") {
         Some(v) => match ev.force(v)? {
             Value::Bool(b) => Ok(b),
-            other => Err(Error::eval(format!(
-                "value is {} while a Boolean was expected",
-                other.show_type()
-            ))),
+            other => Err(tangle_eval::error::type_error::expected(
+                "a Boolean",
+                &other,
+            )),
         },
         None => Ok(false),
     }

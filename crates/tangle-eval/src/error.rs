@@ -177,3 +177,69 @@ pub fn did_you_mean<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) 
         }
     }
 }
+
+/// The type errors whose wording is current Nix's (≥ 2.20): each names
+/// the type found and shows the value itself, printed by
+/// [`error_value`](crate::print::error_value::error_value). Every type
+/// error goes through one of these, so the wording lives here only.
+pub mod type_error {
+    use super::Error;
+    use crate::print::error_value::error_value;
+    use crate::value::Value;
+
+    /// A value of the wrong type: "expected a set but found an integer: 1".
+    /// `what` is the type wanted with its article ("a set", "an integer").
+    pub fn expected(what: &str, found: &Value) -> Error {
+        Error::eval(format!(
+            "expected {} but found {}: {}",
+            what,
+            found.show_type(),
+            error_value(found)
+        ))
+    }
+
+    /// A call of something that is not a function.
+    pub fn not_a_function(v: &Value) -> Error {
+        Error::eval(format!(
+            "attempt to call something which is not a function but {}: {}",
+            v.show_type(),
+            error_value(v)
+        ))
+    }
+
+    /// A value that has no string form (a set without `__toString` or
+    /// `outPath`, a list where one is not allowed, a function, ...).
+    pub fn cannot_coerce(v: &Value) -> Error {
+        Error::eval(format!(
+            "cannot coerce {} to a string: {}",
+            v.show_type(),
+            error_value(v)
+        ))
+    }
+
+    /// `<` on values it does not order: of two different types, or of a
+    /// type without an order (sets, Booleans, null, functions).
+    pub fn cannot_compare(a: &Value, b: &Value) -> Error {
+        let (ta, tb) = (a.show_type(), b.show_type());
+        let (va, vb) = (error_value(a), error_value(b));
+        if same_type(a, b) {
+            Error::eval(format!(
+                "cannot compare {} with {}; values of that type are incomparable (values are {} and {})",
+                ta, tb, va, vb
+            ))
+        } else {
+            Error::eval(format!(
+                "cannot compare {} with {}; values are {} and {}",
+                ta, tb, va, vb
+            ))
+        }
+    }
+
+    /// Nix's value types: every kind of function is one type.
+    fn same_type(a: &Value, b: &Value) -> bool {
+        match (a, b) {
+            _ if a.is_function() && b.is_function() => true,
+            _ => std::mem::discriminant(a) == std::mem::discriminant(b),
+        }
+    }
+}

@@ -347,6 +347,9 @@ impl Value {
             Value::PrimOpApp(app) => {
                 return format!("the partially applied built-in function '{}'", app.op.name)
             }
+            Value::String(s) if s.context.as_ref().is_some_and(|c| !c.is_empty()) => {
+                return "a string with context".into()
+            }
             _ => {}
         }
         match self {

@@ -15,7 +15,7 @@
 
 use crate::builtins::{PrimOpDef, PrimRet};
 use crate::chunk::{Lambda, Op, Proto};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{type_error, Error, ErrorKind, Result};
 use crate::io::Io;
 use crate::source::Pos;
 use crate::symbol::Symbol;
@@ -540,10 +540,7 @@ impl Vm {
                 // Callers force functions first; be lenient for embedders.
                 self.push_native(Box::new(deep::CallOnce::new(f, arg)), update)
             }
-            other => Err(Error::eval(format!(
-                "attempt to call something which is not a function but {}",
-                other.show_type()
-            ))),
+            other => Err(type_error::not_a_function(&other)),
         }
     }
 
@@ -1027,12 +1024,7 @@ impl Vm {
                                     break;
                                 }
                             }
-                            other => {
-                                return Err(Error::eval(format!(
-                                    "value is {} while a set was expected",
-                                    other.show_type()
-                                )))
-                            }
+                            other => return Err(type_error::expected("a set", other)),
                         }
                     }
                     if let Some(t) = to_force {
@@ -1145,34 +1137,19 @@ impl Vm {
                                 }
                             }
                         }
-                        other => {
-                            return Err(Error::eval(format!(
-                                "value is {} while a Boolean was expected",
-                                other.show_type()
-                            )))
-                        }
+                        other => return Err(type_error::expected("a Boolean", &other)),
                     }
                 }
                 Op::AssertBool => match self.stack.last() {
                     Some(Value::Bool(_)) => {}
-                    Some(other) => {
-                        return Err(Error::eval(format!(
-                            "value is {} while a Boolean was expected",
-                            other.show_type()
-                        )))
-                    }
+                    Some(other) => return Err(type_error::expected("a Boolean", other)),
                     None => return Err(internal("stack underflow")),
                 },
                 Op::Not => {
                     let v = self.pop();
                     match v {
                         Value::Bool(b) => self.stack.push(Value::Bool(!b)),
-                        other => {
-                            return Err(Error::eval(format!(
-                                "value is {} while a Boolean was expected",
-                                other.show_type()
-                            )))
-                        }
+                        other => return Err(type_error::expected("a Boolean", &other)),
                     }
                 }
                 Op::Negate => {
@@ -1277,12 +1254,7 @@ impl Vm {
                                 return Err(Error::eval(format!("attribute '{}' missing", name)))
                             }
                         },
-                        other => {
-                            return Err(Error::eval(format!(
-                                "value is {} while a set was expected",
-                                other.show_type()
-                            )))
-                        }
+                        other => return Err(type_error::expected("a set", &other)),
                     }
                 }
                 Op::SelectOr(i, target) => {
@@ -1309,10 +1281,7 @@ impl Vm {
                         Value::Attrs(a) => a.get(name).cloned(),
                         other => {
                             if let Op::SelectDyn = op {
-                                return Err(Error::eval(format!(
-                                    "value is {} while a set was expected",
-                                    other.show_type()
-                                )));
+                                return Err(type_error::expected("a set", other));
                             }
                             None
                         }
@@ -1478,12 +1447,7 @@ impl Vm {
                                 format!("assertion '{}' failed", text),
                             ));
                         }
-                        other => {
-                            return Err(Error::eval(format!(
-                                "value is {} while a Boolean was expected",
-                                other.show_type()
-                            )))
-                        }
+                        other => return Err(type_error::expected("a Boolean", &other)),
                     }
                 }
             }
@@ -1501,10 +1465,7 @@ fn complete(t: &Thunk, v: Value) {
 pub fn attr_name(key: &Value) -> Result<Symbol> {
     match key {
         Value::String(s) => Ok(Symbol::new(&s.as_str_lossy())),
-        other => Err(Error::eval(format!(
-            "value is {} while a string was expected",
-            other.show_type()
-        ))),
+        other => Err(type_error::expected("a string", other)),
     }
 }
 
@@ -1520,12 +1481,7 @@ fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
         Some(formals) => {
             let attrs = match &arg {
                 Value::Attrs(a) => a.clone(),
-                other => {
-                    return Err(Error::eval(format!(
-                        "value is {} while a set was expected",
-                        other.show_type()
-                    )))
-                }
+                other => return Err(type_error::expected("a set", other)),
             };
             let mut matched = 0;
             for (i, f) in formals.entries.iter().enumerate() {

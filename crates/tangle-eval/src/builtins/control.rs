@@ -237,12 +237,9 @@ pub fn real_path(v: &Value) -> Result<String> {
         }
         Value::Attrs(a) => match a.get_str("outPath").map(|v| v.shallow()) {
             Some(v @ Value::String(_)) => real_path(&v),
-            _ => Err(Error::eval("cannot coerce a set to a string")),
+            _ => Err(crate::error::type_error::cannot_coerce(v)),
         },
-        other => Err(Error::eval(format!(
-            "cannot coerce {} to a string",
-            other.show_type()
-        ))),
+        other => Err(crate::error::type_error::cannot_coerce(other)),
     }
 }
 

@@ -251,12 +251,7 @@ impl Cont for FindFile {
                                 Mode::ToString,
                             ))));
                         }
-                        other => {
-                            return Err(Error::eval(format!(
-                                "cannot coerce {} to a string",
-                                other.show_type()
-                            )))
-                        }
+                        other => return Err(crate::error::type_error::cannot_coerce(other)),
                     };
                     self.resolved.push((prefix, text));
                     self.index += 1;

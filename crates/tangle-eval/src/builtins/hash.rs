@@ -120,14 +120,9 @@ impl Cont for HashFile {
                     self.next = Some(out.clone());
                     return Ok(Step::Force(out.clone()));
                 }
-                return Err(Error::eval("cannot coerce a set to a string"));
+                return Err(crate::error::type_error::cannot_coerce(&v));
             }
-            other => {
-                return Err(Error::eval(format!(
-                    "cannot coerce {} to a string",
-                    other.show_type()
-                )))
-            }
+            other => return Err(crate::error::type_error::cannot_coerce(other)),
         };
         self.coercing = false;
         let bytes = vm.io.read_file(&path).map_err(|e| {

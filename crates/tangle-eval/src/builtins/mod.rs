@@ -220,11 +220,7 @@ pub fn ok(v: Value) -> Result<PrimRet> {
 }
 
 fn type_error(v: &Value, want: &str) -> Error {
-    Error::eval(format!(
-        "value is {} while {} was expected",
-        v.show_type(),
-        want
-    ))
+    crate::error::type_error::expected(want, v)
 }
 
 pub fn int(v: &Value) -> Result<i64> {
@@ -276,7 +272,7 @@ pub fn text_no_context(v: &Value) -> Result<String> {
 }
 
 /// Builtins that call their function argument check it up front, as Nix
-/// does ("value is an integer while a function was expected").
+/// does ("expected a function but found an integer: 1").
 pub fn function(v: &Value) -> Result<()> {
     if v.is_function() || matches!(v, Value::Attrs(a) if a.get_str("__functor").is_some()) {
         Ok(())

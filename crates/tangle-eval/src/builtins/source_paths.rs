@@ -46,10 +46,7 @@ fn source_path(v: &Value) -> Result<String> {
             }
             Ok(crate::compiler::canon_path(&p))
         }
-        other => Err(Error::eval(format!(
-            "cannot coerce {} to a string",
-            other.show_type()
-        ))),
+        other => Err(crate::error::type_error::cannot_coerce(other)),
     }
 }
 

@@ -59,10 +59,7 @@ fn store_path(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
         Value::Attrs(_) => coerce_then(&a[0], (), |_, s| {
             store_path_of(&s.as_str_lossy(), s.context.as_deref())
         }),
-        other => Err(Error::eval(format!(
-            "cannot coerce {} to a string",
-            other.show_type()
-        ))),
+        other => Err(crate::error::type_error::cannot_coerce(other)),
     }
 }
 

@@ -3,6 +3,7 @@
 //! Printing walks the value with an explicit work list, so a deeply nested
 //! value cannot overflow the native stack.
 
+pub mod error_value;
 pub mod xml;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -417,15 +418,10 @@ impl ToJson {
                         self.hop(a, max_depth)?;
                         self.work.push(JsonTask::Coerce(p));
                     }
-                    None => return Err(Error::eval("cannot coerce a set to a string")),
+                    None => return Err(crate::error::type_error::cannot_coerce(&v)),
                 }
             }
-            other => {
-                return Err(Error::eval(format!(
-                    "cannot coerce {} to a string",
-                    other.show_type()
-                )))
-            }
+            other => return Err(crate::error::type_error::cannot_coerce(other)),
         }
         Ok(None)
     }

@@ -3,16 +3,13 @@
 
 use super::Vm;
 use crate::compiler::canon_path;
-use crate::error::{Error, Result};
+use crate::error::{type_error, Error, Result};
 use crate::value::{NixString, Value};
 
 pub fn expect_int(v: &Value) -> Result<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        other => Err(Error::eval(format!(
-            "value is {} while an integer was expected",
-            other.show_type()
-        ))),
+        other => Err(type_error::expected("an integer", other)),
     }
 }
 
@@ -20,10 +17,7 @@ pub fn expect_float(v: &Value) -> Result<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
         Value::Float(f) => Ok(*f),
-        other => Err(Error::eval(format!(
-            "value is {} while a float was expected",
-            other.show_type()
-        ))),
+        other => Err(type_error::expected("a float", other)),
     }
 }
 

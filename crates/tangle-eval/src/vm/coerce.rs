@@ -54,12 +54,7 @@ pub fn interpolate_path(parts: &[Value]) -> Result<Value> {
                 s.push_str(&x.as_str_lossy())
             }
             Value::Path(x) => s.push_str(&x.path),
-            other => {
-                return Err(Error::eval(format!(
-                    "cannot coerce {} to a string",
-                    other.show_type()
-                )))
-            }
+            other => return Err(crate::error::type_error::cannot_coerce(other)),
         }
     }
     Ok(Value::path(canon_path(&s)))
@@ -195,7 +190,7 @@ impl Cont for Concat {
                         self.work.push(Item::Value(p.clone()));
                         continue;
                     }
-                    return Err(Error::eval("cannot coerce a set to a string"));
+                    return Err(crate::error::type_error::cannot_coerce(&Value::Attrs(a)));
                 }
                 Value::Int(i) if self.mode.coerces_more() => {
                     self.out.extend_from_slice(i.to_string().as_bytes())
@@ -218,12 +213,7 @@ impl Cont for Concat {
                         self.work.push(Item::Value(e.clone()));
                     }
                 }
-                other => {
-                    return Err(Error::eval(format!(
-                        "cannot coerce {} to a string",
-                        other.show_type()
-                    )))
-                }
+                other => return Err(crate::error::type_error::cannot_coerce(&other)),
             }
         }
         Ok(Step::Done(Value::string_ctx(

@@ -8,7 +8,7 @@
 //! with Rust recursion.
 
 use super::{Cont, Step, Vm};
-use crate::error::{Error, Result};
+use crate::error::{type_error, Result};
 use crate::value::{ThunkState, Value};
 use std::rc::Rc;
 
@@ -230,13 +230,7 @@ pub fn less_than_fast(a: &Value, b: &Value) -> Result<Option<bool>> {
         (Value::Path(x), Value::Path(y)) => x.path < y.path,
         (Value::List(_), Value::List(_)) => return Ok(None),
         (Value::Thunk(_), _) | (_, Value::Thunk(_)) => return Ok(None),
-        _ => {
-            return Err(Error::eval(format!(
-                "cannot compare {} with {}",
-                a.show_type(),
-                b.show_type()
-            )))
-        }
+        _ => return Err(type_error::cannot_compare(a, b)),
     }))
 }
 

@@ -6,10 +6,12 @@
 //! operator returns are forced as soon as the operator's list is there.
 //! Keys are equal when neither is less than the other under `<`
 //! (so `1` and `1.0` are the same key), and keys that `<` cannot compare
-//! are an error ("cannot compare a string with an integer": new key
-//! first), except that the very first key is never compared.
+//! are an error ("cannot compare a string with an integer; values are
+//! \"a\" and 1": the new key first, then the first key seen), except that
+//! the very first key is never compared.
 
 use super::super::{attrset, list};
+use crate::error::type_error::cannot_compare;
 use crate::error::{Error, Result};
 use crate::value::{Attrs, Value};
 use crate::vm::compare::LessThan;
@@ -88,18 +90,19 @@ impl PartialEq for Num {
 impl Eq for Num {}
 
 /// The keys seen so far. They all have one kind, since `<` fails across
-/// kinds; `first` is the type of the first key, named in errors.
+/// kinds; the `Value` is the first key, which a key of another kind is
+/// compared with (and shown) in the error, as Nix does.
 enum Keys {
     Empty,
-    Ints(HashSet<i64>, String),
-    Nums(BTreeSet<Num>, String),
-    Strings(HashSet<Box<[u8]>>, String),
-    Paths(HashSet<String>, String),
+    Ints(HashSet<i64>, Value),
+    Nums(BTreeSet<Num>, Value),
+    Strings(HashSet<Box<[u8]>>, Value),
+    Paths(HashSet<String>, Value),
     /// Lists compare element by element (which may evaluate them), so they
     /// are kept sorted and searched with `<` run on the VM.
     Lists(Vec<Value>),
     /// One key of a type `<` does not order: any second key is an error.
-    Single(String),
+    Single(Value),
 }
 
 enum Insert {
@@ -109,20 +112,12 @@ enum Insert {
     Search,
 }
 
-fn incomparable(new: &Value, existing: &str) -> Error {
-    Error::eval(format!(
-        "cannot compare {} with {}",
-        new.show_type(),
-        existing
-    ))
-}
-
 impl Keys {
     fn insert(&mut self, key: &Value) -> Result<Insert> {
         let fresh = |b: bool| if b { Insert::New } else { Insert::Seen };
         match (&mut *self, key) {
             (Keys::Empty, _) => {
-                let ty = key.show_type();
+                let ty = key.clone();
                 *self = match key {
                     Value::Int(i) => Keys::Ints(HashSet::from_iter([*i]), ty),
                     Value::Float(f) => Keys::Nums(BTreeSet::from([Num::Float(*f)]), ty),
@@ -137,7 +132,7 @@ impl Keys {
             (Keys::Ints(set, ty), Value::Float(f)) => {
                 let mut nums: BTreeSet<Num> = set.iter().map(|i| Num::Int(*i)).collect();
                 let new = nums.insert(Num::Float(*f));
-                *self = Keys::Nums(nums, std::mem::take(ty));
+                *self = Keys::Nums(nums, std::mem::replace(ty, Value::Null));
                 Ok(fresh(new))
             }
             (Keys::Nums(set, _), Value::Int(i)) => Ok(fresh(set.insert(Num::Int(*i)))),
@@ -145,7 +140,14 @@ impl Keys {
             (Keys::Strings(set, _), Value::String(s)) => Ok(fresh(set.insert(s.bytes.clone()))),
             (Keys::Paths(set, _), Value::Path(p)) => Ok(fresh(set.insert(p.path.clone()))),
             (Keys::Lists(_), Value::List(_)) => Ok(Insert::Search),
-            (Keys::Lists(_), _) => Err(incomparable(key, "a list")),
+            (Keys::Lists(l), _) => {
+                // Never empty: it starts with the first key.
+                let first = l
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| Value::list(Vec::new()));
+                Err(cannot_compare(key, &first))
+            }
             (
                 Keys::Ints(_, ty)
                 | Keys::Nums(_, ty)
@@ -153,7 +155,7 @@ impl Keys {
                 | Keys::Paths(_, ty)
                 | Keys::Single(ty),
                 _,
-            ) => Err(incomparable(key, ty)),
+            ) => Err(cannot_compare(key, ty)),
         }
     }
 }
