@@ -138,10 +138,11 @@ fn render_pos(out: &mut String, pos: &Pos) {
     let text = pos.source.line_text(line);
     let gutter = line.to_string();
     let _ = write!(out, "\n\n            {}| {}", gutter, text);
+    // The column counts bytes, and so does the padding, as in Nix.
     let pad: String = text
-        .chars()
+        .bytes()
         .take(col.saturating_sub(1))
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .map(|c| if c == b'\t' { '\t' } else { ' ' })
         .collect();
     let _ = write!(out, "\n            {}| {}^", " ".repeat(gutter.len()), pad);
 }

@@ -84,7 +84,7 @@ fn compile_in(
     base_dir: &str,
     outer: &[symbol::Symbol],
 ) -> Result<Rc<chunk::Proto>> {
-    let source = source::Source::new(name.to_string(), syntax::normalise_newlines(&text));
+    let source = source::Source::new(name.to_string(), text);
     let expr = syntax::parse(&source)?;
     let home = vm.io.get_env("HOME");
     let globals = vm.globals.clone();
@@ -153,7 +153,7 @@ impl Evaluator {
         // Compiling checks what Nix checks at parse time (undefined
         // variables, duplicate attributes).
         compile_in(&mut self.vm, name, text.to_string(), base_dir, &[])?;
-        let source = source::Source::new(name.to_string(), syntax::normalise_newlines(text));
+        let source = source::Source::new(name.to_string(), text.to_string());
         let expr = syntax::parse(&source)?;
         let home = self.vm.io.get_env("HOME");
         Ok(compiler::show::show_expr_with_paths(

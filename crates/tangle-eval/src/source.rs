@@ -13,9 +13,16 @@ pub struct Source {
 
 impl Source {
     pub fn new(name: String, text: String) -> Rc<Source> {
+        // As in 2.8's lexer, LF, CR and CRLF each end a line.
         let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
+        let b = text.as_bytes();
+        for (i, c) in b.iter().enumerate() {
+            let ends_line = match c {
+                b'\n' => true,
+                b'\r' => b.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            if ends_line {
                 line_starts.push(i as u32 + 1);
             }
         }
@@ -36,7 +43,8 @@ impl Source {
         }
     }
 
-    /// 1-based line and column of a byte offset.
+    /// 1-based line and column of a byte offset. Like 2.8, the column
+    /// counts bytes, not characters.
     pub fn line_col(&self, offset: u32) -> (usize, usize) {
         let line = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
@@ -44,22 +52,22 @@ impl Source {
         };
         let start = self.line_starts[line] as usize;
         let end = (offset as usize).min(self.text.len());
-        let col = self
-            .text
-            .get(start..end)
-            .map(|s| s.chars().count())
-            .unwrap_or(end - start);
-        (line + 1, col + 1)
+        (line + 1, end.saturating_sub(start) + 1)
     }
 
+    /// The text of a 1-based line, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
         let start = self.line_starts[line - 1] as usize;
         let end = self
             .line_starts
             .get(line)
-            .map(|e| *e as usize - 1)
+            .map(|e| *e as usize)
             .unwrap_or(self.text.len());
-        self.text.get(start..end).unwrap_or("")
+        self.text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches('\n')
+            .trim_end_matches('\r')
     }
 }
 

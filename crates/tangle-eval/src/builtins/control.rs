@@ -311,7 +311,7 @@ pub fn import_target(vm: &Vm, path: String) -> Result<String> {
     }
 }
 
-/// A Nix source file's text, newlines normalised.
+/// A Nix source file's text, as written (2.8 keeps its CRs).
 pub fn read_source(vm: &Vm, path: &str) -> Result<String> {
     let bytes = vm.io.read_file(path).map_err(|e| {
         Error::eval(format!(
@@ -320,9 +320,7 @@ pub fn read_source(vm: &Vm, path: &str) -> Result<String> {
             describe_io_error(&e)
         ))
     })?;
-    Ok(crate::syntax::normalise_newlines(&String::from_utf8_lossy(
-        &bytes,
-    )))
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn imported(file: Value) -> Result<PrimRet> {

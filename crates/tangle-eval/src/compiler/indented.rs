@@ -27,7 +27,7 @@ pub enum Piece<T> {
 
 /// Split the source text of a `''` string piece the way 2.8's lexer does.
 /// Text is kept as written, CRs included (2.8 does not read a CR there as a
-/// line break).
+/// line break), and `''\` before a CR stands for that CR.
 pub fn lex<T>(raw: &str, out: &mut Vec<Piece<T>>) {
     let b = raw.as_bytes();
     let mut start = 0;

@@ -1,0 +1,2 @@
+# 1e308 times 10 overflows.
+10.0e308

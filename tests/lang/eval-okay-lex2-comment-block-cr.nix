@@ -1,0 +1,2 @@
+/* a
+ block comment */ [ 1 /**/ 2 ]

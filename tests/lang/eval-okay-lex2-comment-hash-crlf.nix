@@ -1,0 +1,3 @@
+# a comment
+[ 1 # another
+ 2 ]

@@ -1,0 +1,4 @@
+[ ''
+ a
+'' __curPos "
+" __curPos /*  */ __curPos ]

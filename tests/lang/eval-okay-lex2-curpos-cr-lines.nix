@@ -1,0 +1,5 @@
+[
+__curPos
+__curPos__curPos
+__curPos
+  __curPos ]

@@ -1,0 +1,6 @@
+# Lines of a lone CR count as content for the indentation.
+''
+    a
+  
+    b
+''

@@ -1,0 +1,7 @@
+# The whole file has CRLF line endings.
+let
+  s = ''
+    one
+      two
+  '';
+in s

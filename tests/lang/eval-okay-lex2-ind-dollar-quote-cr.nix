@@ -1,0 +1,9 @@
+# A lone $ or ' before a CR is plain text.
+[ ''
+    $
+    '
+  ''
+  ''
+    ''$
+    '''
+  '' ]

@@ -1,0 +1,6 @@
+# A raw CRLF in a "..." string reads as one LF.
+[ "a
+b" "
+
+" "
+" ]
