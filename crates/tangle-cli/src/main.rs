@@ -123,6 +123,8 @@ fn eval_command(args: EvalArgs) -> i32 {
         trace_verbose: args.trace_verbose,
     };
     let mut ev = Evaluator::new(options, Rc::new(StdIo));
+    // Like nix-instantiate: only `--eval` skips checking store paths.
+    ev.vm().store.check_store_paths = args.instantiate;
     if let Some(dir) = &args.drv_dir {
         if let Err(e) = std::fs::create_dir_all(dir) {
             eprintln!("error: creating directory '{}': {}", dir, e);
@@ -222,7 +224,8 @@ fn eval_command(args: EvalArgs) -> i32 {
             0
         }
         Err(e) => {
-            eprint!("{}", e.render(args.show_trace));
+            // The message may hold bytes that are not UTF-8, as Nix's do.
+            let _ = std::io::stderr().write_all(&e.render_bytes(args.show_trace));
             std::mem::forget(ev);
             1
         }

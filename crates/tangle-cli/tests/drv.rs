@@ -16,7 +16,7 @@
 //! failure.
 
 mod common;
-use common::{error_paragraph, run_suite, trunc, Suite};
+use common::{error_paragraph, error_paragraph_bytes, run_suite, trunc, Suite};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -104,6 +104,24 @@ struct Output {
     code: Option<i32>,
     stdout: String,
     stderr: String,
+    /// Byte for byte (messages need not be UTF-8), with `@DIR@`.
+    stderr_bytes: Vec<u8>,
+}
+
+/// `haystack` with every `from` replaced by `to`.
+fn replace_bytes(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(haystack.len());
+    let mut i = 0;
+    while i < haystack.len() {
+        if !from.is_empty() && haystack[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(haystack[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 fn run_tangle(dir: &Path, args: &[String]) -> Result<Output, String> {
@@ -151,6 +169,7 @@ fn run_tangle(dir: &Path, args: &[String]) -> Result<Output, String> {
         code: status.code(),
         stdout: String::from_utf8_lossy(&stdout).replace(&d, "@DIR@"),
         stderr: String::from_utf8_lossy(&stderr).replace(&d, "@DIR@"),
+        stderr_bytes: replace_bytes(&stderr, d.as_bytes(), b"@DIR@"),
     })
 }
 
@@ -223,13 +242,15 @@ fn run_case(dir: &Path, name: &str) -> Result<(), String> {
             if out.code != Some(1) {
                 return Err(format!("exit status {:?}, expected 1", out.code));
             }
-            let want = read_text(&dir.join(format!("{}.err", name)))?;
-            let got = error_paragraph(&out.stderr);
+            // Compared byte for byte: Nix's message need not be UTF-8.
+            let path = dir.join(format!("{}.err", name));
+            let want = std::fs::read(&path).map_err(|e| format!("{}: {}", path.display(), e))?;
+            let got = error_paragraph_bytes(&out.stderr_bytes);
             if got != want {
                 return Err(format!(
                     "error {:?}, expected {:?}",
-                    trunc(&got, 400),
-                    trunc(&want, 400)
+                    trunc(&got.escape_ascii().to_string(), 400),
+                    trunc(&want.escape_ascii().to_string(), 400)
                 ));
             }
         }

@@ -38,6 +38,11 @@ pub struct Error {
     /// Nix reports this as a usage error: its command line follows the
     /// message with a line pointing to `--help`.
     pub usage: bool,
+    /// The message's exact bytes when they are not UTF-8 (Nix prints an
+    /// illegal character of a store path name as its first byte alone);
+    /// `message` then holds them decoded lossily. See
+    /// [`Error::render_bytes`].
+    pub message_bytes: Option<Vec<u8>>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -52,7 +57,25 @@ impl Error {
             trace_hint: false,
             positionless: false,
             usage: false,
+            message_bytes: None,
         }
+    }
+
+    /// Make `bytes` the message; when they are not UTF-8 they are kept as
+    /// they are for [`Error::render_bytes`].
+    pub fn with_message_bytes(mut self, bytes: Vec<u8>) -> Error {
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                self.message = text;
+                self.message_bytes = None;
+            }
+            Err(e) => {
+                let bytes = e.into_bytes();
+                self.message = String::from_utf8_lossy(&bytes).into_owned();
+                self.message_bytes = Some(bytes);
+            }
+        }
+        self
     }
 
     /// An error that Nix shows without a position.
@@ -130,6 +153,41 @@ impl Error {
         out.push('\n');
         out
     }
+}
+
+impl Error {
+    /// [`Error::render`] as bytes, with the message's exact bytes (see
+    /// `message_bytes`): what the CLI writes to stderr.
+    pub fn render_bytes(&self, show_trace: bool) -> Vec<u8> {
+        let text = self.render(show_trace);
+        let Some(raw) = &self.message_bytes else {
+            return text.into_bytes();
+        };
+        // `render` starts with "error: " and the indented message.
+        const START: usize = "error: ".len();
+        let shown = indent_message(self.message.as_bytes()).len();
+        let text = text.as_bytes();
+        let mut out = text[..START].to_vec();
+        out.extend(indent_message(raw));
+        out.extend_from_slice(text.get(START + shown..).unwrap_or_default());
+        out
+    }
+}
+
+/// A message as `render` writes it: continuation lines indented under the
+/// first.
+fn indent_message(message: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(message.len());
+    for (i, line) in message.split(|&c| c == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            if !line.is_empty() {
+                out.extend_from_slice(b"       ");
+            }
+        }
+        out.extend_from_slice(line);
+    }
+    out
 }
 
 fn render_pos(out: &mut String, pos: &Pos) {

@@ -58,6 +58,15 @@ pub trait Io {
         )
         .map(|(h, _)| h)
     }
+    /// Whether the store object `path` (`<store dir>/<hash>-<name>`) is
+    /// valid, which `builtins.storePath` requires outside `--eval` mode
+    /// (objects made by the evaluation itself count as valid without
+    /// asking). Tangle has no store database: the default says yes when
+    /// something exists at that path in the file system; an embedding
+    /// with a real store can ask it instead.
+    fn store_path_exists(&self, path: &str) -> bool {
+        self.file_type(path).is_ok()
+    }
     /// Seconds since the Unix epoch (`builtins.currentTime`).
     fn current_time(&self) -> i64 {
         std::time::SystemTime::now()

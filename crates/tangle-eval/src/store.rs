@@ -11,10 +11,13 @@
 use crate::error::{Error, Result};
 use crate::io::Io;
 use crate::value::Context;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use tangle_store::hash::HashError;
 use tangle_store::path::{make_fixed_output_path, text_path_for, FileIngestionMethod};
-use tangle_store::{Derivation, DerivationOutput, Hash, HashAlgo, StorePath};
+use tangle_store::{
+    Derivation, DerivationError, DerivationOutput, Hash, HashAlgo, StorePath, StorePathError,
+};
 
 pub const STORE_DIR: &str = "/nix/store";
 
@@ -26,7 +29,8 @@ pub struct DrvRequest {
     pub builder: Option<Vec<u8>>,
     pub system: Option<Vec<u8>>,
     pub args: Vec<Vec<u8>>,
-    pub env: BTreeMap<String, Vec<u8>>,
+    /// Names and values, as bytes (the order of the ATerm).
+    pub env: BTreeMap<Vec<u8>, Vec<u8>>,
     /// The union of the contexts of every string that went in.
     pub context: Context,
     pub output_hash: Option<String>,
@@ -72,6 +76,9 @@ pub struct EvalStore {
     text_refs: HashMap<StorePath, BTreeSet<StorePath>>,
     /// Where to write `.drv` and text files, if anywhere.
     pub write_dir: Option<std::path::PathBuf>,
+    /// Whether `builtins.storePath` requires its path to be valid, as
+    /// `nix-instantiate` does except with `--eval` (Nix's read-only mode).
+    pub check_store_paths: bool,
 }
 
 /// Store errors (bad names, bad hashes) come without a position in Nix.
@@ -79,8 +86,22 @@ fn store_error(e: impl std::fmt::Display) -> Error {
     Error::eval(e.to_string()).positionless()
 }
 
+/// A store path error, with its message byte for byte as Nix prints it.
+fn path_error(e: StorePathError) -> Error {
+    Error::eval(String::new())
+        .with_message_bytes(e.message_bytes())
+        .positionless()
+}
+
+/// A derivation error, with its message byte for byte as Nix prints it.
+fn derivation_error(e: DerivationError) -> Error {
+    Error::eval(String::new())
+        .with_message_bytes(e.message_bytes())
+        .positionless()
+}
+
 fn parse_path(p: &str) -> Result<StorePath> {
-    StorePath::parse(STORE_DIR, p).map_err(store_error)
+    StorePath::parse(STORE_DIR, p).map_err(path_error)
 }
 
 fn parse_paths(ps: &[String]) -> Result<BTreeSet<StorePath>> {
@@ -114,7 +135,7 @@ impl EvalStore {
             &BTreeSet::new(),
             false,
         )
-        .map_err(store_error)?;
+        .map_err(path_error)?;
         let s = sp.to_absolute(STORE_DIR);
         self.sources.insert(path.to_string(), s.clone());
         Ok(s)
@@ -124,7 +145,7 @@ impl EvalStore {
     /// is a write directory.
     pub fn add_text(&mut self, name: &str, contents: &[u8], refs: &[String]) -> Result<String> {
         let refs = parse_paths(refs)?;
-        let sp = text_path_for(STORE_DIR, name, contents, &refs).map_err(store_error)?;
+        let sp = text_path_for(STORE_DIR, name, contents, &refs).map_err(path_error)?;
         let p = sp.to_absolute(STORE_DIR);
         self.write_file(&p, contents)?;
         self.text_refs.insert(sp, refs);
@@ -140,6 +161,26 @@ impl EvalStore {
             })?;
         }
         Ok(())
+    }
+
+    /// What `builtins.storePath` requires of the store object `path`
+    /// (when [`EvalStore::check_store_paths`] is set): it is valid. Tangle
+    /// has no store database, so a path counts as valid when this
+    /// evaluation made it (a `.drv` file, a `toFile` text, a copied
+    /// source; not an output, which is only built later) or when
+    /// [`Io::store_path_exists`] finds it. The error is Nix's.
+    pub fn ensure_valid(&self, io: &dyn Io, path: &str) -> Result<()> {
+        let made = match StorePath::parse(STORE_DIR, path) {
+            Ok(sp) => self.derivations.contains_key(&sp) || self.text_refs.contains_key(&sp),
+            Err(_) => false,
+        };
+        if made || self.sources.values().any(|p| p == path) || io.store_path_exists(path) {
+            return Ok(());
+        }
+        Err(Error::hinted(format!(
+            "path '{}' does not exist and cannot be created",
+            path
+        )))
     }
 
     /// Split a context into the derivation's input derivations (with the
@@ -185,18 +226,14 @@ impl EvalStore {
     pub fn add_derivation(&mut self, req: DrvRequest) -> Result<MadeDerivation> {
         let (input_drvs, input_srcs) = self.inputs(&req.context)?;
         let mut drv = Derivation {
-            name: req.name.clone(),
+            name: req.name,
             outputs: BTreeMap::new(),
             input_drvs,
             input_srcs,
             platform: req.system.unwrap_or_default(),
             builder: req.builder.unwrap_or_default(),
             args: req.args,
-            env: req
-                .env
-                .into_iter()
-                .map(|(k, v)| (k.into_bytes(), v))
-                .collect(),
+            env: req.env,
         };
         if let Some(fixed) = &req.fixed {
             // An unknown algorithm counts as none: the hash itself must
@@ -229,21 +266,12 @@ impl EvalStore {
         }
         let known = &self.derivations;
         let lookup = |p: &StorePath| known.get(p).map(|k| k.modulo);
-        drv.fill_output_paths(STORE_DIR, &lookup)
-            .map_err(store_error)?;
-        // The ATerm is made once, for the `.drv` path and the file.
-        let aterm = drv.to_aterm(STORE_DIR);
-        let references = drv.references();
-        let drv_path = text_path_for(STORE_DIR, &format!("{}.drv", drv.name), &aterm, &references)
-            .map_err(store_error)?;
-        // Without input derivations the hash modulo is over the very same
-        // text.
-        let modulo = if drv.input_drvs.is_empty() && req.fixed.is_none() {
-            HashAlgo::Sha256.digest(&aterm)
-        } else {
-            drv.hash_modulo(STORE_DIR, false, &lookup)
-                .map_err(store_error)?
-        };
+        let made = drv
+            .instantiate(STORE_DIR, &lookup)
+            .map_err(derivation_error)?;
+        let drv_path = made.drv_path;
+        let modulo = made.hash_modulo;
+        let aterm = made.aterm;
         let drv_path_text = drv_path.to_absolute(STORE_DIR);
         self.write_file(&drv_path_text, &aterm)?;
         let outputs = req
@@ -254,12 +282,15 @@ impl EvalStore {
                 Some((o.clone(), p.to_absolute(STORE_DIR)))
             })
             .collect();
+        // What the `.drv` file refers to; the order does not matter here.
+        let mut references: Vec<StorePath> = drv.input_srcs.into_iter().collect();
+        references.extend(drv.input_drvs.into_keys());
         self.derivations.insert(
             drv_path,
             Known {
                 modulo,
                 outputs: drv.outputs.into_keys().collect(),
-                references: references.into_iter().collect(),
+                references,
             },
         );
         Ok(MadeDerivation {

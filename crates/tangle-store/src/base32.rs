@@ -22,8 +22,15 @@ pub fn decoded_len(len: usize) -> usize {
 }
 
 pub fn encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(encoded_len(bytes.len()));
+    encode_into(bytes, &mut out);
+    out
+}
+
+/// [`encode`], appending to `out`.
+pub fn encode_into(bytes: &[u8], out: &mut String) {
     let len = encoded_len(bytes.len());
-    let mut out = String::with_capacity(len);
+    out.reserve(len);
     for n in (0..len).rev() {
         let bit = n * 5;
         let i = bit / 8;
@@ -36,7 +43,6 @@ pub fn encode(bytes: &[u8]) -> String {
         };
         out.push(char::from(ALPHABET[usize::from((low | high) & 0x1f)]));
     }
-    out
 }
 
 /// The value of one digit, if it is one.

@@ -118,6 +118,17 @@ impl fmt::Display for DerivationError {
 
 impl std::error::Error for DerivationError {}
 
+impl DerivationError {
+    /// The message byte for byte as Nix prints it (see
+    /// [`StorePathError::message_bytes`]).
+    pub fn message_bytes(&self) -> Vec<u8> {
+        match self {
+            DerivationError::StorePath(e) => e.message_bytes(),
+            other => other.to_string().into_bytes(),
+        }
+    }
+}
+
 impl From<HashError> for DerivationError {
     fn from(e: HashError) -> Self {
         DerivationError::Hash(e)
@@ -168,36 +179,74 @@ fn push_list<T>(
     out.push(b']');
 }
 
+/// What the input derivations section of an ATerm holds.
+enum InputsSection<'a> {
+    /// The `.drv` paths: the text of the `.drv` file.
+    Paths,
+    /// Each input's hash modulo in base-16 instead: the text the hash
+    /// modulo is taken over.
+    Hashes(&'a ModuloInputs<'a>),
+}
+
+/// The input derivations as the hash modulo writes them: keyed by the
+/// input's hash modulo (all SHA-256, so this is the order of their base-16
+/// forms); inputs with equal hashes share one entry, as in Nix's map.
+type ModuloInputs<'a> = BTreeMap<Hash, BTreeSet<&'a str>>;
+
+/// Append `s` quoted (see [`push_string`]); `s` is the absolute path of
+/// `p`.
+fn push_path(out: &mut Vec<u8>, store_dir: &str, p: &StorePath) {
+    // Store paths hold nothing ATerm escapes.
+    out.push(b'"');
+    out.extend_from_slice(store_dir.as_bytes());
+    out.push(b'/');
+    out.extend_from_slice(p.base_name().as_bytes());
+    out.push(b'"');
+}
+
+/// The ATerm of a new derivation with everything computed from it at once
+/// ([`Derivation::instantiate`]).
+pub struct Instantiated {
+    /// The text of the `.drv` file.
+    pub aterm: Vec<u8>,
+    /// The path of the `.drv` file.
+    pub drv_path: StorePath,
+    /// The derivation's hash modulo (with its output paths filled in): what
+    /// a dependent derivation needs.
+    pub hash_modulo: Hash,
+}
+
 impl Derivation {
     /// The ATerm text, byte for byte as Nix writes the `.drv` file.
     pub fn to_aterm(&self, store_dir: &str) -> Vec<u8> {
-        let inputs = self
-            .input_drvs
-            .iter()
-            .map(|(p, o)| (p.to_absolute(store_dir), o.clone()))
-            .collect();
-        self.unparse(store_dir, false, &inputs)
+        let mut out = Vec::with_capacity(1024);
+        self.write_aterm(store_dir, &mut out);
+        out
     }
 
-    /// `inputs` stands in for `input_drvs` (the hash modulo puts hashes
-    /// where the paths were); `mask_outputs` blanks the output paths.
+    /// [`Derivation::to_aterm`], appending to `out`.
+    pub fn write_aterm(&self, store_dir: &str, out: &mut Vec<u8>) {
+        self.unparse(out, store_dir, false, &InputsSection::Paths);
+    }
+
+    /// Append the ATerm to `out`; `mask_outputs` blanks the output paths.
+    /// Returns where the input derivations section is in `out`.
     fn unparse(
         &self,
+        out: &mut Vec<u8>,
         store_dir: &str,
         mask_outputs: bool,
-        inputs: &BTreeMap<String, BTreeSet<String>>,
-    ) -> Vec<u8> {
-        let mut out = Vec::with_capacity(1024);
+        inputs: &InputsSection,
+    ) -> std::ops::Range<usize> {
         out.extend_from_slice(b"Derive(");
-        push_list(&mut out, &self.outputs, |out, (name, o)| {
+        push_list(out, &self.outputs, |out, (name, o)| {
             out.push(b'(');
             push_string(out, name.as_bytes());
             out.push(b',');
-            let path = match (&o.path, mask_outputs) {
-                (Some(p), false) => p.to_absolute(store_dir),
-                _ => String::new(),
-            };
-            push_string(out, path.as_bytes());
+            match (&o.path, mask_outputs) {
+                (Some(p), false) => push_path(out, store_dir, p),
+                _ => out.extend_from_slice(b"\"\""),
+            }
             out.push(b',');
             push_string(out, o.hash_algo.as_bytes());
             out.push(b',');
@@ -205,25 +254,19 @@ impl Derivation {
             out.push(b')');
         });
         out.push(b',');
-        push_list(&mut out, inputs, |out, (path, outputs)| {
-            out.push(b'(');
-            push_string(out, path.as_bytes());
-            out.push(b',');
-            push_list(out, outputs, |out, o| push_string(out, o.as_bytes()));
-            out.push(b')');
-        });
+        let start = out.len();
+        self.write_inputs(out, store_dir, inputs);
+        let end = out.len();
         out.push(b',');
-        push_list(&mut out, &self.input_srcs, |out, p| {
-            push_string(out, p.to_absolute(store_dir).as_bytes())
-        });
+        push_list(out, &self.input_srcs, |out, p| push_path(out, store_dir, p));
         out.push(b',');
-        push_string(&mut out, &self.platform);
+        push_string(out, &self.platform);
         out.push(b',');
-        push_string(&mut out, &self.builder);
+        push_string(out, &self.builder);
         out.push(b',');
-        push_list(&mut out, &self.args, |out, a| push_string(out, a));
+        push_list(out, &self.args, |out, a| push_string(out, a));
         out.push(b',');
-        push_list(&mut out, &self.env, |out, (k, v)| {
+        push_list(out, &self.env, |out, (k, v)| {
             out.push(b'(');
             push_string(out, k);
             out.push(b',');
@@ -231,7 +274,48 @@ impl Derivation {
             out.push(b')');
         });
         out.push(b')');
-        out
+        start..end
+    }
+
+    /// The input derivations section of the ATerm.
+    fn write_inputs(&self, out: &mut Vec<u8>, store_dir: &str, inputs: &InputsSection) {
+        let each_output = |out: &mut Vec<u8>, outputs: &mut dyn Iterator<Item = &str>| {
+            out.push(b',');
+            push_list(out, outputs, |out, o| push_string(out, o.as_bytes()));
+            out.push(b')');
+        };
+        match inputs {
+            InputsSection::Paths => push_list(out, &self.input_drvs, |out, (path, outputs)| {
+                out.push(b'(');
+                push_path(out, store_dir, path);
+                each_output(out, &mut outputs.iter().map(String::as_str));
+            }),
+            InputsSection::Hashes(hashes) => push_list(out, hashes.iter(), |out, (h, outputs)| {
+                let mut hex = String::with_capacity(h.algo().base16_len());
+                h.push_base16(&mut hex);
+                out.push(b'(');
+                push_string(out, hex.as_bytes());
+                each_output(out, &mut outputs.iter().copied());
+            }),
+        }
+    }
+
+    /// The input derivations keyed by their hash modulo, which `input_hash`
+    /// supplies.
+    fn modulo_inputs(
+        &self,
+        input_hash: &dyn Fn(&StorePath) -> Option<Hash>,
+    ) -> Result<ModuloInputs<'_>, DerivationError> {
+        let mut inputs = ModuloInputs::new();
+        for (path, outs) in &self.input_drvs {
+            let h =
+                input_hash(path).ok_or_else(|| DerivationError::MissingInputHash(path.clone()))?;
+            inputs
+                .entry(h)
+                .or_default()
+                .extend(outs.iter().map(String::as_str));
+        }
+        Ok(inputs)
     }
 
     /// Read a `.drv` file's text. `name` is the derivation's name (the
@@ -379,31 +463,40 @@ impl Derivation {
         input_hash: &dyn Fn(&StorePath) -> Option<Hash>,
     ) -> Result<Hash, DerivationError> {
         if let Some((method, hash)) = self.fixed_output()? {
-            let path = match self.outputs.get("out").and_then(|o| o.path.clone()) {
-                Some(p) => p,
-                None => self.fixed_output_path(store_dir, method, &hash)?,
-            };
-            let s = format!(
-                "fixed:out:{}{}:{}:{}",
-                method.prefix(),
-                hash.algo(),
-                hash.to_base16(),
-                path.to_absolute(store_dir)
-            );
-            return Ok(HashAlgo::Sha256.digest(s.as_bytes()));
+            return self.fixed_hash_modulo(store_dir, method, &hash);
         }
-        // Keyed by hash: inputs with equal hashes share one entry, as in
-        // Nix's map.
-        let mut inputs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for (path, outs) in &self.input_drvs {
-            let h =
-                input_hash(path).ok_or_else(|| DerivationError::MissingInputHash(path.clone()))?;
-            inputs
-                .entry(h.to_base16())
-                .or_default()
-                .extend(outs.iter().cloned());
-        }
-        Ok(HashAlgo::Sha256.digest(&self.unparse(store_dir, mask_outputs, &inputs)))
+        let inputs = self.modulo_inputs(input_hash)?;
+        let mut text = Vec::with_capacity(1024);
+        self.unparse(
+            &mut text,
+            store_dir,
+            mask_outputs,
+            &InputsSection::Hashes(&inputs),
+        );
+        Ok(HashAlgo::Sha256.digest(&text))
+    }
+
+    /// The hash modulo of a fixed-output derivation:
+    /// `sha256("fixed:out:<[r:]algo>:<base16>:<out path>")`.
+    fn fixed_hash_modulo(
+        &self,
+        store_dir: &str,
+        method: FileIngestionMethod,
+        hash: &Hash,
+    ) -> Result<Hash, DerivationError> {
+        let path = match self.outputs.get("out").and_then(|o| o.path.clone()) {
+            Some(p) => p,
+            None => self.fixed_output_path(store_dir, method, hash)?,
+        };
+        let mut s = String::with_capacity(160);
+        s.push_str("fixed:out:");
+        s.push_str(method.prefix());
+        s.push_str(hash.algo().name());
+        s.push(':');
+        hash.push_base16(&mut s);
+        s.push(':');
+        path.push_absolute(store_dir, &mut s);
+        Ok(HashAlgo::Sha256.digest(s.as_bytes()))
     }
 
     /// Compute the output paths of a new derivation and put them into
@@ -419,6 +512,17 @@ impl Derivation {
         store_dir: &str,
         input_hash: &dyn Fn(&StorePath) -> Option<Hash>,
     ) -> Result<(), DerivationError> {
+        self.fill_output_paths_in(store_dir, input_hash, &mut Vec::with_capacity(1024))
+    }
+
+    /// [`Derivation::fill_output_paths`] with `scratch` as the buffer for
+    /// the masked ATerm; `scratch` is cleared first.
+    fn fill_output_paths_in(
+        &mut self,
+        store_dir: &str,
+        input_hash: &dyn Fn(&StorePath) -> Option<Hash>,
+        scratch: &mut Vec<u8>,
+    ) -> Result<(), DerivationError> {
         if let Some((method, hash)) = self.fixed_output()? {
             let path = self.fixed_output_path(store_dir, method, &hash)?;
             self.env
@@ -429,22 +533,74 @@ impl Derivation {
             );
             return Ok(());
         }
-        let names: Vec<String> = self.outputs.keys().cloned().collect();
-        for o in &names {
+        for (o, out) in self.outputs.iter_mut() {
             self.env.insert(o.as_bytes().to_vec(), Vec::new());
-            self.outputs.insert(o.clone(), DerivationOutput::deferred());
+            *out = DerivationOutput::deferred();
         }
-        let h = self.hash_modulo(store_dir, true, input_hash)?;
-        for o in &names {
+        let h = {
+            let inputs = self.modulo_inputs(input_hash)?;
+            scratch.clear();
+            self.unparse(scratch, store_dir, true, &InputsSection::Hashes(&inputs));
+            HashAlgo::Sha256.digest(scratch)
+        };
+        for (o, out) in self.outputs.iter_mut() {
             let path = make_output_path(store_dir, o, &h, &self.name)?;
-            self.env.insert(
-                o.as_bytes().to_vec(),
-                path.to_absolute(store_dir).into_bytes(),
-            );
-            self.outputs
-                .insert(o.clone(), DerivationOutput::input_addressed(path));
+            if let Some(v) = self.env.get_mut(o.as_bytes()) {
+                *v = path.to_absolute(store_dir).into_bytes();
+            }
+            *out = DerivationOutput::input_addressed(path);
         }
         Ok(())
+    }
+
+    /// What `derivation` does with a new derivation, at the cost of two
+    /// ATerms and three hashes: fill in the output paths
+    /// ([`Derivation::fill_output_paths`]), then make the `.drv` file's
+    /// text, its path, and the hash modulo. The last two texts differ only
+    /// in the input derivations section, so the hash modulo is taken over
+    /// the `.drv` text with that section swapped, without writing the rest
+    /// again.
+    pub fn instantiate(
+        &mut self,
+        store_dir: &str,
+        input_hash: &dyn Fn(&StorePath) -> Option<Hash>,
+    ) -> Result<Instantiated, DerivationError> {
+        let mut aterm = Vec::with_capacity(1024);
+        self.fill_output_paths_in(store_dir, input_hash, &mut aterm)?;
+        aterm.clear();
+        let section = self.unparse(&mut aterm, store_dir, false, &InputsSection::Paths);
+        let mut drv_name = String::with_capacity(self.name.len() + 4);
+        drv_name.push_str(&self.name);
+        drv_name.push_str(".drv");
+        let drv_path = text_path_for(store_dir, &drv_name, &aterm, self.sorted_references())?;
+        let hash_modulo = if let Some((method, hash)) = self.fixed_output()? {
+            self.fixed_hash_modulo(store_dir, method, &hash)?
+        } else if self.input_drvs.is_empty() {
+            HashAlgo::Sha256.digest(&aterm)
+        } else {
+            let inputs = self.modulo_inputs(input_hash)?;
+            let mut hashes = Vec::with_capacity(section.len());
+            self.write_inputs(&mut hashes, store_dir, &InputsSection::Hashes(&inputs));
+            let mut h = HashAlgo::Sha256.hasher();
+            h.update(aterm.get(..section.start).unwrap_or_default());
+            h.update(&hashes);
+            h.update(aterm.get(section.end..).unwrap_or_default());
+            h.finish()
+        };
+        Ok(Instantiated {
+            aterm,
+            drv_path,
+            hash_modulo,
+        })
+    }
+
+    /// [`Derivation::references`] without building the set: the sources
+    /// and input derivations merged in order, each once.
+    fn sorted_references(&self) -> SortedReferences<'_> {
+        SortedReferences {
+            srcs: self.input_srcs.iter().peekable(),
+            drvs: self.input_drvs.keys().peekable(),
+        }
     }
 
     /// What the `.drv` file refers to: its sources and input derivations.
@@ -463,6 +619,30 @@ impl Derivation {
             &self.to_aterm(store_dir),
             &self.references(),
         )?)
+    }
+}
+
+/// Two sorted sets of store paths merged (see
+/// [`Derivation::sorted_references`]).
+#[derive(Clone)]
+struct SortedReferences<'a> {
+    srcs: std::iter::Peekable<std::collections::btree_set::Iter<'a, StorePath>>,
+    drvs: std::iter::Peekable<std::collections::btree_map::Keys<'a, StorePath, BTreeSet<String>>>,
+}
+
+impl<'a> Iterator for SortedReferences<'a> {
+    type Item = &'a StorePath;
+
+    fn next(&mut self) -> Option<&'a StorePath> {
+        match (self.srcs.peek(), self.drvs.peek()) {
+            (Some(s), Some(d)) if s == d => {
+                self.drvs.next();
+                self.srcs.next()
+            }
+            (Some(s), Some(d)) if s > d => self.drvs.next(),
+            (Some(_), _) => self.srcs.next(),
+            (None, _) => self.drvs.next(),
+        }
     }
 }
 

@@ -250,11 +250,17 @@ impl Hash {
 
     pub fn to_base16(&self) -> String {
         let mut s = String::with_capacity(self.algo.base16_len());
-        for b in self.as_bytes() {
-            s.push(char::from(HEX[usize::from(b >> 4)]));
-            s.push(char::from(HEX[usize::from(b & 0xf)]));
-        }
+        self.push_base16(&mut s);
         s
+    }
+
+    /// [`Hash::to_base16`], appending to `out`.
+    pub fn push_base16(&self, out: &mut String) {
+        out.reserve(self.algo.base16_len());
+        for b in self.as_bytes() {
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        }
     }
 
     pub fn to_nix32(&self) -> String {
@@ -486,15 +492,27 @@ impl Hasher {
     }
 
     pub fn finish(self) -> Hash {
-        let (algo, digest): (HashAlgo, Vec<u8>) = match self.state {
-            State::Md5(h) => (HashAlgo::Md5, h.finalize().to_vec()),
-            State::Sha1(h) => (HashAlgo::Sha1, h.finalize().to_vec()),
-            State::Sha256(h) => (HashAlgo::Sha256, h.finalize().to_vec()),
-            State::Sha512(h) => (HashAlgo::Sha512, h.finalize().to_vec()),
-        };
         let mut bytes = [0u8; MAX_HASH_SIZE];
         // Each digest has exactly `algo.size()` bytes.
-        bytes[..digest.len()].copy_from_slice(&digest);
+        let mut put = |digest: &[u8]| bytes[..digest.len()].copy_from_slice(digest);
+        let algo = match self.state {
+            State::Md5(h) => {
+                put(&h.finalize());
+                HashAlgo::Md5
+            }
+            State::Sha1(h) => {
+                put(&h.finalize());
+                HashAlgo::Sha1
+            }
+            State::Sha256(h) => {
+                put(&h.finalize());
+                HashAlgo::Sha256
+            }
+            State::Sha512(h) => {
+                put(&h.finalize());
+                HashAlgo::Sha512
+            }
+        };
         Hash { algo, bytes }
     }
 }

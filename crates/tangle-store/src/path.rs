@@ -25,20 +25,21 @@ pub const MAX_NAME_LEN: usize = 211;
 /// full paths within one store.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct StorePath {
-    hash_part: String,
-    name: String,
+    /// `<hash part>-<name>`: the hash part is always [`HASH_PART_LEN`]
+    /// ASCII characters, so one string holds both.
+    base_name: String,
 }
 
 impl fmt::Debug for StorePath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}", self.hash_part, self.name)
+        f.write_str(&self.base_name)
     }
 }
 
 impl fmt::Display for StorePath {
     /// The base name; use [`StorePath::to_absolute`] for the full path.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}", self.hash_part, self.name)
+        f.write_str(&self.base_name)
     }
 }
 
@@ -108,6 +109,27 @@ impl fmt::Display for StorePathError {
 
 impl std::error::Error for StorePathError {}
 
+impl StorePathError {
+    /// The message byte for byte as Nix prints it. Nix checks names byte
+    /// by byte, so an illegal character outside ASCII shows as the first
+    /// byte of its UTF-8 encoding alone, and the message is then not
+    /// UTF-8; `Display` shows the whole character instead.
+    pub fn message_bytes(&self) -> Vec<u8> {
+        match self {
+            StorePathError::IllegalChar { base_name, c } if !c.is_ascii() => {
+                let mut buf = [0u8; 4];
+                let first = c.encode_utf8(&mut buf).as_bytes()[0];
+                let mut out =
+                    format!("store path '{}' contains illegal character '", base_name).into_bytes();
+                out.push(first);
+                out.push(b'\'');
+                out
+            }
+            other => other.to_string().into_bytes(),
+        }
+    }
+}
+
 /// Check a store object name as Nix 2.8 does: non-empty, at most 211
 /// characters of `[a-zA-Z0-9+-._?=]`. (A leading `.` is allowed in 2.8:
 /// `builtins.toFile ".foo" "x"` succeeds.) `hash_part` only goes into the
@@ -140,12 +162,13 @@ fn is_name_char(c: char) -> bool {
 impl StorePath {
     /// From a 20-byte digest (already compressed) and a name.
     pub fn from_digest(digest: &[u8], name: &str) -> Result<StorePath, StorePathError> {
-        let hash_part = base32::encode(digest);
-        check_name(&hash_part, name)?;
-        Ok(StorePath {
-            hash_part,
-            name: name.to_string(),
-        })
+        let mut base_name =
+            String::with_capacity(base32::encoded_len(digest.len()) + 1 + name.len());
+        base32::encode_into(digest, &mut base_name);
+        check_name(&base_name, name)?;
+        base_name.push('-');
+        base_name.push_str(name);
+        Ok(StorePath { base_name })
     }
 
     /// From `<hash>-<name>`.
@@ -171,8 +194,7 @@ impl StorePath {
         }
         check_name(hash_part, name)?;
         Ok(StorePath {
-            hash_part: hash_part.to_string(),
-            name: name.to_string(),
+            base_name: base_name.to_string(),
         })
     }
 
@@ -192,19 +214,33 @@ impl StorePath {
     }
 
     pub fn hash_part(&self) -> &str {
-        &self.hash_part
+        self.base_name.get(..HASH_PART_LEN).unwrap_or_default()
     }
 
     pub fn name(&self) -> &str {
-        &self.name
+        self.base_name.get(HASH_PART_LEN + 1..).unwrap_or_default()
+    }
+
+    /// `<hash part>-<name>`.
+    pub fn base_name(&self) -> &str {
+        &self.base_name
     }
 
     pub fn to_absolute(&self, store_dir: &str) -> String {
-        format!("{}/{}-{}", store_dir, self.hash_part, self.name)
+        let mut s = String::with_capacity(store_dir.len() + 1 + self.base_name.len());
+        self.push_absolute(store_dir, &mut s);
+        s
+    }
+
+    /// Append the absolute path to `out` (no allocation of its own).
+    pub fn push_absolute(&self, store_dir: &str, out: &mut String) {
+        out.push_str(store_dir);
+        out.push('/');
+        out.push_str(&self.base_name);
     }
 
     pub fn is_derivation(&self) -> bool {
-        self.name.ends_with(".drv")
+        self.base_name.ends_with(".drv")
     }
 }
 
@@ -215,30 +251,41 @@ pub fn make_store_path(
     inner: &Hash,
     name: &str,
 ) -> Result<StorePath, StorePathError> {
-    let fingerprint = format!(
-        "{}:{}:{}:{}:{}",
-        path_type,
-        inner.algo(),
-        inner.to_base16(),
-        store_dir,
-        name
+    let algo = inner.algo().name();
+    let mut fingerprint = String::with_capacity(
+        path_type.len() + algo.len() + inner.algo().base16_len() + store_dir.len() + name.len() + 4,
     );
+    fingerprint.push_str(path_type);
+    fingerprint.push(':');
+    fingerprint.push_str(algo);
+    fingerprint.push(':');
+    inner.push_base16(&mut fingerprint);
+    fingerprint.push(':');
+    fingerprint.push_str(store_dir);
+    fingerprint.push(':');
+    fingerprint.push_str(name);
     let digest = HashAlgo::Sha256.digest(fingerprint.as_bytes());
     StorePath::from_digest(&compress_hash(digest.as_bytes(), 20), name)
 }
 
 /// `<type>:<ref1>:<ref2>…[:self]`: the references as absolute paths, in
-/// order.
-pub fn make_type(
+/// the order given (a store path set's order: sorted, no duplicates).
+pub fn make_type<'a>(
     store_dir: &str,
     path_type: &str,
-    references: &BTreeSet<StorePath>,
+    references: impl IntoIterator<Item = &'a StorePath> + Clone,
     self_reference: bool,
 ) -> String {
-    let mut s = path_type.to_string();
+    let len = references
+        .clone()
+        .into_iter()
+        .map(|r| r.base_name.len() + store_dir.len() + 2)
+        .sum::<usize>();
+    let mut s = String::with_capacity(path_type.len() + len + 5);
+    s.push_str(path_type);
     for r in references {
         s.push(':');
-        s.push_str(&r.to_absolute(store_dir));
+        r.push_absolute(store_dir, &mut s);
     }
     if self_reference {
         s.push_str(":self");
@@ -248,22 +295,22 @@ pub fn make_type(
 
 /// A `text` object (`builtins.toFile`, `.drv` files): `content_hash` is the
 /// SHA-256 of the contents.
-pub fn make_text_path(
+pub fn make_text_path<'a>(
     store_dir: &str,
     name: &str,
     content_hash: &Hash,
-    references: &BTreeSet<StorePath>,
+    references: impl IntoIterator<Item = &'a StorePath> + Clone,
 ) -> Result<StorePath, StorePathError> {
     let t = make_type(store_dir, "text", references, false);
     make_store_path(store_dir, &t, content_hash, name)
 }
 
 /// [`make_text_path`] from the contents themselves.
-pub fn text_path_for(
+pub fn text_path_for<'a>(
     store_dir: &str,
     name: &str,
     contents: &[u8],
-    references: &BTreeSet<StorePath>,
+    references: impl IntoIterator<Item = &'a StorePath> + Clone,
 ) -> Result<StorePath, StorePathError> {
     make_text_path(
         store_dir,
@@ -314,12 +361,13 @@ pub fn make_fixed_output_path(
         if !references.is_empty() || self_reference {
             return Err(StorePathError::ReferencesNotAllowed);
         }
-        let inner = format!(
-            "fixed:out:{}{}:{}:",
-            method.prefix(),
-            hash.algo(),
-            hash.to_base16()
-        );
+        let mut inner = String::with_capacity(80);
+        inner.push_str("fixed:out:");
+        inner.push_str(method.prefix());
+        inner.push_str(hash.algo().name());
+        inner.push(':');
+        hash.push_base16(&mut inner);
+        inner.push(':');
         make_store_path(
             store_dir,
             "output:out",
@@ -347,9 +395,12 @@ pub fn make_output_path(
     drv_hash: &Hash,
     drv_name: &str,
 ) -> Result<StorePath, StorePathError> {
+    let mut path_type = String::with_capacity(7 + output.len());
+    path_type.push_str("output:");
+    path_type.push_str(output);
     make_store_path(
         store_dir,
-        &format!("output:{}", output),
+        &path_type,
         drv_hash,
         &output_path_name(drv_name, output),
     )
@@ -533,6 +584,15 @@ mod tests {
                 .to_string(),
             "store path 'dm85kbl5cy82j2dzvy1874s14y3salv3-a b' contains illegal character ' '"
         );
+        // A character outside ASCII: Nix shows its first byte alone
+        // (tests/drv/inst-fail-name-unicode).
+        let e =
+            make_output_path(S, "out", &HashAlgo::Sha256.digest(b""), "h\u{e9}llo").unwrap_err();
+        let mut want = b"store path '".to_vec();
+        want.extend_from_slice(e.to_string()[12..45].as_bytes());
+        want.extend_from_slice(b"h\xc3\xa9llo' contains illegal character '\xc3'");
+        assert_eq!(e.message_bytes(), want);
+        assert!(e.to_string().ends_with("illegal character '\u{e9}'"));
         let long = "a".repeat(212);
         assert_eq!(
             text_path_for(S, &long, b"x", &none).unwrap_err().to_string(),

@@ -192,7 +192,9 @@ fn multiple_outputs_and_escapes() {
         &["out", "dev", "lib"],
     );
     drv.args = vec![b"-c".to_vec(), b"echo \"hi\" \\ done\n\ttab\r".to_vec()];
+    let fresh = drv.clone();
     drv.fill_output_paths(S, &|_| None).unwrap();
+    assert_instantiates_alike(fresh, &drv, &|_| None);
     assert_eq!(
         drv.outputs["dev"].path,
         Some(sp("/nix/store/kkw0dk536waxg5aygdl5ipkhdacjlfwh-multi-dev"))
@@ -264,7 +266,9 @@ fn fixed_output_derivations() {
         let h = Hash::parse_any(hash, None).unwrap();
         drv.outputs
             .insert("out".into(), DerivationOutput::fixed(method, &h, None));
+        let fresh = drv.clone();
         drv.fill_output_paths(S, &|_| None).unwrap();
+        assert_instantiates_alike(fresh, &drv, &|_| None);
         assert_eq!(String::from_utf8(drv.to_aterm(S)).unwrap(), v.1, "{}", name);
         assert_eq!(drv.drv_path(S).unwrap(), sp(v.0));
         assert_eq!(drv.fixed_output().unwrap(), Some((method, h)));
@@ -287,6 +291,23 @@ fn fixed_output_derivations() {
             assert_eq!(d.hash_modulo(S, true, &|_| None).unwrap(), want);
         }
     }
+}
+
+/// `instantiate` on `fresh` gives what the separate steps gave for
+/// `filled` (the same derivation after `fill_output_paths`).
+fn assert_instantiates_alike(
+    mut fresh: Derivation,
+    filled: &Derivation,
+    lookup: &dyn Fn(&StorePath) -> Option<Hash>,
+) {
+    let made = fresh.instantiate(S, lookup).unwrap();
+    assert_eq!(&fresh, filled);
+    assert_eq!(made.aterm, filled.to_aterm(S));
+    assert_eq!(made.drv_path, filled.drv_path(S).unwrap());
+    assert_eq!(
+        made.hash_modulo,
+        filled.hash_modulo(S, false, lookup).unwrap()
+    );
 }
 
 #[test]
@@ -330,7 +351,9 @@ fn derivations_with_inputs() {
         drv.input_drvs
             .insert(sp(p), outs.iter().map(|o| o.to_string()).collect());
     }
+    let fresh = drv.clone();
     drv.fill_output_paths(S, &lookup).unwrap();
+    assert_instantiates_alike(fresh, &drv, &lookup);
     assert_eq!(
         drv.outputs["out"].path,
         Some(sp("/nix/store/v7vm654j4k2na7giivnkr1iiw4vbvfpi-dependent"))
@@ -355,7 +378,9 @@ fn derivations_with_inputs() {
         .insert(sp(MULTI.0), BTreeSet::from(["out".to_string()]));
     drv2.input_drvs
         .insert(sp(DEPENDENT.0), BTreeSet::from(["out".to_string()]));
+    let fresh = drv2.clone();
     drv2.fill_output_paths(S, &lookup).unwrap();
+    assert_instantiates_alike(fresh, &drv2, &lookup);
     assert_eq!(String::from_utf8(drv2.to_aterm(S)).unwrap(), DEPENDENT2.1);
     assert_eq!(drv2.drv_path(S).unwrap(), sp(DEPENDENT2.0));
 

@@ -28,6 +28,29 @@ pub fn error_paragraph(stderr: &str) -> String {
     out.join("\n") + "\n"
 }
 
+/// [`error_paragraph`] on bytes, which need not be UTF-8 (Nix's messages
+/// can hold a lone byte of a multi-byte character).
+pub fn error_paragraph_bytes(stderr: &[u8]) -> Vec<u8> {
+    let mut out: Vec<&[u8]> = Vec::new();
+    let mut started = false;
+    for line in stderr.split(|&c| c == b'\n') {
+        if !started {
+            if line.starts_with(b"error:") {
+                started = true;
+                out.push(line);
+            }
+        } else {
+            if line.trim_ascii().is_empty() {
+                break;
+            }
+            out.push(line);
+        }
+    }
+    let mut text = out.join(&b'\n');
+    text.push(b'\n');
+    text
+}
+
 /// `s` cut to about `max` bytes, for failure messages.
 pub fn trunc(s: &str, max: usize) -> String {
     if s.len() > max {

@@ -106,7 +106,9 @@ impl DerivationStrict {
         add_context(&mut self.req.context, s);
         self.special_attr(key, &s.bytes)?;
         if !self.structured {
-            self.req.env.insert(key.to_string(), s.bytes.to_vec());
+            self.req
+                .env
+                .insert(key.as_bytes().to_vec(), s.bytes.to_vec());
         }
         Ok(())
     }
@@ -115,6 +117,17 @@ impl DerivationStrict {
     /// bytes: the builder and system are kept as they are, the others must
     /// be text to be valid anyway.
     fn special_attr(&mut self, key: &str, bytes: &[u8]) -> Result<()> {
+        const SPECIAL: &[&str] = &[
+            "builder",
+            "system",
+            "outputHash",
+            "outputHashAlgo",
+            "outputHashMode",
+            "outputs",
+        ];
+        if !SPECIAL.contains(&key) {
+            return Ok(());
+        }
         let text = String::from_utf8_lossy(bytes);
         let text = text.as_ref();
         match key {
@@ -183,7 +196,7 @@ impl DerivationStrict {
                 text.extend_from_slice(v);
             }
             text.push(b'}');
-            req.env.insert("__json".to_string(), text);
+            req.env.insert(b"__json".to_vec(), text);
         }
         // An empty builder or system counts as missing.
         if req.builder.as_deref().unwrap_or_default().is_empty() {

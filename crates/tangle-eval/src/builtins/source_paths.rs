@@ -238,7 +238,7 @@ impl AddPath {
             &Default::default(),
             false,
         )
-        .map_err(|e| Error::hinted(e.to_string()))?;
+        .map_err(|e| Error::hinted(String::new()).with_message_bytes(e.message_bytes()))?;
         if let Some(expected) = &self.expected {
             if expected.as_bytes() != hash.as_bytes() {
                 return Err(Error::hinted(format!(

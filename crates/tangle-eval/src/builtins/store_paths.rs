@@ -1,12 +1,12 @@
 //! Builtins that make store paths without a derivation: `toFile`,
 //! `placeholder`, `storePath`.
 
-use super::strings::coerce_then;
 use super::{ok, string, PrimOpDef, PrimRet};
 use crate::error::{Error, Result};
 use crate::store::STORE_DIR;
 use crate::value::{Context, Value};
-use crate::vm::Vm;
+use crate::vm::coerce::Concat;
+use crate::vm::{Cont, Step, Vm};
 
 pub static PRIMOPS: &[PrimOpDef] = &[
     prim!("toFile", 2, 3, to_file),
@@ -50,20 +50,39 @@ fn placeholder(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 
 /// `storePath p`: `p` as a string that refers to the store path it names
 /// (or lies in), keeping the context `p` had. `p` is coerced like a path
-/// (a path, a string, a set with `outPath`); without a store Tangle cannot
-/// check that the path exists.
-fn store_path(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+/// (a path, a string, a set with `outPath`). Outside `--eval` mode the
+/// store object must be valid ([`crate::store::EvalStore::ensure_valid`]).
+fn store_path(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     match &a[0] {
-        Value::Path(p) => ok(store_path_of(&p.path, None)?),
-        Value::String(s) => ok(store_path_of(&s.as_str_lossy(), s.context.as_deref())?),
-        Value::Attrs(_) => coerce_then(&a[0], (), |_, s| {
-            store_path_of(&s.as_str_lossy(), s.context.as_deref())
-        }),
+        Value::Path(p) => ok(store_path_of(vm, &p.path, None)?),
+        Value::String(s) => ok(store_path_of(vm, &s.as_str_lossy(), s.context.as_deref())?),
+        Value::Attrs(_) => Ok(PrimRet::Cont(Box::new(StorePathOfSet {
+            coerce: Some(Box::new(Concat::interpolation(vec![a[0].clone()]))),
+        }))),
         other => Err(crate::error::type_error::cannot_coerce(other)),
     }
 }
 
-fn store_path_of(p: &str, context: Option<&Context>) -> Result<Value> {
+/// `storePath` of a set: coerce it to a string first.
+struct StorePathOfSet {
+    coerce: Option<Box<dyn Cont>>,
+}
+
+impl Cont for StorePathOfSet {
+    fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
+        if let Some(c) = self.coerce.take() {
+            return Ok(Step::Sub(c));
+        }
+        let s = string(&input)?;
+        Ok(Step::Done(store_path_of(
+            vm,
+            &s.as_str_lossy(),
+            s.context.as_deref(),
+        )?))
+    }
+}
+
+fn store_path_of(vm: &Vm, p: &str, context: Option<&Context>) -> Result<Value> {
     if !p.starts_with('/') {
         return Err(Error::eval(format!(
             "string '{}' doesn't represent an absolute path",
@@ -88,6 +107,9 @@ fn store_path_of(p: &str, context: Option<&Context>) -> Result<Value> {
     let root = format!("{}/{}", STORE_DIR, base);
     if !super::context::is_store_path(&root) {
         return Err(Error::eval(format!("path '{}' is not in the Nix store", p)));
+    }
+    if vm.store.check_store_paths {
+        vm.store.ensure_valid(vm.io.as_ref(), &root)?;
     }
     let mut ctx = context.cloned().unwrap_or_default();
     ctx.insert(root);
