@@ -921,6 +921,7 @@ impl Vm {
                     Op::Add
                     | Op::Sub
                     | Op::Mul
+                    | Op::Div
                     | Op::Less
                     | Op::LessEq
                     | Op::Greater
@@ -931,6 +932,9 @@ impl Vm {
                                 Op::Add => a.checked_add(*b).map(Value::Int),
                                 Op::Sub => a.checked_sub(*b).map(Value::Int),
                                 Op::Mul => a.checked_mul(*b).map(Value::Int),
+                                // None on division by zero too: the general
+                                // path reports it.
+                                Op::Div => a.checked_div(*b).map(Value::Int),
                                 Op::Less => Some(Value::Bool(a < b)),
                                 Op::LessEq => Some(Value::Bool(a <= b)),
                                 Op::Greater => Some(Value::Bool(a > b)),
