@@ -132,6 +132,16 @@ enum Flow {
     Finished(Value),
 }
 
+/// What [`Vm::start_in_hot_loop`] did.
+enum Started {
+    /// The value, computed on the spot (the thunk is completed).
+    Value(Value),
+    /// A frame that computes it was pushed.
+    Frame,
+    /// Nothing: the general path must force it.
+    No,
+}
+
 fn internal(msg: &str) -> Error {
     Error::eval(format!("internal error: {}", msg))
 }
@@ -644,6 +654,55 @@ impl Vm {
         }));
     }
 
+    /// Force a thunk that is not done yet, for the hot loop (which has
+    /// saved its frame): compute it on the spot if it is inline arithmetic,
+    /// or push the frame that computes a pending body or a call of a plain
+    /// lambda (`map`/`genList` elements). `pop_top`: the thunk is on top of
+    /// the operand stack and goes away when a frame is pushed. Anything
+    /// else (errors, builtins, formals) is left to the general path.
+    #[inline(never)]
+    fn start_in_hot_loop(&mut self, t: &Rc<Thunk>, pop_top: bool) -> Started {
+        if t.forcing.get() || self.frames.len() + self.tail_calls >= self.options.max_call_depth {
+            return Started::No;
+        }
+        let frame = match &*t.state.borrow() {
+            ThunkState::Pending(p, e) => (p.clone(), e.clone(), None),
+            ThunkState::Apply(Value::Closure(c), arg)
+                if c.lambda.formals.is_none() && c.lambda.body.returns_lambda.is_none() =>
+            {
+                let env = Env::new(1, c.env.clone());
+                let _ = env.slot(0).set(arg.clone());
+                (c.lambda.body.clone(), env, Some(c.lambda.clone()))
+            }
+            _ => return Started::No,
+        };
+        let (proto, env, lambda) = frame;
+        if proto.inline && lambda.is_none() {
+            if let Some(x) = inline::compute(&proto, &env) {
+                complete(t, x.clone());
+                return Started::Value(x);
+            }
+        }
+        if pop_top {
+            self.stack.pop();
+        }
+        t.forcing.set(true);
+        let base = self.stack.len();
+        self.frames.push(Frame::Code(CodeFrame {
+            proto,
+            ip: 0,
+            env,
+            base,
+            update: Some(Update {
+                thunk: t.clone(),
+                deliver: true,
+            }),
+            lambda,
+            tail_calls: 0,
+        }));
+        Started::Frame
+    }
+
     /// The hot loop: simple instructions, calls of plain lambdas, forcing
     /// of pending thunks and returns between bytecode frames run here with
     /// the current frame's state in locals. Anything else (or a simple
@@ -694,38 +753,18 @@ impl Vm {
                                 continue;
                             }
                         };
-                        let pending = match &*t.state.borrow() {
-                            ThunkState::Done(x) => {
-                                stack.push(x.clone());
-                                continue;
-                            }
-                            ThunkState::Pending(p, e) if !t.forcing.get() => {
-                                Some((p.clone(), e.clone()))
-                            }
-                            _ => None,
-                        };
-                        if let Some((p, e)) = &pending {
-                            if let Some(x) = p.inline.then(|| inline::compute(p, e)).flatten() {
-                                complete(t, x.clone());
-                                stack.push(x);
-                                continue;
-                            }
+                        if let ThunkState::Done(x) = &*t.state.borrow() {
+                            stack.push(x.clone());
+                            continue;
                         }
-                        match pending {
-                            Some((p, e))
-                                if self.frames.len() + self.tail_calls
-                                    < self.options.max_call_depth =>
-                            {
-                                let t = t.clone();
-                                save!();
-                                self.push_thunk_frame(t, p, e, true);
-                                continue 'frame;
-                            }
-                            _ => {
+                        save!();
+                        match self.start_in_hot_loop(t, false) {
+                            Started::Value(x) => self.stack.push(x),
+                            Started::Frame => continue 'frame,
+                            Started::No => {
                                 // The general path reports the error or runs
                                 // the application.
-                                stack.push(v.clone());
-                                save!();
+                                self.stack.push(v.clone());
                                 return Ok(Op::Force);
                             }
                         }
@@ -735,33 +774,22 @@ impl Vm {
                             Some(Value::Thunk(t)) => t.clone(),
                             _ => continue,
                         };
-                        let pending = match &*t.state.borrow() {
-                            ThunkState::Done(v) => {
-                                let v = v.clone();
-                                if let Some(top) = stack.last_mut() {
-                                    *top = v;
+                        if let ThunkState::Done(v) = &*t.state.borrow() {
+                            let v = v.clone();
+                            if let Some(top) = stack.last_mut() {
+                                *top = v;
+                            }
+                            continue;
+                        }
+                        save!();
+                        match self.start_in_hot_loop(&t, true) {
+                            Started::Value(x) => {
+                                if let Some(top) = self.stack.last_mut() {
+                                    *top = x;
                                 }
-                                continue;
                             }
-                            ThunkState::Pending(p, e) if !t.forcing.get() => {
-                                Some((p.clone(), e.clone()))
-                            }
-                            _ => None,
-                        };
-                        match pending {
-                            Some((p, e))
-                                if self.frames.len() + self.tail_calls
-                                    < self.options.max_call_depth =>
-                            {
-                                stack.pop();
-                                save!();
-                                self.push_thunk_frame(t, p, e, true);
-                                continue 'frame;
-                            }
-                            _ => {
-                                save!();
-                                return Ok(op);
-                            }
+                            Started::Frame => continue 'frame,
+                            Started::No => return Ok(op),
                         }
                     }
                     Op::Call | Op::TailCall => {
