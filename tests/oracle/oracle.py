@@ -43,11 +43,28 @@ hand and tested in crates/tangle-eval/src/print/error_value.rs. `gen`
 writes the translated line with the placeholder @VALUE@, to be filled in
 by hand from those rules; `check` fails while a placeholder is left.
 
+Current Nix judges what 2.8 cannot: `check-current` runs Debian trixie's
+nix-bin 2.26.3, unpacked into a private prefix by current_nix.py
+(~/.cache/tangle/nix-2.26.3, or $TANGLE_CURRENT_NIX_PREFIX; nothing is
+installed system-wide, /nix is not touched), on every case of tests/lang
+and tests/drv whose expected message is a type error in current wording,
+and on every `# oracle-skip:` case (current_check.py). It compares the
+innermost `error:` line of 2.26's output (the message after its trace)
+with the first line of the `.err` file, and okay cases' stdout exactly.
+So the value text after the colon is checked by a real current Nix, except
+in comparison errors: 2.26 prints "cannot compare T with U" without the
+values (added in later Nix), so there only the text up to them is judged.
+Deliberate disagreements (Tangle keeps 2.8's evaluation order) are listed
+with their reasons in current-known.txt. If the download fails (no
+network), the check prints "check-current skipped: ..." and succeeds.
+
 Usage:
   oracle.py gen [CASE.nix ...]   write expected files with nix-instantiate
                                  (default: every case without one)
   oracle.py check                re-run every unmarked case through
                                  nix-instantiate and fail on any disagreement
+  oracle.py check-current [-v]   the cases above through current Nix 2.26.3
+                                 (-v: print every case)
 """
 import os
 import re
@@ -267,9 +284,12 @@ def check():
 
 
 def main():
-    if len(sys.argv) < 2 or sys.argv[1] not in ("gen", "check"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("gen", "check", "check-current"):
         print(__doc__)
         return 2
+    if sys.argv[1] == "check-current":
+        import current_check
+        return current_check.check_current(verbose="-v" in sys.argv[2:])
     if sys.argv[1] == "gen":
         return gen(sys.argv[2:])
     return check()
