@@ -1,8 +1,9 @@
-//! What builtins print on standard error (`trace`, `warn`, `traceVerbose`)
-//! and the trace entries `addErrorContext` adds, which the language corpus
-//! cannot see (it compares standard output and the first paragraph of an
-//! error). `trace` and `addErrorContext` outputs were taken from C++ Nix 2.8;
-//! `warn` and `traceVerbose` are newer than 2.8 and follow the Nix manual.
+//! What builtins print on standard error (`trace`, `warn`, `traceVerbose`,
+//! search path warnings) and the trace entries `addErrorContext` adds, which
+//! the language corpus cannot see (it compares standard output and the first
+//! paragraph of an error). `trace`, `addErrorContext` and search path
+//! outputs were taken from C++ Nix 2.8; `warn` and `traceVerbose` are newer
+//! than 2.8 and follow the Nix manual and current Nix's message format.
 
 mod common;
 
@@ -61,7 +62,41 @@ fn sort_calls_the_comparator_in_nix_order() {
 fn warn_prints_and_returns() {
     let (code, out, err) = tangle(&["--strict", "-E", r#"builtins.warn "careful" 1"#]);
     assert_eq!((code, out.as_str()), (0, "1\n"));
-    assert_eq!(err, "evaluation warning: careful\n");
+    // Current Nix gives the warning the call's position, indented under the
+    // message like an error's.
+    assert_eq!(
+        err,
+        "evaluation warning: careful\n\
+         \x20                   at «string»:1:1:\n\
+         \x20                        1| builtins.warn \"careful\" 1\n\
+         \x20                         | ^\n"
+    );
+}
+
+#[test]
+fn warn_shows_the_lines_around_its_call() {
+    let dir = std::env::temp_dir().join(format!("tangle-warn-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("warn.nix");
+    std::fs::write(
+        &file,
+        "let\n  x = 1;\nin\n  builtins.warn \"two\\nlines \" x\n",
+    )
+    .expect("write case");
+    let (code, out, err) = tangle(&["--strict", file.to_str().expect("utf-8 path")]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!((code, out.as_str()), (0, "1\n"));
+    let want = format!(
+        "evaluation warning: two\n\
+         \x20                   lines\n\
+         \x20                   at {}:4:3:\n\
+         \x20                        3| in\n\
+         \x20                        4|   builtins.warn \"two\\nlines \" x\n\
+         \x20                         |   ^\n\
+         \x20                        5|\n",
+        file.display()
+    );
+    assert_eq!(err, want);
 }
 
 #[test]
@@ -74,9 +109,10 @@ fn abort_on_warn_prints_the_warning_then_fails() {
     ]);
     assert_eq!((code, out.as_str()), (1, ""));
     assert!(
-        err.starts_with(
-            "evaluation warning: careful\nerror: aborting to reveal stack trace of warning, as abort-on-warn is set\n"
-        ),
+        err.starts_with("evaluation warning: careful\n                    at «string»:1:1:")
+            && err.contains(
+                "\nerror: aborting to reveal stack trace of warning, as abort-on-warn is set\n"
+            ),
         "{}",
         err
     );
@@ -149,4 +185,28 @@ fn nix_instantiate_spelling_of_the_settings() {
         r#"builtins.traceVerbose "v" 1"#,
     ]);
     assert_eq!((code, err.as_str()), (0, "trace: v\n"));
+}
+
+#[test]
+fn search_path_warnings_come_once_per_entry() {
+    // Recorded from C++ Nix 2.8: each entry text is looked at once per
+    // evaluation, whatever its prefix and however many lookups reach it.
+    let expr = r#"map (n: (builtins.tryEval (builtins.findFile builtins.nixPath n)).success) [ "foo" "foo/y" "bar" "baz" ]"#;
+    let (code, out, err) = tangle(&[
+        "--strict",
+        "-I",
+        "foo=/nonexistent/a",
+        "-I",
+        "bar=ssh://host/x",
+        "-I",
+        "/nonexistent/a",
+        "-E",
+        expr,
+    ]);
+    assert_eq!((code, out.as_str()), (0, "[ false false false false ]\n"));
+    assert_eq!(
+        err,
+        "warning: Nix search path entry '/nonexistent/a' does not exist, ignoring\n\
+         warning: Nix search path entry 'ssh://host/x' cannot be downloaded, ignoring\n"
+    );
 }

@@ -113,7 +113,9 @@ struct AttrsBody {
     statics: Vec<StaticBind>,
     /// Index in `statics` by name.
     index: HashMap<Symbol, usize>,
-    dynamics: Vec<(Key, BindValue, u32)>,
+    /// Key, value, the key's offset, and where 2.8 records the definition
+    /// (the start of its attribute path).
+    dynamics: Vec<(Key, BindValue, u32, u32)>,
     offset: u32,
 }
 
@@ -1378,7 +1380,7 @@ impl<'a> Compiler<'a> {
                         off: *koff,
                         def: pos,
                     }),
-                    k => body.dynamics.push((k.clone(), value, *koff)),
+                    k => body.dynamics.push((k.clone(), value, *koff, pos)),
                 }
                 return Ok(());
             }
@@ -1532,10 +1534,12 @@ impl<'a> Compiler<'a> {
         let mut statics: Vec<&StaticBind> = body.statics.iter().collect();
         statics.sort_by_key(|b| b.name);
         let layout: Rc<[Symbol]> = statics.iter().map(|s| s.name).collect();
+        // Where each attribute is defined, as `unsafeGetAttrPos` and
+        // duplicate messages report it.
         let offsets: Rc<[u32]> = statics
             .iter()
-            .map(|s| s.off)
-            .chain(body.dynamics.iter().map(|(_, _, o)| *o))
+            .map(|s| s.def)
+            .chain(body.dynamics.iter().map(|(_, _, _, def)| *def))
             .collect();
         let positions = Rc::new(crate::value::AttrPositions::Literal {
             source: self.source.clone(),
@@ -1560,7 +1564,7 @@ impl<'a> Compiler<'a> {
                     self.bind_value(&b.value, Some(b.name), true, true, b.off)?;
                     self.emit(Op::Store(i as u16), b.off);
                 }
-                for (k, v, o) in &body.dynamics {
+                for (k, v, o, _) in &body.dynamics {
                     self.dyn_key(k)?;
                     self.bind_value(v, None, false, false, *o)?;
                 }
@@ -1574,7 +1578,7 @@ impl<'a> Compiler<'a> {
             for b in &statics {
                 self.bind_value(&b.value, Some(b.name), false, filling, b.off)?;
             }
-            for (k, v, o) in &body.dynamics {
+            for (k, v, o, _) in &body.dynamics {
                 self.dyn_key(k)?;
                 self.bind_value(v, None, false, filling, *o)?;
             }

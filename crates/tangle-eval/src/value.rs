@@ -62,6 +62,11 @@ pub struct Attrs {
 }
 
 /// Definition positions of attributes (see [`Attrs::pos`]).
+///
+/// Every node knows exactly which names its set defines: a name it does not
+/// define is looked up further down a `//` chain, while a name it defines
+/// without a position (a value made by a builtin, say) gives none, as in
+/// Nix, where each attribute carries its own position.
 pub enum AttrPositions {
     /// The static attributes of a set literal: sorted names and the source
     /// offset of each.
@@ -70,16 +75,29 @@ pub enum AttrPositions {
         names: Rc<[Symbol]>,
         offsets: Rc<[u32]>,
     },
+    /// Names with a position each or none, sorted by name (the dynamic
+    /// attributes of a literal, `listToAttrs`, the names `//` takes from a
+    /// set without positions).
+    Table(Box<[(Symbol, Option<crate::source::Pos>)]>),
     /// `left // right`: a name defined on the right is looked up there.
     Update(Rc<AttrPositions>, Rc<AttrPositions>),
+    /// The positions of a set less some sorted names (`removeAttrs`).
+    Without(Rc<AttrPositions>, Box<[Symbol]>),
+    /// The positions of a set, for some sorted names only
+    /// (`intersectAttrs`).
+    Only(Rc<AttrPositions>, Box<[Symbol]>),
 }
 
 impl AttrPositions {
     /// The position of `name`, searching `//` chains without recursion.
-    pub fn find(self: &Rc<Self>, name: Symbol) -> Option<crate::source::Pos> {
-        let mut work = vec![self.clone()];
-        while let Some(p) = work.pop() {
-            match &*p {
+    pub fn find(&self, name: Symbol) -> Option<crate::source::Pos> {
+        // The node to ask next, and the left sides of `//` still to ask
+        // (the right side of a `//` is asked first).
+        let mut next = Some(self);
+        let mut lefts: Vec<&AttrPositions> = Vec::new();
+        while let Some(p) = next.or_else(|| lefts.pop()) {
+            next = None;
+            match p {
                 AttrPositions::Literal {
                     source,
                     names,
@@ -92,13 +110,88 @@ impl AttrPositions {
                         });
                     }
                 }
+                AttrPositions::Table(entries) => {
+                    if let Ok(i) = entries.binary_search_by(|(k, _)| k.cmp(&name)) {
+                        return entries[i].1.clone();
+                    }
+                }
                 AttrPositions::Update(left, right) => {
-                    work.push(left.clone());
-                    work.push(right.clone());
+                    lefts.push(left);
+                    next = Some(right);
+                }
+                AttrPositions::Without(base, names) => {
+                    if names.binary_search(&name).is_err() {
+                        next = Some(base);
+                    }
+                }
+                AttrPositions::Only(base, names) => {
+                    if names.binary_search(&name).is_ok() {
+                        next = Some(base);
+                    }
                 }
             }
         }
         None
+    }
+
+    /// The positions of a literal with dynamic attributes: its static
+    /// table and the dynamic names defined, with their source offsets.
+    #[inline(never)]
+    pub fn with_dynamic(
+        statics: &Rc<AttrPositions>,
+        source: &Rc<crate::source::Source>,
+        mut dynamic: Vec<(Symbol, u32)>,
+    ) -> Rc<AttrPositions> {
+        if dynamic.is_empty() {
+            return statics.clone();
+        }
+        dynamic.sort_by_key(|(k, _)| *k);
+        let table = dynamic
+            .into_iter()
+            .map(|(k, offset)| {
+                let pos = crate::source::Pos {
+                    source: source.clone(),
+                    offset,
+                };
+                (k, Some(pos))
+            })
+            .collect();
+        Rc::new(AttrPositions::Update(
+            statics.clone(),
+            Rc::new(AttrPositions::Table(table)),
+        ))
+    }
+
+    /// The positions of `left // right`, whose result has `merged` entries.
+    /// Free unless exactly one side has positions; then, if the sides share
+    /// names and the right one has none, those names are recorded as
+    /// defined without a position.
+    #[inline]
+    fn of_update(left: &Attrs, right: &Attrs, merged: usize) -> Option<Rc<AttrPositions>> {
+        match (&left.pos, &right.pos) {
+            (None, None) => None,
+            (None, Some(r)) => Some(r.clone()),
+            (Some(l), None) if merged == left.len() + right.len() => Some(l.clone()),
+            (Some(l), None) => Some(AttrPositions::hiding_right(l, left, right)),
+            (Some(l), Some(r)) => Some(Rc::new(AttrPositions::Update(l.clone(), r.clone()))),
+        }
+    }
+
+    /// `left`'s positions less the names `right` (a set without positions)
+    /// redefines.
+    #[cold]
+    #[inline(never)]
+    fn hiding_right(l: &Rc<AttrPositions>, left: &Attrs, right: &Attrs) -> Rc<AttrPositions> {
+        let hidden: Box<[(Symbol, Option<crate::source::Pos>)]> = right
+            .entries
+            .iter()
+            .filter(|(k, _)| left.get(*k).is_some())
+            .map(|(k, _)| (*k, None))
+            .collect();
+        Rc::new(AttrPositions::Update(
+            l.clone(),
+            Rc::new(AttrPositions::Table(hidden)),
+        ))
     }
 }
 
@@ -174,11 +267,7 @@ impl Attrs {
         }
         out.extend_from_slice(&a[i..]);
         out.extend_from_slice(&b[j..]);
-        let pos = match (&self.pos, &other.pos) {
-            (None, None) => None,
-            (Some(p), None) | (None, Some(p)) => Some(p.clone()),
-            (Some(l), Some(r)) => Some(Rc::new(AttrPositions::Update(l.clone(), r.clone()))),
-        };
+        let pos = AttrPositions::of_update(self, other, out.len());
         Attrs { entries: out, pos }
     }
 }

@@ -118,6 +118,9 @@ pub struct Vm {
     pub globals: Rc<HashMap<Symbol, Value>>,
     /// `import` results by path.
     pub import_cache: HashMap<String, Value>,
+    /// Search path entries looked at so far: whether each can be used
+    /// (Nix warns about an unusable one once).
+    pub search_path_resolved: HashMap<String, bool>,
     /// Derivations and store paths made so far.
     pub store: crate::store::EvalStore,
     empty_env: Rc<Env>,
@@ -155,6 +158,7 @@ impl Vm {
             io,
             globals,
             import_cache: HashMap::new(),
+            search_path_resolved: HashMap::new(),
             store: Default::default(),
             empty_env: Env::new(0, None),
             tail_calls: 0,
@@ -1369,6 +1373,7 @@ impl Vm {
                             entries.push((*name, v));
                         }
                     }
+                    let mut positions = None;
                     if ndyn > 0 {
                         let dyn_at = self.stack.len() - 2 * ndyn as usize;
                         let pairs: Vec<Value> = self.stack.drain(dyn_at..).collect();
@@ -1406,9 +1411,17 @@ impl Vm {
                                 }
                             }
                         }
+                        positions = Some(crate::value::AttrPositions::with_dynamic(
+                            &frame.proto.layout_positions[li as usize],
+                            &frame.proto.source,
+                            defined,
+                        ));
                     }
                     let mut set = Attrs::from_sorted(entries);
-                    set.pos = Some(frame.proto.layout_positions[li as usize].clone());
+                    set.pos = Some(
+                        positions
+                            .unwrap_or_else(|| frame.proto.layout_positions[li as usize].clone()),
+                    );
                     self.stack.push(Value::attrs(set));
                 }
                 Op::PushEnv(n) => {

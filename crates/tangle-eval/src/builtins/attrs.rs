@@ -4,9 +4,11 @@ mod closure;
 
 use super::{attrset, list, ok, string, PrimRet};
 use crate::error::{Error, Result};
+use crate::source::Pos;
 use crate::symbol::Symbol;
-use crate::value::{Attrs, Thunk, Value};
+use crate::value::{AttrPositions, Attrs, Thunk, Value};
 use crate::vm::{Cont, Step, Vm};
+use std::rc::Rc;
 
 fn name_of(v: &Value) -> Result<Symbol> {
     Ok(Symbol::new(&string(v)?.as_str_lossy()))
@@ -61,13 +63,23 @@ fn remove_now(s: &Attrs, names: &[Value]) -> Result<Value> {
     for n in names {
         drop.push(name_of(&n.shallow())?);
     }
-    Ok(Value::attrs(Attrs::from_sorted(
+    let mut out = Attrs::from_sorted(
         s.entries
             .iter()
             .filter(|(k, _)| !drop.contains(k))
             .cloned()
             .collect(),
-    )))
+    );
+    // The remaining attributes keep their positions.
+    out.pos = match &s.pos {
+        Some(p) if out.len() < s.len() => {
+            drop.sort();
+            drop.dedup();
+            Some(Rc::new(AttrPositions::Without(p.clone(), drop.into())))
+        }
+        p => p.clone(),
+    };
+    Ok(Value::attrs(out))
 }
 
 struct RemoveAttrs {
@@ -93,6 +105,8 @@ struct ListToAttrs {
     index: usize,
     seen: std::collections::HashSet<Symbol>,
     entries: Vec<(Symbol, Value)>,
+    /// The position of each entry, once one has a position (else empty).
+    positions: Vec<(Symbol, Option<Pos>)>,
 }
 
 fn missing(name: &str, call: &str) -> Error {
@@ -119,17 +133,32 @@ impl Cont for ListToAttrs {
             }
             let sym = name_of(&name.shallow())?;
             if self.seen.insert(sym) {
-                let value = match set.get_str("value") {
+                let value_name = Symbol::new("value");
+                let value = match set.get(value_name) {
                     Some(v) => v.clone(),
                     None => return Err(missing("value", "listToAttrs")),
                 };
                 self.entries.push((sym, value));
+                // Nix gives each attribute the position of its element's
+                // `value`; the table is made once one has a position.
+                let pos = set.pos.as_ref().and_then(|p| p.find(value_name));
+                if pos.is_some() && self.positions.is_empty() {
+                    self.positions = self.entries.iter().map(|(k, _)| (*k, None)).collect();
+                    self.positions.pop();
+                }
+                if pos.is_some() || !self.positions.is_empty() {
+                    self.positions.push((sym, pos));
+                }
             }
             self.index += 1;
         }
-        Ok(Step::Done(Value::attrs(Attrs::from_unsorted(
-            std::mem::take(&mut self.entries),
-        ))))
+        let mut out = Attrs::from_unsorted(std::mem::take(&mut self.entries));
+        if !self.positions.is_empty() {
+            let mut table = std::mem::take(&mut self.positions);
+            table.sort_by_key(|(k, _)| *k);
+            out.pos = Some(Rc::new(AttrPositions::Table(table.into())));
+        }
+        Ok(Step::Done(Value::attrs(out)))
     }
 }
 
@@ -140,6 +169,7 @@ pub fn list_to_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
         index: 0,
         seen: std::collections::HashSet::new(),
         entries: Vec::new(),
+        positions: Vec::new(),
     })))
 }
 
@@ -175,7 +205,16 @@ pub fn intersect_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
             .cloned()
             .collect()
     };
-    ok(Value::attrs(Attrs::from_sorted(entries)))
+    let mut out = Attrs::from_sorted(entries);
+    // The attributes keep their positions in the right set.
+    out.pos = match &right.pos {
+        Some(p) if out.len() < right.len() => {
+            let names = out.entries.iter().map(|(k, _)| *k).collect();
+            Some(Rc::new(AttrPositions::Only(p.clone(), names)))
+        }
+        p => p.clone(),
+    };
+    ok(Value::attrs(out))
 }
 
 struct CatAttrs {
@@ -287,7 +326,7 @@ pub use closure::generic_closure;
 
 /// `unsafeGetAttrPos name set`: `{ file; line; column; }` of the
 /// attribute's definition, or null when the set has no such attribute or
-/// its position is not known (sets made by builtins other than `//`).
+/// it has no position (as for values made by most builtins).
 pub fn unsafe_get_attr_pos(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let name = super::string(&a[0])?;
     let set = attrset(&a[1])?;

@@ -282,23 +282,9 @@ pub fn search(vm: &mut Vm, entries: &[(String, String)], name: &str) -> Result<V
                 _ => continue,
             }
         };
-        // Entries that are URLs would be downloaded by Nix; Tangle has no
-        // fetcher, so they never match.
-        if path.contains("://") {
+        let Some(base) = resolve_entry(vm, path)? else {
             continue;
-        }
-        let base = if path.starts_with('/') {
-            path.clone()
-        } else {
-            format!("{}/{}", vm.io.current_dir(), path)
         };
-        if vm.io.file_type(&base).is_err() {
-            vm.io.trace(&format!(
-                "warning: Nix search path entry '{}' does not exist, ignoring",
-                base
-            ));
-            continue;
-        }
         let candidate = format!("{}{}", base, suffix);
         if vm.io.file_type(&candidate).is_ok() {
             return Ok(Value::path(crate::compiler::canon_path(&candidate)));
@@ -314,4 +300,72 @@ pub fn search(vm: &mut Vm, entries: &[(String, String)], name: &str) -> Result<V
             name
         ),
     ))
+}
+
+/// The directory a search path entry stands for, or `None` if it cannot be
+/// used. Nix looks at each entry (by its text) once per evaluation and warns
+/// then about one it cannot use.
+fn resolve_entry(vm: &mut Vm, path: &str) -> Result<Option<String>> {
+    let usable = match vm.search_path_resolved.get(path) {
+        Some(usable) => *usable,
+        None => {
+            let usable = check_entry(vm, path)?;
+            vm.search_path_resolved.insert(path.to_string(), usable);
+            usable
+        }
+    };
+    Ok(usable.then(|| entry_dir(vm, path)))
+}
+
+/// An entry's path made absolute against the working directory.
+fn entry_dir(vm: &Vm, path: &str) -> String {
+    if path.starts_with('/') {
+        crate::compiler::canon_path(path)
+    } else {
+        crate::compiler::canon_path(&format!("{}/{}", vm.io.current_dir(), path))
+    }
+}
+
+/// Whether an entry can be used, warning if not. URLs would be downloaded;
+/// Tangle has no fetcher, so it treats them as Nix does when the download
+/// fails.
+fn check_entry(vm: &mut Vm, path: &str) -> Result<bool> {
+    if is_uri(path) {
+        if path.starts_with("s3://") {
+            // The message of Nix 2.8 built without S3 support.
+            return Err(Error::eval(format!(
+                "cannot download '{}' because Nix is not built with S3 support",
+                path
+            ))
+            .positionless());
+        }
+        vm.io.trace(&format!(
+            "warning: Nix search path entry '{}' cannot be downloaded, ignoring",
+            path
+        ));
+        return Ok(false);
+    }
+    if vm.io.file_type(&entry_dir(vm, path)).is_err() {
+        vm.io.trace(&format!(
+            "warning: Nix search path entry '{}' does not exist, ignoring",
+            path
+        ));
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// Whether a search path entry is a URL Nix 2.8 would download: `channel:`
+/// or one of the schemes its fetcher knows. Anything else is a path.
+fn is_uri(path: &str) -> bool {
+    if path.starts_with("channel:") {
+        return true;
+    }
+    match path.split_once("://") {
+        Some((scheme, _)) => matches!(
+            scheme,
+            "http" | "https" | "file" | "channel" | "git" | "s3" | "ssh"
+        ),
+        None => false,
+    }
 }

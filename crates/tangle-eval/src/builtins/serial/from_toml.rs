@@ -1,0 +1,560 @@
+//! `fromTOML`: the `toml` crate parses; this module makes its results and
+//! errors look like those of Nix 2.8 (which used the toml11 library).
+//!
+//! - Numbers that do not fit are read as 2.8 reads them (decimal,
+//!   hexadecimal and octal integers clamped to 64 bits, binary ones
+//!   wrapped, floats clamped to the largest finite value): the document is
+//!   parsed again with the number replaced.
+//! - Nesting may be as deep as 2.8 allows: the parser (which recurses) runs
+//!   on a thread with a stack sized from a bound on the document's depth
+//!   when that bound is not small.
+//! - Errors are laid out like toml11's, with its titles for the common
+//!   ones; a key defined twice in a table shows both definitions.
+
+use super::super::{ok, string_no_context, PrimRet};
+use crate::error::{Error, ErrorKind, Result};
+use crate::symbol::Symbol;
+use crate::value::{Attrs, Value};
+use crate::vm::Vm;
+use std::borrow::Cow;
+
+/// Documents whose depth bound is at most this are parsed on the caller's
+/// stack.
+const DIRECT_DEPTH: usize = 64;
+/// Deeper documents are refused: 2.8 runs out of stack on them.
+const MAX_DEPTH: usize = 40_000;
+/// Stack reserved per level of the depth bound (the parser takes a few
+/// kilobytes per level; the reservation is only committed as it is used).
+const STACK_PER_LEVEL: usize = 16 * 1024;
+
+fn toml_error(message: impl std::fmt::Display) -> Error {
+    Error::eval(format!("while parsing a TOML string: {}", message))
+}
+
+pub fn from_toml(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+    let s = string_no_context(&a[0])?;
+    let text =
+        std::str::from_utf8(&s.bytes).map_err(|_| toml_error("the input is not valid UTF-8"))?;
+    let table = parse(text)?;
+    ok(toml_to_value(toml::Value::Table(table))?)
+}
+
+/// Parse a document, reading numbers that do not fit as 2.8 does.
+fn parse(text: &str) -> Result<toml::Table> {
+    let depth = depth_bound(text);
+    if depth > MAX_DEPTH {
+        return Err(Error::new(
+            ErrorKind::StackOverflow,
+            "stack overflow (possible infinite recursion)",
+        )
+        .positionless());
+    }
+    let mut doc = Cow::Borrowed(text);
+    loop {
+        let e = match parse_on_stack(&doc, depth)? {
+            Ok(table) => return Ok(table),
+            Err(e) => e,
+        };
+        match clamp_number(&doc, &e) {
+            Some(fixed) => doc = Cow::Owned(fixed),
+            None => {
+                let message =
+                    duplicate_key_error(&doc, &e).unwrap_or_else(|| toml_syntax_error(&doc, &e));
+                return Err(toml_error(message));
+            }
+        }
+    }
+}
+
+/// Run the parser, on a thread with a large enough stack if the document
+/// may nest deeply.
+fn parse_on_stack(
+    text: &str,
+    depth: usize,
+) -> Result<std::result::Result<toml::Table, toml::de::Error>> {
+    if depth <= DIRECT_DEPTH {
+        return Ok(text.parse());
+    }
+    let stack = (1 << 20) + depth * STACK_PER_LEVEL;
+    std::thread::scope(|scope| {
+        let parser = std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn_scoped(scope, || text.parse::<toml::Table>())
+            .map_err(|e| toml_error(format!("cannot start the parser: {}", e)))?;
+        parser.join().map_err(|_| toml_error("the parser failed"))
+    })
+}
+
+/// Where a scan of TOML text is: in plain text, a comment or a string.
+#[derive(Clone, Copy, PartialEq)]
+enum Lex {
+    Plain,
+    Comment,
+    Basic,
+    Literal,
+    MultiBasic,
+    MultiLiteral,
+}
+
+/// One step of a scan of TOML text: the state after byte `b[i]` (entered
+/// in `state`), and how many bytes that step takes.
+fn lex_step(b: &[u8], i: usize, state: Lex) -> (Lex, usize) {
+    let c = b[i];
+    match state {
+        Lex::Plain => match c {
+            b'#' => (Lex::Comment, 1),
+            b'"' if b[i..].starts_with(b"\"\"\"") => (Lex::MultiBasic, 3),
+            b'"' => (Lex::Basic, 1),
+            b'\'' if b[i..].starts_with(b"'''") => (Lex::MultiLiteral, 3),
+            b'\'' => (Lex::Literal, 1),
+            _ => (Lex::Plain, 1),
+        },
+        // A one-line string that meets a line end is broken: the parser
+        // stops there, so going on as plain text is safe.
+        Lex::Comment | Lex::Basic | Lex::Literal if c == b'\n' => (Lex::Plain, 0),
+        Lex::Basic | Lex::MultiBasic if c == b'\\' => (state, 2),
+        Lex::Basic if c == b'"' => (Lex::Plain, 1),
+        Lex::Literal if c == b'\'' => (Lex::Plain, 1),
+        Lex::MultiBasic | Lex::MultiLiteral => {
+            let q = if state == Lex::MultiBasic {
+                b'"'
+            } else {
+                b'\''
+            };
+            let run = b[i..].iter().take_while(|&&x| x == q).count();
+            if run >= 3 {
+                // Up to two quotes before the closing three belong to the
+                // string.
+                (Lex::Plain, run.min(5))
+            } else {
+                (state, run.max(1))
+            }
+        }
+        _ => (state, 1),
+    }
+}
+
+/// An upper bound on how deeply the parser may nest in `text`: each level
+/// is an array or inline table (an open bracket) or a part of a dotted key
+/// or table header (a dot; keys, headers and inline tables are each on one
+/// line).
+fn depth_bound(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut depth, mut max_depth, mut dots, mut max_dots) = (0usize, 0usize, 0usize, 0usize);
+    let mut state = Lex::Plain;
+    let mut i = 0;
+    while i < b.len() {
+        if state == Lex::Plain {
+            match b[i] {
+                b'[' | b'{' => {
+                    depth += 1;
+                    max_depth = max_depth.max(depth);
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                b'.' => {
+                    dots += 1;
+                    max_dots = max_dots.max(dots);
+                }
+                _ => {}
+            }
+        }
+        if b[i] == b'\n' {
+            dots = 0;
+        }
+        let (next, len) = lex_step(b, i, state);
+        state = next;
+        i += len.max(usize::from(b[i] == b'\n'));
+    }
+    2 * max_depth + 3 * max_dots + 8
+}
+
+/// If the parser stopped at a number that does not fit, the document with
+/// that number replaced by the value Nix 2.8 reads for it.
+fn clamp_number(text: &str, e: &toml::de::Error) -> Option<String> {
+    let message = e.message();
+    let is_int = message.starts_with("number too large") || message.starts_with("number too small");
+    if !is_int && !message.starts_with("invalid floating-point number") {
+        return None;
+    }
+    let start = e.span()?.start;
+    let len = text
+        .get(start..)?
+        .find(|c: char| !(c.is_ascii_alphanumeric() || "_+-.".contains(c)))
+        .unwrap_or(text.len() - start);
+    let token = &text[start..start + len];
+    let digits: String = token.chars().filter(|&c| c != '_').collect();
+    let replacement = if is_int {
+        clamped_integer(&digits)?.to_string()
+    } else {
+        let f: f64 = digits.parse().ok()?;
+        if !f.is_infinite() {
+            return None;
+        }
+        format!("{:e}", f64::MAX.copysign(f))
+    };
+    Some(format!(
+        "{}{}{}",
+        &text[..start],
+        replacement,
+        &text[start + len..]
+    ))
+}
+
+/// An integer literal (without underscores) that does not fit, as Nix 2.8
+/// reads it: clamped, except binary digits, which wrap.
+fn clamped_integer(digits: &str) -> Option<i64> {
+    let (radix, body) = match digits.get(..2) {
+        Some("0x") => (16, &digits[2..]),
+        Some("0o") => (8, &digits[2..]),
+        Some("0b") => (2, &digits[2..]),
+        _ => (10, digits),
+    };
+    if radix == 2 {
+        let mut v: i64 = 0;
+        for c in body.chars() {
+            v = v.wrapping_shl(1) | i64::from(c.to_digit(2)?);
+        }
+        return Some(v);
+    }
+    let negative = radix == 10 && body.starts_with('-');
+    let magnitude = body.trim_start_matches(['+', '-']);
+    if magnitude.is_empty() || !magnitude.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    Some(if negative { i64::MIN } else { i64::MAX })
+}
+
+/// The parts of the key written at `at` up to its `=`, and where its value
+/// starts; `None` if what is there is not a key followed by `=`.
+fn key_at(text: &str, mut at: usize) -> Option<(Vec<String>, usize)> {
+    let b = text.as_bytes();
+    let skip_blanks = |mut i: usize| {
+        while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+            i += 1;
+        }
+        i
+    };
+    let mut parts = Vec::new();
+    loop {
+        at = skip_blanks(at);
+        let start = at;
+        let q = *b.get(at)?;
+        if q == b'"' || q == b'\'' {
+            at += 1;
+            while *b.get(at)? != q {
+                at += if q == b'"' && b[at] == b'\\' { 2 } else { 1 };
+            }
+            parts.push(text.get(start + 1..at)?.to_string());
+            at += 1;
+        } else {
+            while at < b.len() && (b[at].is_ascii_alphanumeric() || b[at] == b'_' || b[at] == b'-')
+            {
+                at += 1;
+            }
+            if at == start {
+                return None;
+            }
+            parts.push(text[start..at].to_string());
+        }
+        at = skip_blanks(at);
+        match b.get(at)? {
+            b'.' => at += 1,
+            b'=' => return Some((parts, skip_blanks(at + 1))),
+            _ => return None,
+        }
+    }
+}
+
+/// How many characters toml11 underlines for the value starting at `at`:
+/// the value, or if it goes on past its line, at most the line's length.
+fn value_len_on_line(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let end = match b.get(at) {
+        Some(b'[' | b'{' | b'"' | b'\'') => {
+            // To the matching bracket or closing quote, skipping strings.
+            let (mut depth, mut i, mut state) = (0usize, at, Lex::Plain);
+            while i < b.len() {
+                if state == Lex::Plain {
+                    match b[i] {
+                        b'[' | b'{' => depth += 1,
+                        b']' | b'}' => depth = depth.saturating_sub(1),
+                        _ => {}
+                    }
+                }
+                let (next, len) = lex_step(b, i, state);
+                state = next;
+                i += len.max(1);
+                if state == Lex::Plain && depth == 0 {
+                    break;
+                }
+            }
+            i.min(text.len())
+        }
+        _ => text[at..line_end]
+            .find(|c: char| c.is_whitespace() || c == ',' || c == '#')
+            .map_or(line_end, |i| at + i),
+    };
+    let len = text[at..end.max(at)].chars().count();
+    if end > line_end {
+        len.min(text[line_start..line_end].chars().count())
+    } else {
+        len.max(1)
+    }
+}
+
+/// The offsets where top-level lines start (outside strings and brackets,
+/// not blank or comments), each with whether it is a table header.
+fn statement_starts(text: &str) -> Vec<(usize, bool)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut depth, mut state, mut line_start) = (0usize, Lex::Plain, true);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if state == Lex::Plain {
+            if line_start && depth == 0 && !matches!(c, b' ' | b'\t' | b'\r') {
+                line_start = false;
+                if c != b'\n' && c != b'#' {
+                    out.push((i, c == b'['));
+                }
+            }
+            match c {
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if c == b'\n' && matches!(state, Lex::Plain | Lex::Comment | Lex::Basic | Lex::Literal) {
+            line_start = true;
+        }
+        let (next, len) = lex_step(b, i, state);
+        state = next;
+        i += len.max(usize::from(c == b'\n'));
+    }
+    out
+}
+
+/// toml11's message for a key defined twice in a table by `key = value`
+/// lines: both values, the first and the second. `None` for other
+/// duplicates (in inline tables, of table headers), which keep the
+/// one-place layout.
+fn duplicate_key_error(text: &str, e: &toml::de::Error) -> Option<String> {
+    if !e.message().starts_with("duplicate key `") {
+        return None;
+    }
+    let second_key = e.span()?.start;
+    let starts = statement_starts(text);
+    let here = starts.iter().position(|&(at, _)| at == second_key)?;
+    if starts[here].1 {
+        return None;
+    }
+    let (path, second_value) = key_at(text, second_key)?;
+    let section = starts[..here]
+        .iter()
+        .rposition(|&(_, header)| header)
+        .map_or(0, |h| h + 1);
+    let first_value = starts[section..here]
+        .iter()
+        .filter(|&&(_, header)| !header)
+        .find_map(|&(at, _)| match key_at(text, at) {
+            Some((p, value)) if p == path => Some(value),
+            _ => None,
+        })?;
+    let title = format!(
+        "toml::insert_value: value (\"{}\") already exists.",
+        path.join(".")
+    );
+    Some(two_places(
+        text,
+        &title,
+        (first_value, "value already exists here"),
+        (second_value, "value defined twice"),
+    ))
+}
+
+/// toml11's layout of an error at two places, each value underlined (a
+/// one-character value is marked `^---`).
+fn two_places(text: &str, title: &str, first: (usize, &str), second: (usize, &str)) -> String {
+    let place = |(at, hint): (usize, &str)| {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line_no = text[..line_start].matches('\n').count() + 1;
+        let column = text[line_start..at].chars().count();
+        let len = value_len_on_line(text, at);
+        let marker = if len == 1 {
+            format!("^--- {}", hint)
+        } else {
+            format!("{} {}", "~".repeat(len), hint)
+        };
+        let line = text[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_string();
+        (line_no.to_string(), line, " ".repeat(column) + &marker)
+    };
+    let (n1, l1, m1) = place(first);
+    let (n2, l2, m2) = place(second);
+    let width = n1.len().max(n2.len());
+    let pad = " ".repeat(width);
+    format!(
+        "[error] {title}\n --> fromTOML\n {pad} |\n {n1:>width$} | {l1}\n {pad} | {m1}\n ...\n {n2:>width$} | {l2}\n {pad} | {m2}"
+    )
+}
+
+/// A syntax error in the layout of Nix 2.8's TOML library: a title, then
+/// the line with a marker under the place. The titles of the common errors
+/// are that library's; others keep the `toml` crate's wording.
+fn toml_syntax_error(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim_end();
+    let mut offset = e.span().map_or(0, |s| s.start).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..offset];
+    let next = text[offset..].chars().next();
+    // Where a string or a number that failed starts on its line.
+    let quote_start = |q: char| {
+        let mut at = line.rfind(q).unwrap_or(line.len());
+        while line[..at].ends_with(q) {
+            at -= 1;
+        }
+        at
+    };
+    let token_start = line
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || "_+-.".contains(c)))
+        .map_or(0, |i| i + 1);
+    let (title, hint, at): (String, String, usize) = match message {
+        "expected `.`, `=`" => (
+            "toml::parse_key_value_pair: missing key-value separator `=`".into(),
+            "should be `=`".into(),
+            line.len(),
+        ),
+        "" => (
+            "toml::parse_key_value_pair: missing value after key-value separator '='".into(),
+            "expected value, but got nothing".into(),
+            line.len(),
+        ),
+        "expected newline, `#`" => (
+            "toml::parse_table: invalid line format".into(),
+            match next {
+                Some(c) => format!("expected newline, but got '{}'.", c),
+                None => "expected newline".into(),
+            },
+            line.len(),
+        ),
+        "invalid key" if next == Some('=') => (
+            "toml::parse_key_value_pair: empty key is not allowed.".into(),
+            "key expected before '='".into(),
+            line.len(),
+        ),
+        m if m.starts_with("invalid string") && matches!(next, Some('t' | 'f')) => (
+            "toml::parse_boolean:".into(),
+            "the next token is not a boolean".into(),
+            line.len(),
+        ),
+        m if m.starts_with("invalid basic string") || m.starts_with("invalid escape sequence") => (
+            "toml::parse_basic_string: the next token is not a valid string".into(),
+            "here".into(),
+            quote_start('"'),
+        ),
+        m if m.starts_with("invalid multiline basic string") => (
+            "toml::parse_ml_basic_string: the next token is not a valid multiline string".into(),
+            "here".into(),
+            quote_start('"'),
+        ),
+        m if m.starts_with("invalid literal string") => (
+            "toml::parse_literal_string: the next token is not a valid literal string".into(),
+            "here".into(),
+            quote_start('\''),
+        ),
+        m if m.starts_with("invalid hexadecimal integer") => (
+            "toml::parse_hexadecimal_integer".into(),
+            "the next token is not an integer".into(),
+            token_start,
+        ),
+        m if m.starts_with("invalid inline table") && next == Some(',') => (
+            "toml::parse_inline_table: trailing comma is not allowed in an inline table".into(),
+            "should be `}`".into(),
+            line.len() + 1,
+        ),
+        m if m.starts_with("invalid inline table") && matches!(next, None | Some('\n')) => (
+            "toml::parse_inline_table: missing curly brace `}`".into(),
+            "should be `}`".into(),
+            line.len(),
+        ),
+        m if m.starts_with("duplicate key `") => {
+            let key = m["duplicate key `".len()..].split('`').next().unwrap_or("");
+            (
+                format!("toml::insert_value: value (\"{}\") already exists.", key),
+                "value defined twice".into(),
+                line.len(),
+            )
+        }
+        m => (m.replace('\n', "; "), "here".into(), line.len()),
+    };
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let line_text = text[line_start..line_end].trim_end_matches('\r');
+    let line_no = text[..line_start].matches('\n').count() + 1;
+    let column = line.get(..at).map_or(at, |l| l.chars().count());
+    let number = line_no.to_string();
+    let pad = " ".repeat(number.len());
+    format!(
+        "[error] {}\n --> fromTOML\n {} |\n {} | {}\n {} | {}^--- {}",
+        title,
+        pad,
+        number,
+        line_text,
+        pad,
+        " ".repeat(column),
+        hint
+    )
+}
+
+/// A parsed TOML document as a Nix value: tables become sets, arrays lists.
+/// The tree is taken apart with a work list (no recursion, also when it is
+/// dropped).
+fn toml_to_value(t: toml::Value) -> Result<Value> {
+    enum Task {
+        Convert(toml::Value),
+        List(usize),
+        Set(Vec<String>),
+    }
+    let mut tasks = vec![Task::Convert(t)];
+    let mut done: Vec<Value> = Vec::new();
+    while let Some(task) = tasks.pop() {
+        match task {
+            Task::Convert(toml::Value::String(s)) => {
+                // Nix keeps strings as C strings: a NUL ends the string.
+                let end = s.find('\0').unwrap_or(s.len());
+                done.push(Value::string(&s.as_bytes()[..end]));
+            }
+            Task::Convert(toml::Value::Integer(i)) => done.push(Value::Int(i)),
+            Task::Convert(toml::Value::Float(f)) => done.push(Value::Float(f)),
+            Task::Convert(toml::Value::Boolean(b)) => done.push(Value::Bool(b)),
+            Task::Convert(toml::Value::Datetime(_)) => {
+                return Err(toml_error("Dates and times are not supported"))
+            }
+            Task::Convert(toml::Value::Array(items)) => {
+                tasks.push(Task::List(items.len()));
+                tasks.extend(items.into_iter().rev().map(Task::Convert));
+            }
+            Task::Convert(toml::Value::Table(table)) => {
+                let (keys, values): (Vec<String>, Vec<toml::Value>) = table.into_iter().unzip();
+                tasks.push(Task::Set(keys));
+                tasks.extend(values.into_iter().rev().map(Task::Convert));
+            }
+            Task::List(n) => {
+                let items = done.split_off(done.len() - n);
+                done.push(Value::list(items));
+            }
+            Task::Set(keys) => {
+                let values = done.split_off(done.len() - keys.len());
+                let entries = keys.iter().map(|k| Symbol::new(k)).zip(values).collect();
+                done.push(Value::attrs(Attrs::from_unsorted(entries)));
+            }
+        }
+    }
+    done.pop().ok_or_else(|| toml_error("empty document"))
+}
