@@ -83,11 +83,16 @@ pub fn read_dir(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 pub fn read_file_type(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     with_path(vm, &a[0], |vm, path| {
         let ft = vm.io.file_type(&path).map_err(|e| {
-            Error::eval(format!(
-                "getting status of '{}': {}",
-                path,
-                describe_io_error(&e)
-            ))
+            // Current Nix (checked with 2.26) names a missing path plainly.
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::eval(format!("path '{}' does not exist", path))
+            } else {
+                Error::eval(format!(
+                    "getting status of '{}': {}",
+                    path,
+                    describe_io_error(&e)
+                ))
+            }
         })?;
         Ok(Value::string(ft.nix_name()))
     })
