@@ -645,6 +645,19 @@ impl Vm {
         env: Rc<Env>,
         deliver: bool,
     ) {
+        self.push_update_frame(thunk, proto, env, None, deliver)
+    }
+
+    /// Push a frame whose result completes `thunk`: its pending body, or
+    /// the body of `lambda` for an application.
+    fn push_update_frame(
+        &mut self,
+        thunk: Rc<Thunk>,
+        proto: Rc<Proto>,
+        env: Rc<Env>,
+        lambda: Option<Rc<Lambda>>,
+        deliver: bool,
+    ) {
         thunk.forcing.set(true);
         let base = self.stack.len();
         self.frames.push(Frame::Code(CodeFrame {
@@ -653,7 +666,7 @@ impl Vm {
             env,
             base,
             update: Some(Update { thunk, deliver }),
-            lambda: None,
+            lambda,
             tail_calls: 0,
         }));
     }
@@ -690,20 +703,7 @@ impl Vm {
         if pop_top {
             self.stack.pop();
         }
-        t.forcing.set(true);
-        let base = self.stack.len();
-        self.frames.push(Frame::Code(CodeFrame {
-            proto,
-            ip: 0,
-            env,
-            base,
-            update: Some(Update {
-                thunk: t.clone(),
-                deliver: true,
-            }),
-            lambda,
-            tail_calls: 0,
-        }));
+        self.push_update_frame(t.clone(), proto, env, lambda, true);
         Started::Frame
     }
 

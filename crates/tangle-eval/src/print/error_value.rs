@@ -266,19 +266,7 @@ fn string(bytes: &[u8], out: &mut String) {
 
 /// The quoted, escaped form of the first `max` bytes.
 fn literal(bytes: &[u8], max: usize, out: &mut Vec<u8>) {
-    out.push(b'"');
-    for (i, &b) in bytes.iter().enumerate().take(max) {
-        match b {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            b'$' if bytes.get(i + 1) == Some(&b'{') => out.extend_from_slice(b"\\$"),
-            _ => out.push(b),
-        }
-    }
-    out.push(b'"');
+    super::escape_string_prefix(bytes, max, out)
 }
 
 /// An attribute name: bare if it is an identifier (and no keyword), else a

@@ -75,23 +75,23 @@ fn strip_zeros(s: &str) -> &str {
 }
 
 pub fn escape_string(bytes: &[u8], out: &mut Vec<u8>) {
+    escape_string_prefix(bytes, usize::MAX, out)
+}
+
+/// [`escape_string`] of the first `max` bytes only (error messages cut long
+/// strings); a `$` at the cut is still escaped if `{` follows it, as in Nix.
+pub fn escape_string_prefix(bytes: &[u8], max: usize, out: &mut Vec<u8>) {
     out.push(b'"');
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    for (i, &b) in bytes.iter().enumerate().take(max) {
         match b {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
             b'\n' => out.extend_from_slice(b"\\n"),
             b'\r' => out.extend_from_slice(b"\\r"),
             b'\t' => out.extend_from_slice(b"\\t"),
-            b'$' if bytes.get(i + 1) == Some(&b'{') => {
-                out.extend_from_slice(b"\\${");
-                i += 1;
-            }
+            b'$' if bytes.get(i + 1) == Some(&b'{') => out.extend_from_slice(b"\\$"),
             _ => out.push(b),
         }
-        i += 1;
     }
     out.push(b'"');
 }
