@@ -8,7 +8,6 @@
 mod common;
 use common::{error_paragraph, run_suite, trunc, Suite};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn corpus_dir() -> PathBuf {
@@ -38,16 +37,10 @@ fn run_case(dir: &Path, name: &str) -> Result<(), String> {
     let nix = dir.join(format!("{}.nix", name));
     let text = std::fs::read(&nix).map_err(|e| e.to_string())?;
     let args = directives(&String::from_utf8_lossy(&text));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tangle"))
+    let mut child = common::tangle_command(dir)
         .arg("eval")
         .args(&args)
         .arg(format!("{}.nix", name))
-        .current_dir(dir)
-        .env_remove("NIX_PATH")
-        .env("TZ", "UTC")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| e.to_string())?;
     let start = Instant::now();

@@ -19,7 +19,6 @@ mod common;
 use common::{error_paragraph, error_paragraph_bytes, run_suite, trunc, Suite};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn corpus_dir() -> PathBuf {
@@ -125,14 +124,8 @@ fn replace_bytes(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
 }
 
 fn run_tangle(dir: &Path, args: &[String]) -> Result<Output, String> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tangle"))
+    let mut child = common::tangle_command(dir)
         .args(args)
-        .current_dir(dir)
-        .env_remove("NIX_PATH")
-        .env("TZ", "UTC")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| e.to_string())?;
     // Read the pipes on their own threads so a large output cannot block

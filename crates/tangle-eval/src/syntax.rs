@@ -218,7 +218,9 @@ mod tests {
 
     fn tree_text(text: &str) -> String {
         let source = Source::new("«test»".into(), text.into());
-        let expr = parse(&source).ok().expect("parses");
+        let Ok(expr) = parse(&source) else {
+            panic!("the test source parses")
+        };
         let root = expr.syntax().ancestors().last().expect("a root");
         root.text().to_string()
     }

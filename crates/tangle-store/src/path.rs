@@ -589,7 +589,7 @@ mod tests {
         let e =
             make_output_path(S, "out", &HashAlgo::Sha256.digest(b""), "h\u{e9}llo").unwrap_err();
         let mut want = b"store path '".to_vec();
-        want.extend_from_slice(e.to_string()[12..45].as_bytes());
+        want.extend_from_slice(&e.to_string().as_bytes()[12..45]);
         want.extend_from_slice(b"h\xc3\xa9llo' contains illegal character '\xc3'");
         assert_eq!(e.message_bytes(), want);
         assert!(e.to_string().ends_with("illegal character '\u{e9}'"));

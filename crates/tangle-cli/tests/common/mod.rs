@@ -6,9 +6,23 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 /// The first paragraph of an error output: from the first line starting
 /// with `error:` up to the first empty line.
+/// `tangle` run in `dir` the way every corpus case runs: no `NIX_PATH`,
+/// UTC, no stdin, stdout and stderr captured.
+pub fn tangle_command(dir: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_tangle"));
+    c.current_dir(dir)
+        .env_remove("NIX_PATH")
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    c
+}
+
 pub fn error_paragraph(stderr: &str) -> String {
     let mut out = Vec::new();
     let mut started = false;

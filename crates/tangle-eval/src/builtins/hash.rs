@@ -101,17 +101,7 @@ impl Cont for HashFile {
         }
         let v = v.shallow();
         let path = match &v {
-            Value::Path(p) => p.path.clone(),
-            Value::String(s) => {
-                let text = s.as_str_lossy().into_owned();
-                if !text.starts_with('/') {
-                    return Err(Error::eval(format!(
-                        "string '{}' doesn't represent an absolute path",
-                        text
-                    )));
-                }
-                text
-            }
+            Value::Path(_) | Value::String(_) => super::control::real_path(&v)?,
             Value::Attrs(set) => {
                 if let Some(f) = set.get_str("__toString") {
                     return Ok(Step::Sub(Box::new(CallOnce::new(f.clone(), v.clone()))));
