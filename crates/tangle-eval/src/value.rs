@@ -230,7 +230,7 @@ impl Attrs {
     /// the bytes of their names).
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         self.entries
-            .binary_search_by(|(k, _)| k.as_str().as_bytes().cmp(key.as_bytes()))
+            .binary_search_by(|(k, _)| k.cmp_str(key))
             .ok()
             .map(|i| &self.entries[i].1)
     }

@@ -620,6 +620,58 @@ impl Vm {
         }
     }
 
+    /// Before a call of a builtin that would run now (its last argument
+    /// given), force its first strict argument that is still a pending
+    /// thunk: push the thunk's frame and run the call instruction again
+    /// when it returns ("retry"), instead of a native frame that forces the
+    /// arguments. Arguments are forced in the same order either way.
+    /// Returns true if a frame was pushed. The function and argument are
+    /// the top two operands of the current bytecode frame.
+    #[inline(never)]
+    fn force_primop_arg_first(&mut self) -> Result<bool> {
+        let n = self.stack.len();
+        if n < 2 {
+            return Ok(false);
+        }
+        let (op, given) = match &self.stack[n - 2] {
+            Value::PrimOp(op) => (*op, &[][..]),
+            Value::PrimOpApp(app) => (app.op, &app.args[..]),
+            _ => return Ok(false),
+        };
+        if given.len() + 1 != op.arity as usize {
+            return Ok(false);
+        }
+        let arg = &self.stack[n - 1];
+        let pending = given
+            .iter()
+            .chain(std::iter::once(arg))
+            .enumerate()
+            .filter(|(i, _)| op.strict & (1 << i) != 0)
+            .find_map(|(_, a)| match a {
+                Value::Thunk(t) => match &*t.state.borrow() {
+                    ThunkState::Done(_) => None,
+                    // Pending: force it here. Anything else (an
+                    // application, a thunk being forced): the native path.
+                    ThunkState::Pending(p, e) if !t.forcing.get() => {
+                        Some(Some((t.clone(), p.clone(), e.clone())))
+                    }
+                    _ => Some(None),
+                },
+                _ => None,
+            });
+        match pending {
+            Some(Some((t, p, e))) => {
+                self.check_depth()?;
+                if let Some(Frame::Code(f)) = self.frames.last_mut() {
+                    f.ip -= 1;
+                }
+                self.push_thunk_frame(t, p, e, false);
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
     fn env_at(env: &Rc<Env>, depth: u16) -> &Rc<Env> {
         let mut e = env;
         for _ in 0..depth {
@@ -1110,6 +1162,9 @@ impl Vm {
                     self.stack.push(v);
                 }
                 Op::Call => {
+                    if self.force_primop_arg_first()? {
+                        continue;
+                    }
                     let arg = self.pop();
                     let f = self.pop();
                     if let Some(v) = self.call_value(f, arg, None)? {
@@ -1117,6 +1172,9 @@ impl Vm {
                     }
                 }
                 Op::TailCall => {
+                    if self.force_primop_arg_first()? {
+                        continue;
+                    }
                     let arg = self.pop();
                     let f = self.pop();
                     let simple_closure = match &f {

@@ -9,7 +9,9 @@
 
 use super::{Cont, Step, Vm};
 use crate::error::{type_error, Result};
-use crate::value::{ThunkState, Value};
+use crate::symbol::{Known, Symbol};
+use crate::value::{Attrs, ThunkState, Value};
+
 use std::rc::Rc;
 
 /// Equality without evaluation, when both sides are forced scalars.
@@ -65,33 +67,6 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn attr_is_derivation(v: &Value) -> Option<bool> {
-    // None: the `type` attribute is not forced yet.
-    if let Value::Attrs(a) = v {
-        match a.get_str("type") {
-            None => Some(false),
-            Some(t) if !t.is_forced() => None,
-            Some(t) => Some(matches!(t.shallow(), Value::String(s) if &*s.bytes == b"derivation")),
-        }
-    } else {
-        Some(false)
-    }
-}
-
-pub struct Equal {
-    work: Vec<(Value, Value, bool)>,
-    negate: bool,
-}
-
-impl Equal {
-    pub fn new(a: Value, b: Value, negate: bool) -> Equal {
-        Equal {
-            work: vec![(a, b, false)],
-            negate,
-        }
-    }
-}
-
 /// Run `f` on the value in WHNF without cloning it, if it is forced.
 fn with_whnf<R>(v: &Value, f: impl FnOnce(&Value) -> R) -> Option<R> {
     match v {
@@ -103,119 +78,208 @@ fn with_whnf<R>(v: &Value, f: impl FnOnce(&Value) -> R) -> Option<R> {
     }
 }
 
+/// Is `a` a derivation (`type = "derivation"`)? None: its `type` is not
+/// forced yet, and this is the value to force.
+fn attr_is_derivation(a: &Attrs) -> std::result::Result<bool, Value> {
+    match a.get(Symbol::known(Known::Type)) {
+        None => Ok(false),
+        Some(t) => match with_whnf(
+            t,
+            |t| matches!(t, Value::String(s) if &*s.bytes == b"derivation"),
+        ) {
+            Some(d) => Ok(d),
+            None => Err(t.clone()),
+        },
+    }
+}
+
+/// One level of the walk: a pair of containers being compared element by
+/// element, or a single pair (the operands, or two derivations' `outPath`).
+enum Level {
+    Lists(Rc<Vec<Value>>, Rc<Vec<Value>>, usize),
+    Attrs(Rc<Attrs>, Rc<Attrs>, usize),
+    /// `nested`: the pair sits inside a list or set, where the very same
+    /// value on both sides is equal without a look inside.
+    One(Value, Value, bool),
+}
+
+/// `==` (or `!=`) on two values, depth first and in order, like Nix: the
+/// elements of lists and the attributes of sets (name, then value, in name
+/// order) are compared one pair at a time, each side forced when its pair
+/// is reached, and the first difference decides. The walk is a stack of
+/// [`Level`]s, so deep structures need no Rust recursion, and elements are
+/// looked at in place, without copying them.
+pub struct Equal {
+    levels: Vec<Level>,
+    negate: bool,
+}
+
 impl Equal {
-    /// Queue the element pairs of two containers, in order. Pairs already
-    /// decided without evaluation (forced scalars, the very same value) are
-    /// settled here instead of queued. Returns false if the containers are
-    /// known to differ: a differing pair with nothing queued before it.
-    fn push_children<'a>(&mut self, pairs: impl Iterator<Item = (&'a Value, &'a Value)>) -> bool {
-        let start = self.work.len();
-        for (p, q) in pairs {
-            let quick = if same_value(p, q) && p.is_forced() {
-                Some(true)
-            } else {
-                with_whnf(p, |x| with_whnf(q, |y| scalar_eq(x, y)))
-                    .flatten()
-                    .flatten()
-            };
-            match quick {
-                Some(true) => {}
-                // A difference decides at once unless an earlier pair still
-                // has to be looked at (it may fail first, as in Nix).
-                Some(false) if self.work.len() == start => return false,
-                _ => self.work.push((p.clone(), q.clone(), true)),
+    pub fn new(a: Value, b: Value, negate: bool) -> Equal {
+        Equal {
+            levels: vec![Level::One(a, b, false)],
+            negate,
+        }
+    }
+
+    /// Two values found inside lists or sets.
+    fn nested(a: Value, b: Value) -> Equal {
+        Equal {
+            levels: vec![Level::One(a, b, true)],
+            negate: false,
+        }
+    }
+
+    /// The current pair is equal: go on with the next one.
+    fn advance(&mut self) {
+        match self.levels.last_mut() {
+            Some(Level::Lists(_, _, i)) | Some(Level::Attrs(_, _, i)) => *i += 1,
+            Some(Level::One(..)) => {
+                self.levels.pop();
+                self.advance_parent();
+            }
+            None => {}
+        }
+    }
+
+    /// A level is finished (all equal): advance the one below it.
+    fn advance_parent(&mut self) {
+        // Finished `One` levels are popped as they finish, so this loop
+        // only ever pops those.
+        while let Some(Level::One(..)) = self.levels.last() {
+            self.levels.pop();
+        }
+        if let Some(Level::Lists(_, _, i)) | Some(Level::Attrs(_, _, i)) = self.levels.last_mut() {
+            *i += 1;
+        }
+    }
+}
+
+/// What to do with the current pair.
+enum Next {
+    Equal,
+    Differ,
+    Force(Value),
+    Push(Level),
+}
+
+/// Compare one pair as far as it can be without going inside containers.
+#[inline]
+fn compare_pair(a: &Value, b: &Value, nested: bool) -> Next {
+    // Each side's value in WHNF, looked at in place (a thunk's state stays
+    // borrowed meanwhile; nothing here evaluates).
+    let a_state;
+    let x = match a {
+        Value::Thunk(t) => {
+            a_state = t.state.borrow();
+            match &*a_state {
+                ThunkState::Done(x) => x,
+                _ => return Next::Force(a.clone()),
             }
         }
-        // The work list is a stack: first pair on top.
-        self.work[start..].reverse();
-        true
+        x => x,
+    };
+    let b_state;
+    let y = match b {
+        Value::Thunk(t) => {
+            b_state = t.state.borrow();
+            match &*b_state {
+                ThunkState::Done(y) => y,
+                _ => return Next::Force(b.clone()),
+            }
+        }
+        y => y,
+    };
+    // Both are forced first (errors surface), then identity decides.
+    if nested && same_value(a, b) {
+        return Next::Equal;
     }
+    match (x, y) {
+        (Value::List(p), Value::List(q)) => {
+            if p.len() != q.len() {
+                Next::Differ
+            } else if p.is_empty() {
+                Next::Equal
+            } else {
+                Next::Push(Level::Lists(p.clone(), q.clone(), 0))
+            }
+        }
+        (Value::Attrs(p), Value::Attrs(q)) => attrs_pair(p, q),
+        _ => match scalar_eq(x, y) {
+            Some(true) => Next::Equal,
+            _ => Next::Differ,
+        },
+    }
+}
+
+/// Two sets: derivations compare by `outPath` (each side's `type` forced
+/// as Nix does: the right one only if the left is a derivation), others
+/// by size, then attribute by attribute.
+fn attrs_pair(p: &Rc<Attrs>, q: &Rc<Attrs>) -> Next {
+    let dp = match attr_is_derivation(p) {
+        Ok(d) => d,
+        Err(t) => return Next::Force(t),
+    };
+    let dq = if dp {
+        match attr_is_derivation(q) {
+            Ok(d) => d,
+            Err(t) => return Next::Force(t),
+        }
+    } else {
+        false
+    };
+    if dp && dq {
+        if let (Some(x), Some(y)) = (
+            p.get(Symbol::known(Known::OutPath)),
+            q.get(Symbol::known(Known::OutPath)),
+        ) {
+            return Next::Push(Level::One(x.clone(), y.clone(), true));
+        }
+    }
+    if p.len() != q.len() {
+        return Next::Differ;
+    }
+    Next::Push(Level::Attrs(p.clone(), q.clone(), 0))
 }
 
 impl Cont for Equal {
     fn resume(&mut self, _vm: &mut Vm, _input: Value) -> Result<Step> {
-        while let Some((a, b, nested)) = self.work.pop() {
-            let fa = match a.whnf() {
-                Some(v) => v,
-                None => {
-                    let force = a.clone();
-                    self.work.push((a, b, nested));
-                    return Ok(Step::Force(force));
-                }
+        loop {
+            let next = match self.levels.last() {
+                None => return Ok(Step::Done(Value::Bool(!self.negate))),
+                Some(Level::Lists(x, y, i)) => match (x.get(*i), y.get(*i)) {
+                    (Some(a), Some(b)) => compare_pair(a, b, true),
+                    _ => {
+                        self.levels.pop();
+                        self.advance_parent();
+                        continue;
+                    }
+                },
+                Some(Level::Attrs(x, y, i)) => match (x.entries.get(*i), y.entries.get(*i)) {
+                    (Some((ka, a)), Some((kb, b))) => {
+                        if ka != kb {
+                            Next::Differ
+                        } else {
+                            compare_pair(a, b, true)
+                        }
+                    }
+                    _ => {
+                        self.levels.pop();
+                        self.advance_parent();
+                        continue;
+                    }
+                },
+                Some(Level::One(a, b, nested)) => compare_pair(a, b, *nested),
             };
-            let fb = match b.whnf() {
-                Some(v) => v,
-                None => {
-                    let force = b.clone();
-                    self.work.push((a, b, nested));
-                    return Ok(Step::Force(force));
-                }
-            };
-            // Both are forced first (errors surface), then identity decides.
-            if nested && same_value(&a, &b) {
-                continue;
-            }
-            if let Some(r) = scalar_eq(&fa, &fb) {
-                if !r {
-                    return Ok(Step::Done(Value::Bool(self.negate)));
-                }
-                continue;
-            }
-            match (&fa, &fb) {
-                (Value::List(x), Value::List(y)) => {
-                    if !self.push_children(x.iter().zip(y.iter())) {
-                        return Ok(Step::Done(Value::Bool(self.negate)));
-                    }
-                }
-                (Value::Attrs(x), Value::Attrs(y)) => {
-                    // Both derivations? (forces `type` of each, left first)
-                    let da = match attr_is_derivation(&fa) {
-                        None => {
-                            let t = x.get_str("type").cloned().unwrap_or(Value::Null);
-                            self.work.push((fa, fb, nested));
-                            return Ok(Step::Force(t));
-                        }
-                        Some(d) => d,
-                    };
-                    let db = if da {
-                        match attr_is_derivation(&fb) {
-                            None => {
-                                let t = y.get_str("type").cloned().unwrap_or(Value::Null);
-                                self.work.push((fa, fb, nested));
-                                return Ok(Step::Force(t));
-                            }
-                            Some(d) => d,
-                        }
-                    } else {
-                        false
-                    };
-                    if da && db {
-                        if let (Some(p), Some(q)) = (x.get_str("outPath"), y.get_str("outPath")) {
-                            self.work.push((p.clone(), q.clone(), true));
-                            continue;
-                        }
-                    }
-                    if x.len() != y.len()
-                        || x.entries
-                            .iter()
-                            .zip(y.entries.iter())
-                            .any(|(p, q)| p.0 != q.0)
-                    {
-                        return Ok(Step::Done(Value::Bool(self.negate)));
-                    }
-                    if !self.push_children(
-                        x.entries
-                            .iter()
-                            .zip(y.entries.iter())
-                            .map(|(p, q)| (&p.1, &q.1)),
-                    ) {
-                        return Ok(Step::Done(Value::Bool(self.negate)));
-                    }
-                }
-                _ => return Ok(Step::Done(Value::Bool(self.negate))),
+            match next {
+                Next::Equal => self.advance(),
+                Next::Differ => return Ok(Step::Done(Value::Bool(self.negate))),
+                Next::Force(v) => return Ok(Step::Force(v)),
+                // A `One` pushed here (two derivations' `outPath`) stands
+                // for the pair below it: when it finishes, both go.
+                Next::Push(level) => self.levels.push(level),
             }
         }
-        Ok(Step::Done(Value::Bool(!self.negate)))
     }
 }
 
@@ -281,10 +345,10 @@ impl Cont for LessThan {
                         return Ok(Step::Done(Value::Bool(!self.negate)));
                     }
                     self.state = 1;
-                    return Ok(Step::Sub(Box::new(Equal {
-                        work: vec![(x[self.index].clone(), y[self.index].clone(), true)],
-                        negate: false,
-                    })));
+                    return Ok(Step::Sub(Box::new(Equal::nested(
+                        x[self.index].clone(),
+                        y[self.index].clone(),
+                    ))));
                 }
                 1 => {
                     if let Value::Bool(true) = input {

@@ -1,0 +1,1 @@
+let s = { a = throw "value forced"; }; in s == s
