@@ -1515,10 +1515,13 @@ impl Vm {
                 }
                 Op::Interpolate(n) => {
                     let at = self.stack.len() - n as usize;
-                    let parts: Vec<Value> = self.stack.drain(at..).collect();
-                    match coerce::interpolate_fast(&parts) {
-                        Some(v) => self.stack.push(v),
+                    match coerce::interpolate_fast(&self.stack[at..]) {
+                        Some(v) => {
+                            self.stack.truncate(at);
+                            self.stack.push(v)
+                        }
                         None => {
+                            let parts: Vec<Value> = self.stack.drain(at..).collect();
                             let cont = Box::new(coerce::Concat::interpolation(parts));
                             if let Some(v) = self.push_native(cont, None)? {
                                 self.stack.push(v);

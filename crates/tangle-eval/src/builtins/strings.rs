@@ -8,8 +8,8 @@ use crate::vm::{Cont, Step, Vm};
 use std::rc::Rc;
 
 pub fn to_string(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    if let Value::String(_) = &a[0] {
-        return ok(a[0].clone());
+    if let Some(s) = crate::vm::coerce::to_string_fast(&a[0]) {
+        return ok(s);
     }
     Ok(PrimRet::Cont(Box::new(Concat::new(
         vec![a[0].clone()],

@@ -12,6 +12,15 @@ use crate::value::{Context, Value};
 
 /// Concatenate interpolated parts when all are plain strings.
 pub fn interpolate_fast(parts: &[Value]) -> Option<Value> {
+    if let [Value::String(a), Value::String(b)] = parts {
+        // The common `"prefix${name}"`: one allocation for the bytes.
+        if a.context.is_none() && b.context.is_none() {
+            let mut bytes = Vec::with_capacity(a.bytes.len() + b.bytes.len());
+            bytes.extend_from_slice(&a.bytes);
+            bytes.extend_from_slice(&b.bytes);
+            return Some(Value::string(bytes));
+        }
+    }
     let mut len = 0;
     let mut has_ctx = false;
     for p in parts {
@@ -132,6 +141,20 @@ fn path_to_string(
             Ok(p)
         }
     }
+}
+
+/// `toString` of a value that needs no evaluation and no store: a
+/// string, number, Boolean, null or path (None for anything else).
+pub fn to_string_fast(v: &Value) -> Option<Value> {
+    Some(match v {
+        Value::String(_) => v.clone(),
+        Value::Int(i) => Value::string(i.to_string()),
+        Value::Float(f) => Value::string(format_float_to_string(*f)),
+        Value::Bool(true) => Value::string("1"),
+        Value::Bool(false) | Value::Null => Value::string(""),
+        Value::Path(p) => Value::string(p.path.as_str()),
+        _ => return None,
+    })
 }
 
 pub fn format_float_to_string(f: f64) -> String {
