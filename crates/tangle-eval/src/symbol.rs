@@ -42,12 +42,21 @@ pub enum Known {
     OutPath,
     Functor,
     ToString,
+    Name,
+    Value,
 }
 
-const KNOWN_NAMES: [&str; 4] = ["type", "outPath", "__functor", "__toString"];
+const KNOWN_NAMES: [&str; 6] = [
+    "type",
+    "outPath",
+    "__functor",
+    "__toString",
+    "name",
+    "value",
+];
 
 thread_local! {
-    static KNOWN: [Symbol; 4] = KNOWN_NAMES.map(Symbol::new);
+    static KNOWN: [Symbol; 6] = KNOWN_NAMES.map(Symbol::new);
 }
 
 impl Symbol {

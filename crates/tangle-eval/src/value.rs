@@ -86,11 +86,14 @@ pub enum AttrPositions {
     /// The positions of a set, for some sorted names only
     /// (`intersectAttrs`).
     Only(Rc<AttrPositions>, Box<[Symbol]>),
+    /// Sorted names, each at the position of the `value` attribute in the
+    /// positions given (`listToAttrs`: the set of each list element).
+    Values(Box<[(Symbol, Option<Rc<AttrPositions>>)]>),
 }
 
 impl AttrPositions {
     /// The position of `name`, searching `//` chains without recursion.
-    pub fn find(&self, name: Symbol) -> Option<crate::source::Pos> {
+    pub fn find(&self, mut name: Symbol) -> Option<crate::source::Pos> {
         // The node to ask next, and the left sides of `//` still to ask
         // (the right side of a `//` is asked first).
         let mut next = Some(self);
@@ -127,6 +130,18 @@ impl AttrPositions {
                 AttrPositions::Only(base, names) => {
                     if names.binary_search(&name).is_ok() {
                         next = Some(base);
+                    }
+                }
+                AttrPositions::Values(entries) => {
+                    if let Ok(i) = entries.binary_search_by(|(k, _)| k.cmp(&name)) {
+                        // Defined here: the element's `value` decides, and
+                        // nothing further left is asked.
+                        lefts.clear();
+                        name = Symbol::known(crate::symbol::Known::Value);
+                        next = entries[i].1.as_deref();
+                        if next.is_none() {
+                            return None;
+                        }
                     }
                 }
             }

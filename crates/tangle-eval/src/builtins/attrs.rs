@@ -4,8 +4,7 @@ mod closure;
 
 use super::{attrset, list, ok, string, PrimRet};
 use crate::error::{Error, Result};
-use crate::source::Pos;
-use crate::symbol::Symbol;
+use crate::symbol::{Known, Symbol};
 use crate::value::{AttrPositions, Attrs, Thunk, Value};
 use crate::vm::{Cont, Step, Vm};
 use std::rc::Rc;
@@ -103,10 +102,10 @@ impl Cont for RemoveAttrs {
 struct ListToAttrs {
     items: std::rc::Rc<Vec<Value>>,
     index: usize,
-    seen: std::collections::HashSet<Symbol>,
-    entries: Vec<(Symbol, Value)>,
-    /// The position of each entry, once one has a position (else empty).
-    positions: Vec<(Symbol, Option<Pos>)>,
+    seen: rustc_hash::FxHashSet<Symbol>,
+    /// The winning definitions, with the positions of the element set they
+    /// come from (its `value` is where the attribute is defined).
+    entries: Vec<(Symbol, Value, Option<Rc<AttrPositions>>)>,
 }
 
 fn missing(name: &str, call: &str) -> Error {
@@ -118,13 +117,15 @@ fn missing(name: &str, call: &str) -> Error {
 
 impl Cont for ListToAttrs {
     fn resume(&mut self, _: &mut Vm, _: Value) -> Result<Step> {
+        let name_key = Symbol::known(Known::Name);
+        let value_key = Symbol::known(Known::Value);
         while self.index < self.items.len() {
             let item = &self.items[self.index];
             if !item.is_forced() {
                 return Ok(Step::Force(item.clone()));
             }
             let set = attrset(&item.shallow())?;
-            let name = match set.get_str("name") {
+            let name = match set.get(name_key) {
                 Some(n) => n.clone(),
                 None => return Err(missing("name", "listToAttrs")),
             };
@@ -133,30 +134,25 @@ impl Cont for ListToAttrs {
             }
             let sym = name_of(&name.shallow())?;
             if self.seen.insert(sym) {
-                let value_name = Symbol::new("value");
-                let value = match set.get(value_name) {
+                let value = match set.get(value_key) {
                     Some(v) => v.clone(),
                     None => return Err(missing("value", "listToAttrs")),
                 };
-                self.entries.push((sym, value));
-                // Nix gives each attribute the position of its element's
-                // `value`; the table is made once one has a position.
-                let pos = set.pos.as_ref().and_then(|p| p.find(value_name));
-                if pos.is_some() && self.positions.is_empty() {
-                    self.positions = self.entries.iter().map(|(k, _)| (*k, None)).collect();
-                    self.positions.pop();
-                }
-                if pos.is_some() || !self.positions.is_empty() {
-                    self.positions.push((sym, pos));
-                }
+                self.entries.push((sym, value, set.pos.clone()));
             }
             self.index += 1;
         }
-        let mut out = Attrs::from_unsorted(std::mem::take(&mut self.entries));
-        if !self.positions.is_empty() {
-            let mut table = std::mem::take(&mut self.positions);
-            table.sort_by_key(|(k, _)| *k);
-            out.pos = Some(Rc::new(AttrPositions::Table(table.into())));
+        // Names are unique (`seen`), so any sort gives the same order.
+        let mut entries = std::mem::take(&mut self.entries);
+        entries.sort_unstable_by_key(|e| e.0);
+        let has_positions = entries.iter().any(|e| e.2.is_some());
+        let mut table = Vec::new();
+        if has_positions {
+            table = entries.iter().map(|(k, _, p)| (*k, p.clone())).collect();
+        }
+        let mut out = Attrs::from_sorted(entries.into_iter().map(|(k, v, _)| (k, v)).collect());
+        if has_positions {
+            out.pos = Some(Rc::new(AttrPositions::Values(table.into())));
         }
         Ok(Step::Done(Value::attrs(out)))
     }
@@ -167,9 +163,8 @@ pub fn list_to_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     Ok(PrimRet::Cont(Box::new(ListToAttrs {
         items,
         index: 0,
-        seen: std::collections::HashSet::new(),
+        seen: Default::default(),
         entries: Vec::new(),
-        positions: Vec::new(),
     })))
 }
 
