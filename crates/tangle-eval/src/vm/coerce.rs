@@ -148,13 +148,36 @@ fn path_to_string(
 pub fn to_string_fast(v: &Value) -> Option<Value> {
     Some(match v {
         Value::String(_) => v.clone(),
-        Value::Int(i) => Value::string(i.to_string()),
+        Value::Int(i) => {
+            let mut buf = [0u8; 20];
+            Value::string(int_text(*i, &mut buf))
+        }
         Value::Float(f) => Value::string(format_float_to_string(*f)),
         Value::Bool(true) => Value::string("1"),
         Value::Bool(false) | Value::Null => Value::string(""),
         Value::Path(p) => Value::string(p.path.as_str()),
         _ => return None,
     })
+}
+
+/// The decimal text of an integer, written into `buf` (20 bytes hold
+/// every `i64`, sign included).
+pub fn int_text(i: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut n = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    &buf[at..]
 }
 
 pub fn format_float_to_string(f: f64) -> String {
@@ -216,7 +239,8 @@ impl Cont for Concat {
                     return Err(crate::error::type_error::cannot_coerce(&Value::Attrs(a)));
                 }
                 Value::Int(i) if self.mode.coerces_more() => {
-                    self.out.extend_from_slice(i.to_string().as_bytes())
+                    let mut buf = [0u8; 20];
+                    self.out.extend_from_slice(int_text(i, &mut buf))
                 }
                 Value::Float(f) if self.mode.coerces_more() => self
                     .out
@@ -272,5 +296,29 @@ impl Cont for PathAppend {
             return Ok(Step::Sub(c));
         }
         interpolate_path(&[Value::path(std::mem::take(&mut self.base)), input]).map(Step::Done)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::int_text;
+
+    #[test]
+    fn int_text_is_decimal() {
+        for i in [
+            0,
+            1,
+            -1,
+            9,
+            10,
+            -10,
+            12345,
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+        ] {
+            let mut buf = [0u8; 20];
+            assert_eq!(int_text(i, &mut buf), i.to_string().as_bytes());
+        }
     }
 }
