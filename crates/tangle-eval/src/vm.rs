@@ -37,6 +37,9 @@ pub enum Step {
     Force(Value),
     /// Call `f arg` and resume with the result.
     Call(Value, Value),
+    /// Call `f a b` (`(f a) b`) and resume with the result: a curried
+    /// lambda gets both arguments without making the inner closure.
+    Call2(Value, Value, Value),
     /// Run another continuation and resume with its result.
     Sub(Box<dyn Cont>),
 }
@@ -428,6 +431,10 @@ impl Vm {
                     Some(r) => v = r,
                     None => return Ok(Flow::Continue),
                 },
+                Step::Call2(f, a, b) => match self.call_value2(f, a, b)? {
+                    Some(r) => v = r,
+                    None => return Ok(Flow::Continue),
+                },
                 Step::Sub(cont) => {
                     self.push_frame(Frame::Native(NativeFrame {
                         cont,
@@ -556,6 +563,35 @@ impl Vm {
             }
             other => Err(type_error::not_a_function(&other)),
         }
+    }
+
+    /// Apply `f` (forced) to `a`, then the result to `b`. For `a: b: …`
+    /// (plain arguments) this binds both and pushes the inner body's frame
+    /// at once; anything else goes through [`deep::CallTwice`].
+    fn call_value2(&mut self, f: Value, a: Value, b: Value) -> Result<Option<Value>> {
+        if let Value::Closure(c) = &f {
+            if let (None, Some(i)) = (&c.lambda.formals, c.lambda.body.returns_lambda) {
+                let inner = &c.lambda.body.lambdas[i as usize];
+                if inner.formals.is_none() && inner.body.returns_lambda.is_none() {
+                    let outer = Env::new(c.lambda.env_size as usize, c.env.clone());
+                    let _ = outer.slot(0).set(a);
+                    let env = Env::new(inner.env_size as usize, Some(outer));
+                    let _ = env.slot(0).set(b);
+                    let base = self.stack.len();
+                    self.push_frame(Frame::Code(CodeFrame {
+                        proto: inner.body.clone(),
+                        ip: 0,
+                        env,
+                        base,
+                        update: None,
+                        lambda: Some(inner.clone()),
+                        tail_calls: 0,
+                    }))?;
+                    return Ok(None);
+                }
+            }
+        }
+        self.push_native(Box::new(deep::CallTwice::new(f, a, b)), None)
     }
 
     fn push_native(

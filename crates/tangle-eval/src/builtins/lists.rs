@@ -226,26 +226,23 @@ struct Foldl {
     acc: Value,
     items: std::rc::Rc<Vec<Value>>,
     index: usize,
-    /// 0: call `f acc`; 1: got `f acc`, call it with the element; 2: got the new acc.
+    /// 0: start; 1: got the new acc (`f acc element`).
     state: u8,
 }
 
 impl Cont for Foldl {
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
-        match self.state {
-            1 => {
-                self.state = 2;
-                return Ok(Step::Call(input, self.items[self.index].clone()));
-            }
-            2 => {
-                self.acc = input;
-                self.index += 1;
-            }
-            _ => {}
+        if self.state == 1 {
+            self.acc = input;
+            self.index += 1;
         }
         if self.index < self.items.len() {
             self.state = 1;
-            return Ok(Step::Call(self.f.clone(), self.acc.clone()));
+            return Ok(Step::Call2(
+                self.f.clone(),
+                self.acc.clone(),
+                self.items[self.index].clone(),
+            ));
         }
         Ok(Step::Done(self.acc.clone()))
     }

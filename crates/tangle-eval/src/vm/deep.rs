@@ -80,6 +80,36 @@ impl Cont for CallOnce {
     }
 }
 
+/// `(f a) b`, one call after the other (see [`Step::Call2`]).
+pub struct CallTwice {
+    f: Value,
+    a: Value,
+    b: Value,
+    state: u8,
+}
+
+impl CallTwice {
+    pub fn new(f: Value, a: Value, b: Value) -> CallTwice {
+        CallTwice { f, a, b, state: 0 }
+    }
+}
+
+impl Cont for CallTwice {
+    fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
+        match self.state {
+            0 => {
+                self.state = 1;
+                Ok(Step::Call(self.f.clone(), self.a.clone()))
+            }
+            1 => {
+                self.state = 2;
+                Ok(Step::Call(input, self.b.clone()))
+            }
+            _ => Ok(Step::Done(input)),
+        }
+    }
+}
+
 /// Calling a set with `__functor`: `(s.__functor s) arg`.
 pub struct CallFunctor {
     set: Value,
