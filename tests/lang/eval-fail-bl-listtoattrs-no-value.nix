@@ -1,1 +1,2 @@
+# oracle-skip: 2.8 adds "for call to 'listToAttrs'"; current Nix (2.26) says "attribute 'value' missing"
 builtins.listToAttrs [ { name = "a"; value = 1; } { name = "b"; } ]

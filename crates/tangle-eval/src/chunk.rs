@@ -152,6 +152,9 @@ pub struct Formals {
 pub struct Formal {
     pub name: Symbol,
     pub default: Option<Rc<Proto>>,
+    /// Where the formal's name starts in the lambda's source (the position
+    /// `functionArgs` gives the attribute).
+    pub offset: u32,
 }
 
 impl Lambda {

@@ -1663,7 +1663,7 @@ impl<'a> Compiler<'a> {
                 None => None,
                 Some((entries, ellipsis, at_slot)) => {
                     let mut out = Vec::new();
-                    for (name, default, _) in entries {
+                    for (name, default, at) in entries {
                         let default = match default {
                             Some(d) => {
                                 let doff = offset(d.syntax());
@@ -1674,7 +1674,11 @@ impl<'a> Compiler<'a> {
                             }
                             None => None,
                         };
-                        out.push(Formal { name, default });
+                        out.push(Formal {
+                            name,
+                            default,
+                            offset: at,
+                        });
                     }
                     Some(Formals {
                         entries: out,

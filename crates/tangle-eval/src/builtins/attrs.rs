@@ -35,10 +35,7 @@ pub fn get_attr(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let s = attrset(&a[1])?;
     match s.get(name) {
         Some(v) => ok(v.clone()),
-        None => Err(Error::eval(format!(
-            "attribute '{}' missing for call to 'getAttr'",
-            name
-        ))),
+        None => Err(missing(name.as_str())),
     }
 }
 
@@ -108,11 +105,10 @@ struct ListToAttrs {
     entries: Vec<(Symbol, Value, Option<Rc<AttrPositions>>)>,
 }
 
-fn missing(name: &str, call: &str) -> Error {
-    Error::eval(format!(
-        "attribute '{}' missing for call to '{}'",
-        name, call
-    ))
+/// A builtin's required attribute is missing, in current Nix's words
+/// (2.8 added "for call to 'BUILTIN'").
+fn missing(name: &str) -> Error {
+    Error::eval(format!("attribute '{}' missing", name))
 }
 
 impl Cont for ListToAttrs {
@@ -127,7 +123,7 @@ impl Cont for ListToAttrs {
             let set = attrset(&item.shallow())?;
             let name = match set.get(name_key) {
                 Some(n) => n.clone(),
-                None => return Err(missing("name", "listToAttrs")),
+                None => return Err(missing("name")),
             };
             if !name.is_forced() {
                 return Ok(Step::Force(name));
@@ -136,7 +132,7 @@ impl Cont for ListToAttrs {
             if self.seen.insert(sym) {
                 let value = match set.get(value_key) {
                     Some(v) => v.clone(),
-                    None => return Err(missing("value", "listToAttrs")),
+                    None => return Err(missing("value")),
                 };
                 self.entries.push((sym, value, set.pos.clone()));
             }
@@ -246,16 +242,27 @@ pub fn cat_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     })))
 }
 
+/// `functionArgs f`: each formal, mapped to whether it has a default; as in
+/// Nix, each attribute has the position of its formal.
 pub fn function_args(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     match &a[0] {
         Value::Closure(c) => match &c.lambda.formals {
             None => ok(Value::attrs(Attrs::default())),
-            Some(f) => ok(Value::attrs(Attrs::from_sorted(
-                f.entries
-                    .iter()
-                    .map(|e| (e.name, Value::Bool(e.default.is_some())))
-                    .collect(),
-            ))),
+            Some(f) => {
+                let mut set = Attrs::from_sorted(
+                    f.entries
+                        .iter()
+                        .map(|e| (e.name, Value::Bool(e.default.is_some())))
+                        .collect(),
+                );
+                // The formals are sorted by name, as the table needs.
+                set.pos = Some(Rc::new(AttrPositions::Literal {
+                    source: c.lambda.source.clone(),
+                    names: f.entries.iter().map(|e| e.name).collect(),
+                    offsets: f.entries.iter().map(|e| e.offset).collect(),
+                }));
+                ok(Value::attrs(set))
+            }
         },
         Value::PrimOp(_) | Value::PrimOpApp(_) => ok(Value::attrs(Attrs::default())),
         _ => Err(Error::eval("'functionArgs' requires a function")),

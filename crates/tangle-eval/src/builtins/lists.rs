@@ -11,52 +11,72 @@ use crate::value::{Attrs, Thunk, Value};
 use crate::vm::{Cont, Step, Vm};
 use std::rc::Rc;
 
-pub fn elem_at(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    let l = list(&a[0])?;
+/// `elemAt list n`: as in Nix, the index is forced (and checked to be an
+/// integer) before the list.
+pub fn elem_at(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let i = int(&a[1])?;
-    if i < 0 || i as usize >= l.len() {
-        return Err(Error::eval(format!("list index {} is out of bounds", i)));
-    }
-    ok(l[i as usize].clone())
+    force_then(vm, &a[0], move |_, l| {
+        let l = list(&l)?;
+        match usize::try_from(i).ok().and_then(|u| l.get(u)) {
+            Some(v) => ok(v.clone()),
+            None => Err(Error::eval(format!(
+                "'builtins.elemAt' called with index {} on a list of size {}",
+                i,
+                l.len()
+            ))),
+        }
+    })
 }
 
 pub fn head(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let l = list(&a[0])?;
     match l.first() {
         Some(v) => ok(v.clone()),
-        None => Err(Error::eval("list index 0 is out of bounds")),
+        None => Err(Error::eval("'builtins.head' called on an empty list")),
     }
 }
 
 pub fn tail(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let l = list(&a[0])?;
     if l.is_empty() {
-        return Err(Error::eval("'tail' called on an empty list"));
+        return Err(Error::eval("'builtins.tail' called on an empty list"));
     }
     ok(Value::list(l[1..].to_vec()))
 }
 
-pub fn map(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+/// `map f list`: as in current Nix, the list is forced first; an empty list
+/// is the result as it is, otherwise `f` is forced and must be a function
+/// ("expected a function but found ...") before the elements are made.
+pub fn map(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let l = list(&a[1])?;
-    let f = &a[0];
-    ok(Value::list(
-        l.iter()
-            .map(|x| Thunk::apply(f.clone(), x.clone()))
-            .collect(),
-    ))
+    if l.is_empty() {
+        return ok(a[1].clone());
+    }
+    force_then(vm, &a[0], move |_, f| {
+        super::function(&f)?;
+        ok(Value::list(
+            l.iter()
+                .map(|x| Thunk::apply(f.clone(), x.clone()))
+                .collect(),
+        ))
+    })
 }
 
-pub fn gen_list(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+/// `genList f n`: as in current Nix, the length is forced and checked
+/// first, then `f` is forced and must be a function, even for length 0.
+pub fn gen_list(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let n = int(&a[1])?;
     if n < 0 {
         return Err(Error::eval(format!("cannot create list of size {}", n)));
     }
-    let f = &a[0];
-    ok(Value::list(
-        (0..n)
-            .map(|i| Thunk::apply(f.clone(), Value::Int(i)))
-            .collect(),
-    ))
+    force_then(vm, &a[0], move |_, f| {
+        super::function(&f)?;
+        ok(Value::list(
+            (0..n)
+                .map(|i| Thunk::apply(f.clone(), Value::Int(i)))
+                .collect(),
+        ))
+    })
 }
 
 pub fn concat_lists(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
@@ -154,18 +174,31 @@ impl Cont for EachCall {
 }
 
 fn each(vm: &mut Vm, a: &mut [Value], kind: EachKind) -> Result<PrimRet> {
-    super::function(&a[0])?;
-    let f = a[0].clone();
-    force_then(vm, &a[1], move |_, l| {
+    let run = move |f: Value, items: Rc<Vec<Value>>| {
         Ok(PrimRet::Cont(Box::new(EachCall {
             f,
-            items: list(&l)?,
+            items,
             index: 0,
             kind,
             out: Vec::new(),
             waiting: false,
         })))
-    })
+    };
+    if kind == EachKind::Filter {
+        // Current Nix forces the list first (the VM did), returns an empty
+        // one as it is, and only then forces the function.
+        let items = list(&a[1])?;
+        if items.is_empty() {
+            return ok(a[1].clone());
+        }
+        return force_then(vm, &a[0], move |_, f| {
+            super::function(&f)?;
+            run(f, items)
+        });
+    }
+    super::function(&a[0])?;
+    let f = a[0].clone();
+    force_then(vm, &a[1], move |_, l| run(f, list(&l)?))
 }
 
 pub fn filter(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
@@ -181,9 +214,11 @@ pub fn concat_map(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     each(vm, a, EachKind::ConcatMap)
 }
 
-/// Force `v`, then go on with `k`. Nix checks a builtin's function
-/// argument before it forces the list, so such builtins force the list
-/// themselves instead of through the VM's strict mask.
+/// Force `v`, then go on with `k`. Where Nix forces a builtin's arguments
+/// in another order than the VM's strict mask would (the function before
+/// the list for `any`, `foldl'`, ...; the list before the function for
+/// `map`, `filter`, `sort`; the index before the list for `elemAt`), the
+/// builtin forces the later one itself.
 pub(super) fn force_then(
     vm: &mut Vm,
     v: &Value,

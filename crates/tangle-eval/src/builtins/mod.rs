@@ -153,19 +153,19 @@ pub static PRIMOPS: &[PrimOpDef] = &[
     prim!("length", 1, 1, |_, a| ok(Value::Int(
         list(&a[0])?.len() as i64
     ))),
-    prim!("elemAt", 2, 3, lists::elem_at),
+    prim!("elemAt", 2, 2, lists::elem_at),
     prim!("head", 1, 1, lists::head),
     prim!("tail", 1, 1, lists::tail),
     prim!("map", 2, 2, lists::map, global),
-    prim!("filter", 2, 1, lists::filter),
+    prim!("filter", 2, 2, lists::filter),
     prim!("foldl'", 3, 1, lists::foldl),
-    prim!("genList", 2, 3, lists::gen_list),
+    prim!("genList", 2, 2, lists::gen_list),
     prim!("concatLists", 1, 1, lists::concat_lists),
     prim!("concatMap", 2, 1, lists::concat_map),
     prim!("elem", 2, 2, lists::elem),
     prim!("any", 2, 1, lists::any),
     prim!("all", 2, 1, lists::all),
-    prim!("sort", 2, 1, lists::sort),
+    prim!("sort", 2, 2, lists::sort),
     prim!("partition", 2, 1, lists::partition),
     prim!("groupBy", 2, 1, lists::group_by),
     // attribute sets

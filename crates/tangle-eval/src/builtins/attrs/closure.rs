@@ -9,10 +9,15 @@
 //! are an error ("cannot compare a string with an integer; values are
 //! \"a\" and 1": the new key first, then the first key seen), except that
 //! the very first key is never compared.
+//!
+//! The order of the first steps is current Nix's: `startSet` is forced, an
+//! empty one is the result (the operator need not exist), then the
+//! operator is forced and must be a function, before any element is.
 
-use super::super::{attrset, list};
+use super::super::{attrset, function, list};
+use super::missing;
 use crate::error::type_error::cannot_compare;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::value::{Attrs, Value};
 use crate::vm::compare::LessThan;
 use crate::vm::{Cont, Step, Vm};
@@ -38,13 +43,6 @@ pub fn generic_closure(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 }
 
 use super::super::PrimRet;
-
-fn missing(name: &str) -> Error {
-    Error::eval(format!(
-        "attribute '{}' missing for call to 'genericClosure'",
-        name
-    ))
-}
 
 /// A number key: integers compare exactly, anything with a float as
 /// floats (NaN is equal to everything, as `<` says).
@@ -227,6 +225,11 @@ impl Cont for GenericClosure {
                 }
                 State::StartSet => {
                     self.work = list(&input)?.iter().cloned().collect();
+                    // As in current Nix, an empty start set is the result
+                    // without looking at the operator.
+                    if self.work.is_empty() {
+                        return Ok(Step::Done(Value::list(Vec::new())));
+                    }
                     let op = match self.args.get_str("operator") {
                         Some(op) => op.clone(),
                         None => return Err(missing("operator")),
@@ -234,7 +237,12 @@ impl Cont for GenericClosure {
                     self.state = State::Operator;
                     return Ok(Step::Force(op));
                 }
-                State::Operator => self.op = input.clone(),
+                State::Operator => {
+                    // Current Nix forces the operator to a function before
+                    // it looks at any element.
+                    function(&input)?;
+                    self.op = input.clone();
+                }
                 State::Next => {
                     let elem = match self.work.pop_front() {
                         Some(e) => e,
@@ -250,7 +258,7 @@ impl Cont for GenericClosure {
                     let elem = elem.shallow();
                     let key = match attrset(&elem)?.get_str("key") {
                         Some(k) => k.clone(),
-                        None => return Err(Error::eval("attribute 'key' required")),
+                        None => return Err(missing("key")),
                     };
                     if !key.is_forced() {
                         self.state = State::Key(elem, key.clone());

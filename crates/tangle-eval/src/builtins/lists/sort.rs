@@ -474,11 +474,16 @@ impl Merger {
 
 /// `sort`: Nix forces every element first, in order, then sorts with
 /// `std::stable_sort`; see [`Merger`] for the comparison order.
+/// `sort f list`: as in current Nix, the list is forced first (by the VM),
+/// an empty one is the result as it is, and only then is the comparator
+/// forced and checked to be a function.
 pub fn sort(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    function(&a[0])?;
-    let f = a[0].clone();
-    force_then(vm, &a[1], move |_, l| {
-        let items = list(&l)?;
+    let items = list(&a[1])?;
+    if items.is_empty() {
+        return Ok(PrimRet::Value(a[1].clone()));
+    }
+    force_then(vm, &a[0], move |_, f| {
+        function(&f)?;
         Ok(PrimRet::Cont(Box::new(Sort {
             how: Comparator::of(&f),
             partials: Vec::new(),

@@ -1,0 +1,1 @@
+builtins.any (throw "function") (throw "list")

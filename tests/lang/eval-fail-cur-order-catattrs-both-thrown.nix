@@ -1,0 +1,1 @@
+builtins.catAttrs (throw "name") (throw "list")

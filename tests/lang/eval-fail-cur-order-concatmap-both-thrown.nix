@@ -1,0 +1,1 @@
+builtins.concatMap (throw "function") (throw "list")

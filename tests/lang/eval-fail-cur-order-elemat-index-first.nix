@@ -1,0 +1,1 @@
+builtins.elemAt (throw "list") (throw "index")

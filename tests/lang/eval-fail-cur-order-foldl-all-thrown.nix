@@ -1,0 +1,1 @@
+builtins.foldl' (throw "function") (throw "start") (throw "list")

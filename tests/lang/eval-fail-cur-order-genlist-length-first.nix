@@ -1,0 +1,1 @@
+builtins.genList (throw "function") (throw "length")

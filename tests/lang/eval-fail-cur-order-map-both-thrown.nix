@@ -1,0 +1,1 @@
+map (throw "function") (throw "list")

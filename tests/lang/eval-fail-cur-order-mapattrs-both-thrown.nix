@@ -1,0 +1,1 @@
+builtins.mapAttrs (throw "function") (throw "set")

@@ -1,0 +1,1 @@
+builtins.partition (throw "function") (throw "list")

@@ -1,0 +1,1 @@
+builtins.sort (throw "comparator") [ 1 ]

@@ -1,0 +1,2 @@
+builtins.unsafeGetAttrPos "b" (builtins.functionArgs ({ a,
+    /* comment */ b ? 1, ... }@args: a))

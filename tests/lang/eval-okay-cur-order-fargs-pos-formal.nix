@@ -1,0 +1,1 @@
+builtins.unsafeGetAttrPos "a" (builtins.functionArgs ({ a, b ? 1 }: a))

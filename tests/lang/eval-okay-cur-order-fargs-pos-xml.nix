@@ -1,0 +1,2 @@
+# args: --xml --strict
+builtins.functionArgs ({ a, b ? 1 }: a)

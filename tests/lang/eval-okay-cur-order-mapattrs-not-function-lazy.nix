@@ -1,0 +1,1 @@
+builtins.attrNames (builtins.mapAttrs 1 { a = 1; })
