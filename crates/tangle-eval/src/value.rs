@@ -262,6 +262,44 @@ impl Attrs {
     pub fn update(&self, other: &Attrs) -> Attrs {
         let (a, b) = (&self.entries, &other.entries);
         let mut out = Vec::with_capacity(a.len() + b.len());
+        if b.len() * 8 < a.len() {
+            // A few names into a big set (`acc // { x = …; }`): find each
+            // by binary search and copy the runs between them whole.
+            let mut start = 0;
+            for e in b {
+                let (k, replaces) = match a[start..].binary_search_by(|x| x.0.cmp(&e.0)) {
+                    Ok(k) => (k, 1),
+                    Err(k) => (k, 0),
+                };
+                out.extend_from_slice(&a[start..start + k]);
+                out.push(e.clone());
+                start += k + replaces;
+            }
+            out.extend_from_slice(&a[start..]);
+            let pos = AttrPositions::of_update(self, other, out.len());
+            return Attrs { entries: out, pos };
+        }
+        if a.len() * 8 < b.len() {
+            // A small set under a big one: its names survive where the
+            // right side does not define them.
+            let mut start = 0;
+            for e in a {
+                match b[start..].binary_search_by(|x| x.0.cmp(&e.0)) {
+                    Ok(k) => {
+                        out.extend_from_slice(&b[start..start + k + 1]);
+                        start += k + 1;
+                    }
+                    Err(k) => {
+                        out.extend_from_slice(&b[start..start + k]);
+                        out.push(e.clone());
+                        start += k;
+                    }
+                }
+            }
+            out.extend_from_slice(&b[start..]);
+            let pos = AttrPositions::of_update(self, other, out.len());
+            return Attrs { entries: out, pos };
+        }
         let (mut i, mut j) = (0, 0);
         while i < a.len() && j < b.len() {
             match a[i].0.cmp(&b[j].0) {
@@ -493,7 +531,59 @@ impl Value {
 
 #[cfg(test)]
 mod tests {
-    use super::Value;
+    use super::{Attrs, Value};
+    use crate::symbol::Symbol;
+
+    fn set(entries: &[(&str, i64)]) -> Attrs {
+        Attrs::from_unsorted(
+            entries
+                .iter()
+                .map(|(k, v)| (Symbol::new(k), Value::Int(*v)))
+                .collect(),
+        )
+    }
+
+    fn show(a: &Attrs) -> Vec<(String, i64)> {
+        a.entries
+            .iter()
+            .map(|(k, v)| match v {
+                Value::Int(i) => (k.to_string(), *i),
+                _ => (k.to_string(), -1),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn update_matches_a_plain_merge_for_every_size_ratio() {
+        // Left and right of very different sizes take the binary-search
+        // paths; the result must be the same as a map where right wins.
+        let names: Vec<String> = (0..64).map(|i| format!("n{:02}", i)).collect();
+        for (left_step, right_step) in [(1, 16), (16, 1), (1, 1), (2, 3), (1, 63), (63, 1)] {
+            for offset in 0..3 {
+                let left: Vec<(&str, i64)> = names
+                    .iter()
+                    .step_by(left_step)
+                    .map(|n| (n.as_str(), 1))
+                    .collect();
+                let right: Vec<(&str, i64)> = names
+                    .iter()
+                    .skip(offset)
+                    .step_by(right_step)
+                    .map(|n| (n.as_str(), 2))
+                    .collect();
+                let mut want = std::collections::BTreeMap::new();
+                for (k, v) in left.iter().chain(right.iter()) {
+                    want.insert(k.to_string(), *v);
+                }
+                let got = show(&set(&left).update(&set(&right)));
+                let want: Vec<(String, i64)> = want.into_iter().collect();
+                assert_eq!(
+                    got, want,
+                    "left every {left_step}, right every {right_step} from {offset}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn value_is_16_bytes() {
