@@ -779,6 +779,28 @@ impl Vm {
                 let _ = env.slot(0).set(arg.clone());
                 (c.lambda.body.clone(), env, Some(c.lambda.clone()))
             }
+            // `(f a) b` with `f = a: b: …` (what `mapAttrs` makes): both
+            // arguments bound at once; the inner application is not
+            // shared with anything, so it is left as it is.
+            ThunkState::Apply(Value::Thunk(partial), b) if !partial.forcing.get() => {
+                match &*partial.state.borrow() {
+                    ThunkState::Apply(Value::Closure(c), a) => {
+                        let inner = match (&c.lambda.formals, c.lambda.body.returns_lambda) {
+                            (None, Some(i)) => &c.lambda.body.lambdas[i as usize],
+                            _ => return Started::No,
+                        };
+                        if inner.formals.is_some() || inner.body.returns_lambda.is_some() {
+                            return Started::No;
+                        }
+                        let outer = Env::new(c.lambda.env_size as usize, c.env.clone());
+                        let _ = outer.slot(0).set(a.clone());
+                        let env = Env::new(inner.env_size as usize, Some(outer));
+                        let _ = env.slot(0).set(b.clone());
+                        (inner.body.clone(), env, Some(inner.clone()))
+                    }
+                    _ => return Started::No,
+                }
+            }
             _ => return Started::No,
         };
         let (proto, env, lambda) = frame;
