@@ -1,10 +1,13 @@
 //! String builtins.
 
+mod replace;
+
 use super::{int, list, ok, string, PrimRet};
 use crate::error::{Error, Result};
 use crate::value::{Context, NixString, Value};
 use crate::vm::coerce::{Concat, Mode};
 use crate::vm::{Cont, Step, Vm};
+pub use replace::replace_strings;
 use std::rc::Rc;
 
 pub fn to_string(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
@@ -125,8 +128,15 @@ pub fn string_length(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     coerce_then(&a[0], (), |_, s| Ok(Value::Int(s.bytes.len() as i64)))
 }
 
+/// `substring start len s`, in current Nix's order: `start` is forced and
+/// checked (not negative) first, then `len`, then `s` is coerced. The
+/// positions are then read as 2.8 reads them, into 32-bit C `int`s, so a
+/// start that is only negative after wrapping (`2147483648`) still fails,
+/// but only once `len` and `s` are known, where 2.8 checks it.
 pub fn substring(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    int(&a[0])?;
+    if int(&a[0])? < 0 {
+        return Err(negative_start());
+    }
     in_order(
         vm,
         a,
@@ -138,7 +148,7 @@ pub fn substring(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
             let len = int(&a[1])? as i32;
             coerce_then(&a[2], (start, len), |&(start, len), s| {
                 if start < 0 {
-                    return Err(Error::eval("negative start position in 'substring'"));
+                    return Err(negative_start());
                 }
                 let bytes = &s.bytes;
                 let start = (start as usize).min(bytes.len());
@@ -155,6 +165,10 @@ pub fn substring(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
             })
         },
     )
+}
+
+fn negative_start() -> Error {
+    Error::eval("negative start position in 'substring'")
 }
 
 pub fn concat_strings_sep(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
@@ -174,7 +188,7 @@ pub fn concat_strings_sep(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
                 // Nix takes the separator's context even when it is never
                 // inserted.
                 ctx: sep.context.clone(),
-                waiting: false,
+                waiting: Waiting::Nothing,
             })))
         },
     )
@@ -186,13 +200,31 @@ struct JoinStrings {
     index: usize,
     out: Vec<u8>,
     ctx: Option<Box<Context>>,
-    waiting: bool,
+    waiting: Waiting,
+}
+
+/// What the item at `index` is waiting for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Waiting {
+    Nothing,
+    /// To be forced: most items are strings once forced.
+    Force,
+    /// To be coerced (a set with `__toString` or `outPath`, or a value
+    /// that cannot be, for the error).
+    Coercion,
 }
 
 impl Cont for JoinStrings {
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
-        let mut pending = if self.waiting { Some(input) } else { None };
-        self.waiting = false;
+        let mut pending = match self.waiting {
+            Waiting::Nothing => None,
+            Waiting::Force if !matches!(input, Value::String(_)) => {
+                self.waiting = Waiting::Coercion;
+                return Ok(Step::Sub(Box::new(Concat::interpolation(vec![input]))));
+            }
+            Waiting::Force | Waiting::Coercion => Some(input),
+        };
+        self.waiting = Waiting::Nothing;
         loop {
             if let Some(v) = pending.take() {
                 if self.index > 0 {
@@ -210,23 +242,35 @@ impl Cont for JoinStrings {
                     self.ctx.take(),
                 )));
             }
-            let item = self.items[self.index].clone();
-            match item.shallow() {
-                v @ Value::String(_) => pending = Some(v),
-                _ => {
-                    self.waiting = true;
-                    return Ok(Step::Sub(Box::new(Concat::interpolation(vec![item]))));
+            let item = &self.items[self.index];
+            match item.whnf() {
+                Some(v @ Value::String(_)) => pending = Some(v),
+                Some(v) => {
+                    self.waiting = Waiting::Coercion;
+                    return Ok(Step::Sub(Box::new(Concat::interpolation(vec![v]))));
+                }
+                None => {
+                    self.waiting = Waiting::Force;
+                    return Ok(Step::Force(item.clone()));
                 }
             }
         }
     }
 }
 
+/// Add `from`'s context to `into`. Most strings have none: that check is
+/// inlined, the merge is not.
+#[inline]
 fn add_context(into: &mut Option<Box<Context>>, from: &Option<Box<Context>>) {
     if let Some(c) = from {
-        into.get_or_insert_with(Default::default)
-            .extend(c.iter().cloned());
+        merge_context(into, c);
     }
+}
+
+#[inline(never)]
+fn merge_context(into: &mut Option<Box<Context>>, from: &Context) {
+    into.get_or_insert_with(Default::default)
+        .extend(from.iter().cloned());
 }
 
 /// The last component of a path: one trailing slash is ignored, so
@@ -279,172 +323,6 @@ pub fn dir_of(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     }
 }
 
-pub fn replace_strings(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    let from = list(&a[0])?;
-    let mut r = ReplaceStrings {
-        from,
-        to: None,
-        to_value: a[1].clone(),
-        subject: a[2].clone(),
-        next: 0,
-        started: false,
-    };
-    match r.first_unforced()? {
-        None => ok(r.finish()?),
-        Some(_) => Ok(PrimRet::Cont(Box::new(r))),
-    }
-}
-
-/// Nix forces the `to` list, then every `from`, then every `to` (even
-/// replacements that are never used), then the subject, checking the type
-/// of each as it goes. One continuation does all of it: a call usually
-/// has to wait for something (at least the subject).
-struct ReplaceStrings {
-    from: Rc<Vec<Value>>,
-    to: Option<Rc<Vec<Value>>>,
-    to_value: Value,
-    subject: Value,
-    /// The next string to check: `from`, then `to`, then the subject.
-    next: usize,
-    started: bool,
-}
-
-impl ReplaceStrings {
-    fn item(&self, i: usize) -> Option<&Value> {
-        let n = self.from.len();
-        if i < n {
-            self.from.get(i)
-        } else if i < 2 * n {
-            self.to.as_ref().and_then(|t| t.get(i - n))
-        } else {
-            Some(&self.subject)
-        }
-    }
-
-    /// Take `to`, once forced.
-    fn set_to(&mut self, v: &Value) -> Result<()> {
-        let to = list(v)?;
-        if to.len() != self.from.len() {
-            return Err(Error::eval(
-                "'from' and 'to' arguments to 'replaceStrings' have different lengths",
-            ));
-        }
-        self.to = Some(to);
-        Ok(())
-    }
-
-    /// Check what is already forced; the first thing that is not.
-    fn first_unforced(&mut self) -> Result<Option<Value>> {
-        if self.to.is_none() {
-            if !self.to_value.is_forced() {
-                return Ok(Some(self.to_value.clone()));
-            }
-            self.set_to(&self.to_value.shallow())?;
-        }
-        while self.next <= 2 * self.from.len() {
-            let Some(v) = self.item(self.next) else {
-                break;
-            };
-            if !v.is_forced() {
-                return Ok(Some(v.clone()));
-            }
-            string(&v.shallow())?;
-            self.next += 1;
-        }
-        Ok(None)
-    }
-
-    fn finish(&self) -> Result<Value> {
-        let strings = |l: &[Value]| -> Result<Vec<Rc<NixString>>> {
-            l.iter().map(|v| string(&v.shallow())).collect()
-        };
-        let pats = strings(&self.from)?;
-        let reps = strings(self.to.as_deref().map_or(&[], |t| &t[..]))?;
-        Ok(replace(&pats, &reps, &*string(&self.subject.shallow())?))
-    }
-}
-
-impl Cont for ReplaceStrings {
-    fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
-        if self.started {
-            // `input` is what `first_unforced` asked for, now forced.
-            if self.to.is_none() {
-                self.set_to(&input)?;
-            } else {
-                string(&input)?;
-                if self.next == 2 * self.from.len() {
-                    self.subject = input;
-                }
-                self.next += 1;
-            }
-        }
-        self.started = true;
-        match self.first_unforced()? {
-            Some(v) => Ok(Step::Force(v)),
-            None => Ok(Step::Done(self.finish()?)),
-        }
-    }
-}
-
-/// At each position the patterns are tried in order; the first that
-/// matches is replaced and matching goes on after it. An empty pattern
-/// matches everywhere, including at the very end, and then the byte at
-/// that position is kept.
-fn replace(pats: &[Rc<NixString>], reps: &[Rc<NixString>], s: &NixString) -> Value {
-    let input = &s.bytes;
-    let mut ctx = s.context.clone();
-    // Bytes at which some pattern may start; an empty pattern starts
-    // anywhere.
-    let mut may_start = [false; 256];
-    let mut has_empty = false;
-    for p in pats {
-        match p.bytes.first() {
-            Some(&c) => may_start[c as usize] = true,
-            None => has_empty = true,
-        }
-    }
-    let mut out = Vec::with_capacity(input.len());
-    let mut pos = 0;
-    while pos <= input.len() {
-        if !has_empty {
-            // Copy the stretch no pattern can start in.
-            let skip = input[pos..]
-                .iter()
-                .position(|&c| may_start[c as usize])
-                .unwrap_or(input.len() - pos);
-            out.extend_from_slice(&input[pos..pos + skip]);
-            pos += skip;
-            if pos == input.len() {
-                break;
-            }
-        }
-        let rest = &input[pos..];
-        match pats.iter().position(|p| rest.starts_with(&p.bytes)) {
-            Some(i) => {
-                out.extend_from_slice(&reps[i].bytes);
-                // A replacement's context is added when it is used.
-                add_context(&mut ctx, &reps[i].context);
-                let n = pats[i].bytes.len();
-                if n == 0 {
-                    if let Some(&c) = rest.first() {
-                        out.push(c);
-                    }
-                    pos += 1;
-                } else {
-                    pos += n;
-                }
-            }
-            None => {
-                if let Some(&c) = rest.first() {
-                    out.push(c);
-                }
-                pos += 1;
-            }
-        }
-    }
-    Value::string_ctx(out, ctx)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -463,28 +341,5 @@ mod tests {
         assert_eq!(d("/a"), "/");
         assert_eq!(d("a"), ".");
         assert_eq!(d(""), ".");
-    }
-
-    #[test]
-    fn replace_algorithm() {
-        let s = |x: &str| {
-            Rc::new(NixString {
-                bytes: x.as_bytes().into(),
-                context: None,
-            })
-        };
-        let r = |p: &[&str], t: &[&str], x: &str| {
-            let p: Vec<_> = p.iter().map(|x| s(x)).collect();
-            let t: Vec<_> = t.iter().map(|x| s(x)).collect();
-            match replace(&p, &t, &s(x)) {
-                Value::String(v) => String::from_utf8(v.bytes.to_vec()).unwrap(),
-                _ => unreachable!(),
-            }
-        };
-        assert_eq!(r(&[""], &["-"], "abc"), "-a-b-c-");
-        assert_eq!(r(&["a", ""], &["X", "-"], "abc"), "X-b-c-");
-        assert_eq!(r(&["ab", "a"], &["X", "Y"], "aab"), "YX");
-        assert_eq!(r(&[""], &["x"], ""), "x");
-        assert_eq!(r(&["b"], &["xx"], "abcb"), "axxcxx");
     }
 }

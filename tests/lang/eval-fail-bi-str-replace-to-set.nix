@@ -1,1 +1,0 @@
-builtins.replaceStrings ["a"] [{ outPath = "q"; }] "x"

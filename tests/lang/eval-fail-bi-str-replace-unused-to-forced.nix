@@ -1,1 +1,0 @@
-builtins.replaceStrings ["a" "x"] ["b" (throw "unused replacement")] "abc"

@@ -1,1 +1,0 @@
-builtins.substring (-1) 1 2

@@ -1,0 +1,3 @@
+# oracle-skip: current Nix (2.26) forces an element of `to` only when its pattern is replaced; 2.8 forces every element before the subject. Expected output from Nix 2.26.3 (oracle.py check-current)
+# A replacement whose pattern never matches is never forced.
+builtins.replaceStrings ["a" "x"] ["b" (throw "unused")] "abc"
