@@ -1,15 +1,25 @@
-//! `fromTOML`: the `toml` crate parses; this module makes its results and
-//! errors look like those of Nix 2.8 (which used the toml11 library).
+//! `fromTOML`, as Nix 2.8 (which used the toml11 library) reads TOML.
 //!
-//! - Numbers that do not fit are read as 2.8 reads them (decimal,
-//!   hexadecimal and octal integers clamped to 64 bits, binary ones
-//!   wrapped, floats clamped to the largest finite value): the document is
-//!   parsed again with the number replaced.
-//! - Nesting may be as deep as 2.8 allows: the parser (which recurses) runs
-//!   on a thread with a stack sized from a bound on the document's depth
-//!   when that bound is not small.
-//! - Errors are laid out like toml11's, with its titles for the common
-//!   ones; a key defined twice in a table shows both definitions.
+//! - The document is read by [`reader`] in toml11's order and by its rules
+//!   for putting values into tables ([`tree`]); a key defined twice, or a
+//!   table defined again or extended where toml11 does not allow it, is
+//!   toml11's error at two places. Numbers are read as 2.8 reads them
+//!   ([`scalar`]: decimal, hexadecimal and octal integers clamped to 64
+//!   bits, binary ones wrapped, floats clamped to the largest finite
+//!   value). The reader uses no stack for nesting: documents read at any
+//!   depth (2.8 itself runs out of stack or memory between 10 000 and
+//!   20 000 levels).
+//! - What that reader does not take for valid TOML is parsed again by the
+//!   `toml` crate, for its error (or, should the crate accept it, its
+//!   value), laid out like toml11's with its titles for the common errors.
+//!   That parser recurses: it runs on a thread with a stack sized from a
+//!   bound on the document's depth, and documents that may nest deeper
+//!   than [`MAX_DEPTH`] are refused with a stack overflow error before it
+//!   starts.
+
+mod reader;
+mod scalar;
+mod tree;
 
 use super::super::{ok, string_no_context, PrimRet};
 use crate::error::{Error, ErrorKind, Result};
@@ -21,7 +31,8 @@ use std::borrow::Cow;
 /// Documents whose depth bound is at most this are parsed on the caller's
 /// stack.
 const DIRECT_DEPTH: usize = 64;
-/// Deeper documents are refused: 2.8 runs out of stack on them.
+/// Deeper documents are refused by the fallback parser (with a stack
+/// overflow error, as 2.8 runs out of stack or memory well before this).
 const MAX_DEPTH: usize = 40_000;
 /// Stack reserved per level of the depth bound (the parser takes a few
 /// kilobytes per level; the reservation is only committed as it is used).
@@ -35,8 +46,43 @@ pub fn from_toml(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let s = string_no_context(&a[0])?;
     let text =
         std::str::from_utf8(&s.bytes).map_err(|_| toml_error("the input is not valid UTF-8"))?;
-    let table = parse(text)?;
-    ok(toml_to_value(toml::Value::Table(table))?)
+    ok(read(text)?)
+}
+
+/// Reads a document: with [`reader`], or if that finds no valid TOML, with
+/// the `toml` crate.
+fn read(text: &str) -> Result<Value> {
+    match reader::read(text) {
+        Ok((tree, root)) => tree.into_value(root).map_err(toml_error),
+        Err(reader::Failure::Conflict(c)) => Err(toml_error(two_places(
+            text,
+            &c.title,
+            (c.first.0, c.first.1, &c.first.2),
+            (c.second.0, c.second.1, c.second.2),
+        ))),
+        Err(reader::Failure::Syntax { statement }) => match parse(text) {
+            Ok(table) => toml_to_value(toml::Value::Table(table)),
+            // toml11 stops at the first error in its order; the `toml`
+            // crate may stop earlier, at a key it takes for defined twice.
+            // Everything before the statement the reader stopped at is
+            // valid: blanked out, it leaves the crate that statement's
+            // error.
+            Err(e) => match parse(&blank_before(text, statement)) {
+                Err(at_statement) => Err(at_statement),
+                Ok(_) => Err(e),
+            },
+        },
+    }
+}
+
+/// `text` with everything before `offset` turned into spaces, line breaks
+/// kept (so lines keep their numbers).
+fn blank_before(text: &str, offset: usize) -> String {
+    let head: String = text[..offset]
+        .chars()
+        .map(|c| if c == '\n' { '\n' } else { ' ' })
+        .collect();
+    head + &text[offset..]
 }
 
 /// Parse a document, reading numbers that do not fit as 2.8 does.
@@ -58,9 +104,7 @@ fn parse(text: &str) -> Result<toml::Table> {
         match clamp_number(&doc, &e) {
             Some(fixed) => doc = Cow::Owned(fixed),
             None => {
-                let message =
-                    duplicate_key_error(&doc, &e).unwrap_or_else(|| toml_syntax_error(&doc, &e));
-                return Err(toml_error(message));
+                return Err(toml_error(toml_syntax_error(&doc, &e)));
             }
         }
     }
@@ -224,166 +268,26 @@ fn clamped_integer(digits: &str) -> Option<i64> {
     Some(if negative { i64::MIN } else { i64::MAX })
 }
 
-/// The parts of the key written at `at` up to its `=`, and where its value
-/// starts; `None` if what is there is not a key followed by `=`.
-fn key_at(text: &str, mut at: usize) -> Option<(Vec<String>, usize)> {
-    let b = text.as_bytes();
-    let skip_blanks = |mut i: usize| {
-        while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
-            i += 1;
-        }
-        i
-    };
-    let mut parts = Vec::new();
-    loop {
-        at = skip_blanks(at);
-        let start = at;
-        let q = *b.get(at)?;
-        if q == b'"' || q == b'\'' {
-            at += 1;
-            while *b.get(at)? != q {
-                at += if q == b'"' && b[at] == b'\\' { 2 } else { 1 };
-            }
-            parts.push(text.get(start + 1..at)?.to_string());
-            at += 1;
-        } else {
-            while at < b.len() && (b[at].is_ascii_alphanumeric() || b[at] == b'_' || b[at] == b'-')
-            {
-                at += 1;
-            }
-            if at == start {
-                return None;
-            }
-            parts.push(text[start..at].to_string());
-        }
-        at = skip_blanks(at);
-        match b.get(at)? {
-            b'.' => at += 1,
-            b'=' => return Some((parts, skip_blanks(at + 1))),
-            _ => return None,
-        }
-    }
-}
-
-/// How many characters toml11 underlines for the value starting at `at`:
-/// the value, or if it goes on past its line, at most the line's length.
-fn value_len_on_line(text: &str, at: usize) -> usize {
-    let b = text.as_bytes();
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let end = match b.get(at) {
-        Some(b'[' | b'{' | b'"' | b'\'') => {
-            // To the matching bracket or closing quote, skipping strings.
-            let (mut depth, mut i, mut state) = (0usize, at, Lex::Plain);
-            while i < b.len() {
-                if state == Lex::Plain {
-                    match b[i] {
-                        b'[' | b'{' => depth += 1,
-                        b']' | b'}' => depth = depth.saturating_sub(1),
-                        _ => {}
-                    }
-                }
-                let (next, len) = lex_step(b, i, state);
-                state = next;
-                i += len.max(1);
-                if state == Lex::Plain && depth == 0 {
-                    break;
-                }
-            }
-            i.min(text.len())
-        }
-        _ => text[at..line_end]
-            .find(|c: char| c.is_whitespace() || c == ',' || c == '#')
-            .map_or(line_end, |i| at + i),
-    };
-    let len = text[at..end.max(at)].chars().count();
-    if end > line_end {
-        len.min(text[line_start..line_end].chars().count())
-    } else {
-        len.max(1)
-    }
-}
-
-/// The offsets where top-level lines start (outside strings and brackets,
-/// not blank or comments), each with whether it is a table header.
-fn statement_starts(text: &str) -> Vec<(usize, bool)> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let (mut depth, mut state, mut line_start) = (0usize, Lex::Plain, true);
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if state == Lex::Plain {
-            if line_start && depth == 0 && !matches!(c, b' ' | b'\t' | b'\r') {
-                line_start = false;
-                if c != b'\n' && c != b'#' {
-                    out.push((i, c == b'['));
-                }
-            }
-            match c {
-                b'[' | b'{' => depth += 1,
-                b']' | b'}' => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-        }
-        if c == b'\n' && matches!(state, Lex::Plain | Lex::Comment | Lex::Basic | Lex::Literal) {
-            line_start = true;
-        }
-        let (next, len) = lex_step(b, i, state);
-        state = next;
-        i += len.max(usize::from(c == b'\n'));
-    }
-    out
-}
-
-/// toml11's message for a key defined twice in a table by `key = value`
-/// lines: both values, the first and the second. `None` for other
-/// duplicates (in inline tables, of table headers), which keep the
-/// one-place layout.
-fn duplicate_key_error(text: &str, e: &toml::de::Error) -> Option<String> {
-    if !e.message().starts_with("duplicate key `") {
-        return None;
-    }
-    let second_key = e.span()?.start;
-    let starts = statement_starts(text);
-    let here = starts.iter().position(|&(at, _)| at == second_key)?;
-    if starts[here].1 {
-        return None;
-    }
-    let (path, second_value) = key_at(text, second_key)?;
-    let section = starts[..here]
-        .iter()
-        .rposition(|&(_, header)| header)
-        .map_or(0, |h| h + 1);
-    let first_value = starts[section..here]
-        .iter()
-        .filter(|&&(_, header)| !header)
-        .find_map(|&(at, _)| match key_at(text, at) {
-            Some((p, value)) if p == path => Some(value),
-            _ => None,
-        })?;
-    let title = format!(
-        "toml::insert_value: value (\"{}\") already exists.",
-        path.join(".")
-    );
-    Some(two_places(
-        text,
-        &title,
-        (first_value, "value already exists here"),
-        (second_value, "value defined twice"),
-    ))
-}
-
-/// toml11's layout of an error at two places, each value underlined (a
-/// one-character value is marked `^---`).
-fn two_places(text: &str, title: &str, first: (usize, &str), second: (usize, &str)) -> String {
-    let place = |(at, hint): (usize, &str)| {
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+/// toml11's layout of an error at two places (regions of the text, each
+/// with a hint): each underlined on its first line (a one-character region
+/// is marked `^---`).
+fn two_places(
+    text: &str,
+    title: &str,
+    first: (usize, usize, &str),
+    second: (usize, usize, &str),
+) -> String {
+    let place = |(start, end, hint): (usize, usize, &str)| {
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let line_no = text[..line_start].matches('\n').count() + 1;
-        let column = text[line_start..at].chars().count();
-        let len = value_len_on_line(text, at);
-        let marker = if len == 1 {
+        // toml11 counts bytes.
+        let column = start - line_start;
+        let mut len = end.saturating_sub(start);
+        if end > line_end {
+            len = len.min(line_end - line_start);
+        }
+        let marker = if len <= 1 {
             format!("^--- {}", hint)
         } else {
             format!("{} {}", "~".repeat(len), hint)
@@ -497,7 +401,8 @@ fn toml_syntax_error(text: &str, e: &toml::de::Error) -> String {
     let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     let line_text = text[line_start..line_end].trim_end_matches('\r');
     let line_no = text[..line_start].matches('\n').count() + 1;
-    let column = line.get(..at).map_or(at, |l| l.chars().count());
+    // toml11 counts bytes.
+    let column = at;
     let number = line_no.to_string();
     let pad = " ".repeat(number.len());
     format!(
@@ -557,4 +462,74 @@ fn toml_to_value(t: toml::Value) -> Result<Value> {
         }
     }
     done.pop().ok_or_else(|| toml_error("empty document"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs `f` on a thread with a 2 MiB stack (smaller than any thread
+    /// Tangle evaluates on).
+    fn on_small_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+        std::thread::scope(|s| {
+            std::thread::Builder::new()
+                .stack_size(2 << 20)
+                .spawn_scoped(s, f)
+                .expect("thread")
+                .join()
+                .expect("no stack overflow")
+        })
+    }
+
+    fn deep(open: &str, middle: &str, close: &str, n: usize) -> String {
+        format!("a = {}{}{}", open.repeat(n), middle, close.repeat(n))
+    }
+
+    #[test]
+    fn deep_documents_use_no_stack() {
+        on_small_stack(|| {
+            for doc in [
+                deep("[", "1", "]", 100_000),
+                deep("{b = ", "1", "}", 100_000),
+                format!("{} = 1", vec!["k"; 100_000].join(".")),
+            ] {
+                // Reading takes no stack; dropping a value this deep does
+                // (the evaluator's thread has the stack for it), so it is
+                // not dropped here.
+                let v = read(&doc).map(std::mem::forget);
+                assert!(v.is_ok());
+            }
+        });
+    }
+
+    #[test]
+    fn deep_syntax_errors_fail_cleanly() {
+        on_small_stack(|| {
+            for n in [60, 1_000, 30_000, 100_000] {
+                for doc in [
+                    deep("[", "1,,", "]", n),
+                    deep("{b = ", "1 x", "}", n),
+                    deep("[", "1", "", n),
+                ] {
+                    assert!(read(&doc).is_err(), "depth {}", n);
+                }
+            }
+        });
+    }
+
+    #[test]
+    fn two_conflicts_on_one_line() {
+        let text = "a = { b = 1, b = 2 }";
+        let message = match reader::read(text) {
+            Err(reader::Failure::Conflict(c)) => two_places(
+                text,
+                &c.title,
+                (c.first.0, c.first.1, &c.first.2),
+                (c.second.0, c.second.1, c.second.2),
+            ),
+            _ => String::new(),
+        };
+        assert!(message.starts_with("[error] toml::insert_value: value (\"b\") already exists."));
+        assert!(message.ends_with("      ^--- value defined twice"));
+    }
 }

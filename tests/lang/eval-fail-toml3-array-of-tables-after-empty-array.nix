@@ -1,0 +1,2 @@
+# [[a]] after a = [].
+builtins.fromTOML "a = []\n[[a]]\n"

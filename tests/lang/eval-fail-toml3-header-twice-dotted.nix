@@ -1,0 +1,2 @@
+# A dotted table header written twice, spelt differently.
+builtins.fromTOML "[ a . \"b\" ]\n[a.b]\n"
