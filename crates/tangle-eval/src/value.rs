@@ -138,10 +138,8 @@ impl AttrPositions {
                         // nothing further left is asked.
                         lefts.clear();
                         name = Symbol::known(crate::symbol::Known::Value);
-                        next = entries[i].1.as_deref();
-                        if next.is_none() {
-                            return None;
-                        }
+                        // An element without positions: none.
+                        next = Some(entries[i].1.as_deref()?);
                     }
                 }
             }
