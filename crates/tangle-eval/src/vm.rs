@@ -131,6 +131,8 @@ pub struct Vm {
     /// but still count towards `max_call_depth`, so an endless tail
     /// recursion ends in the same clean error as any other.
     tail_calls: usize,
+    /// A spare work stack for `==` (see `compare::Equal`).
+    equal_levels: Vec<compare::Level>,
 }
 
 enum Flow {
@@ -165,6 +167,7 @@ impl Vm {
             store: Default::default(),
             empty_env: Env::new(0, None),
             tail_calls: 0,
+            equal_levels: Vec::new(),
         }
     }
 

@@ -95,7 +95,7 @@ fn attr_is_derivation(a: &Attrs) -> std::result::Result<bool, Value> {
 
 /// One level of the walk: a pair of containers being compared element by
 /// element, or a single pair (the operands, or two derivations' `outPath`).
-enum Level {
+pub(super) enum Level {
     Lists(Rc<Vec<Value>>, Rc<Vec<Value>>, usize),
     Attrs(Rc<Attrs>, Rc<Attrs>, usize),
     /// `nested`: the pair sits inside a list or set, where the very same
@@ -110,6 +110,10 @@ enum Level {
 /// [`Level`]s, so deep structures need no Rust recursion, and elements are
 /// looked at in place, without copying them.
 pub struct Equal {
+    /// The operands, until the walk starts.
+    root: Option<Level>,
+    /// The walk's stack: borrowed from the VM while it runs (a deep
+    /// comparison grows it once, not once per `==`).
     levels: Vec<Level>,
     negate: bool,
 }
@@ -117,7 +121,8 @@ pub struct Equal {
 impl Equal {
     pub fn new(a: Value, b: Value, negate: bool) -> Equal {
         Equal {
-            levels: vec![Level::One(a, b, false)],
+            root: Some(Level::One(a, b, false)),
+            levels: Vec::new(),
             negate,
         }
     }
@@ -125,9 +130,19 @@ impl Equal {
     /// Two values found inside lists or sets.
     fn nested(a: Value, b: Value) -> Equal {
         Equal {
-            levels: vec![Level::One(a, b, true)],
+            root: Some(Level::One(a, b, true)),
+            levels: Vec::new(),
             negate: false,
         }
+    }
+
+    /// The walk is over with this result: give the stack back to the VM.
+    fn finish(&mut self, vm: &mut Vm, equal: bool) -> Result<Step> {
+        self.levels.clear();
+        if self.levels.capacity() > vm.equal_levels.capacity() {
+            vm.equal_levels = std::mem::take(&mut self.levels);
+        }
+        Ok(Step::Done(Value::Bool(equal != self.negate)))
     }
 
     /// The current pair is equal: go on with the next one.
@@ -243,10 +258,14 @@ fn attrs_pair(p: &Rc<Attrs>, q: &Rc<Attrs>) -> Next {
 }
 
 impl Cont for Equal {
-    fn resume(&mut self, _vm: &mut Vm, _input: Value) -> Result<Step> {
+    fn resume(&mut self, vm: &mut Vm, _input: Value) -> Result<Step> {
+        if let Some(root) = self.root.take() {
+            self.levels = std::mem::take(&mut vm.equal_levels);
+            self.levels.push(root);
+        }
         loop {
             let next = match self.levels.last() {
-                None => return Ok(Step::Done(Value::Bool(!self.negate))),
+                None => return self.finish(vm, true),
                 Some(Level::Lists(x, y, i)) => match (x.get(*i), y.get(*i)) {
                     (Some(a), Some(b)) => compare_pair(a, b, true),
                     _ => {
@@ -273,7 +292,7 @@ impl Cont for Equal {
             };
             match next {
                 Next::Equal => self.advance(),
-                Next::Differ => return Ok(Step::Done(Value::Bool(self.negate))),
+                Next::Differ => return self.finish(vm, false),
                 Next::Force(v) => return Ok(Step::Force(v)),
                 // A `One` pushed here (two derivations' `outPath`) stands
                 // for the pair below it: when it finishes, both go.
