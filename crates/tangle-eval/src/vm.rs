@@ -687,15 +687,34 @@ impl Vm {
             .enumerate()
             .filter(|(i, _)| op.strict & (1 << i) != 0)
             .find_map(|(_, a)| match a {
-                Value::Thunk(t) => match &*t.state.borrow() {
-                    ThunkState::Done(_) => None,
-                    // Pending: force it here. Anything else (an
-                    // application, a thunk being forced): the native path.
-                    ThunkState::Pending(p, e) if !t.forcing.get() => {
-                        Some(Some((t.clone(), p.clone(), e.clone())))
+                Value::Thunk(t) => {
+                    let computed = match &*t.state.borrow() {
+                        ThunkState::Done(_) => return None,
+                        // Pending: force it here (on the spot if it is
+                        // inline). Anything else (an application, a thunk
+                        // being forced): the native path.
+                        ThunkState::Pending(p, e) if !t.forcing.get() => {
+                            if p.inline {
+                                inline::compute(p, e)
+                            } else {
+                                return Some(Some((t.clone(), p.clone(), e.clone())));
+                            }
+                        }
+                        _ => return Some(None),
+                    };
+                    match computed {
+                        Some(v) => {
+                            complete(t, v);
+                            None
+                        }
+                        None => match &*t.state.borrow() {
+                            ThunkState::Pending(p, e) => {
+                                Some(Some((t.clone(), p.clone(), e.clone())))
+                            }
+                            _ => Some(None),
+                        },
                     }
-                    _ => Some(None),
-                },
+                }
                 _ => None,
             });
         match pending {

@@ -9,7 +9,8 @@
 //! variable still unevaluated, a non-number, an overflow, a division by
 //! zero), it gives up and the thunk is forced the ordinary way, which also
 //! produces the error. Forcing order and results are unchanged: this only
-//! skips the frame.
+//! skips the frame. A list literal of constants (`[ "'" ]`, as passed to
+//! `replaceStrings`) is built the same way.
 
 use crate::chunk::{Op, Proto};
 use crate::value::{Env, ThunkState, Value};
@@ -25,6 +26,9 @@ pub fn is_inline(code: &[Op], consts: &[Value]) -> bool {
     let Some((Op::Return, body)) = code.split_last() else {
         return false;
     };
+    if is_constant_list(body) {
+        return true;
+    }
     for (i, op) in body.iter().enumerate() {
         match op {
             Op::Const(c) => {
@@ -52,6 +56,22 @@ pub fn is_inline(code: &[Op], consts: &[Value]) -> bool {
     depth == 1
 }
 
+/// Longest list literal of constants built inline.
+const MAX_LIST: usize = 64;
+
+/// `[ "a" "b" ]`: constants, then the list made of them (`body` is the
+/// code before `Return`).
+fn is_constant_list(body: &[Op]) -> bool {
+    match body.split_last() {
+        Some((Op::List(n), items)) => {
+            *n as usize == items.len()
+                && items.len() <= MAX_LIST
+                && items.iter().all(|op| matches!(op, Op::Const(_)))
+        }
+        _ => false,
+    }
+}
+
 /// A number read by an inline body.
 #[derive(Clone, Copy)]
 enum Num {
@@ -61,6 +81,20 @@ enum Num {
 
 /// Evaluate an inline body in `env`, or None to force it the ordinary way.
 pub fn compute(proto: &Proto, env: &Env) -> Option<Value> {
+    let code = &proto.code;
+    if code.len() >= 2 {
+        if let Op::List(_) = code[code.len() - 2] {
+            // A list of constants (see `is_constant_list`).
+            let items = code[..code.len() - 2]
+                .iter()
+                .map(|op| match op {
+                    Op::Const(i) => proto.consts.get(*i as usize).cloned(),
+                    _ => None,
+                })
+                .collect::<Option<Vec<Value>>>()?;
+            return Some(Value::list(items));
+        }
+    }
     let mut stack = [Num::Int(0); MAX_DEPTH];
     let mut sp = 0usize;
     for op in &proto.code {
