@@ -298,20 +298,7 @@ impl OpenPath {
 /// Decimal digits of an integer, without going through `fmt`.
 fn write_int(i: i64, out: &mut Vec<u8>) {
     let mut buf = [0u8; 20];
-    let mut n = i.unsigned_abs();
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if i < 0 {
-        out.push(b'-');
-    }
-    out.extend_from_slice(&buf[at..]);
+    out.extend_from_slice(crate::vm::coerce::int_text(i, &mut buf));
 }
 
 enum JsonTask {
