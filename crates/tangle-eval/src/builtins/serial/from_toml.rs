@@ -417,39 +417,47 @@ fn toml_syntax_error(text: &str, e: &toml::de::Error) -> String {
     )
 }
 
-/// A parsed TOML document as a Nix value: tables become sets, arrays lists.
-/// The tree is taken apart with a work list (no recursion, also when it is
-/// dropped).
-fn toml_to_value(t: toml::Value) -> Result<Value> {
-    enum Task {
-        Convert(toml::Value),
+/// A TOML node, opened up as far as the shape of its Nix value.
+enum Node<N> {
+    Scalar(Value),
+    Array(Vec<N>),
+    Table(Vec<(String, N)>),
+}
+
+/// A TOML string as Nix keeps it: as a C string, a NUL ends it.
+fn toml_string(s: &str) -> Value {
+    let end = s.find('\0').unwrap_or(s.len());
+    Value::string(&s.as_bytes()[..end])
+}
+
+/// The Nix value of a TOML tree (tables become sets, arrays lists), built
+/// with a work list, so depth takes no stack. `open` gives each node's
+/// shape, or the error message (dates and times, as in 2.8).
+fn build_value<N>(
+    root: N,
+    mut open: impl FnMut(N) -> std::result::Result<Node<N>, &'static str>,
+) -> std::result::Result<Value, &'static str> {
+    enum Task<N> {
+        Convert(N),
         List(usize),
         Set(Vec<String>),
     }
-    let mut tasks = vec![Task::Convert(t)];
+    let mut tasks = vec![Task::Convert(root)];
     let mut done: Vec<Value> = Vec::new();
     while let Some(task) = tasks.pop() {
         match task {
-            Task::Convert(toml::Value::String(s)) => {
-                // Nix keeps strings as C strings: a NUL ends the string.
-                let end = s.find('\0').unwrap_or(s.len());
-                done.push(Value::string(&s.as_bytes()[..end]));
-            }
-            Task::Convert(toml::Value::Integer(i)) => done.push(Value::Int(i)),
-            Task::Convert(toml::Value::Float(f)) => done.push(Value::Float(f)),
-            Task::Convert(toml::Value::Boolean(b)) => done.push(Value::Bool(b)),
-            Task::Convert(toml::Value::Datetime(_)) => {
-                return Err(toml_error("Dates and times are not supported"))
-            }
-            Task::Convert(toml::Value::Array(items)) => {
-                tasks.push(Task::List(items.len()));
-                tasks.extend(items.into_iter().rev().map(Task::Convert));
-            }
-            Task::Convert(toml::Value::Table(table)) => {
-                let (keys, values): (Vec<String>, Vec<toml::Value>) = table.into_iter().unzip();
-                tasks.push(Task::Set(keys));
-                tasks.extend(values.into_iter().rev().map(Task::Convert));
-            }
+            Task::Convert(node) => match open(node)? {
+                Node::Scalar(v) => done.push(v),
+                Node::Array(items) => {
+                    tasks.push(Task::List(items.len()));
+                    tasks.extend(items.into_iter().rev().map(Task::Convert));
+                }
+                Node::Table(entries) => {
+                    let (keys, values): (Vec<String>, Vec<N>) = entries.into_iter().unzip();
+                    tasks.push(Task::Set(keys));
+                    tasks.extend(values.into_iter().rev().map(Task::Convert));
+                }
+            },
             Task::List(n) => {
                 let items = done.split_off(done.len() - n);
                 done.push(Value::list(items));
@@ -461,7 +469,24 @@ fn toml_to_value(t: toml::Value) -> Result<Value> {
             }
         }
     }
-    done.pop().ok_or_else(|| toml_error("empty document"))
+    done.pop().ok_or("empty document")
+}
+
+/// A document the `toml` crate parsed, as a Nix value (the crate's values
+/// are taken apart node by node, so dropping them takes no stack either).
+fn toml_to_value(t: toml::Value) -> Result<Value> {
+    build_value(t, |node| {
+        Ok(match node {
+            toml::Value::String(s) => Node::Scalar(toml_string(&s)),
+            toml::Value::Integer(i) => Node::Scalar(Value::Int(i)),
+            toml::Value::Float(f) => Node::Scalar(Value::Float(f)),
+            toml::Value::Boolean(b) => Node::Scalar(Value::Bool(b)),
+            toml::Value::Datetime(_) => return Err("Dates and times are not supported"),
+            toml::Value::Array(items) => Node::Array(items),
+            toml::Value::Table(table) => Node::Table(table.into_iter().collect()),
+        })
+    })
+    .map_err(toml_error)
 }
 
 #[cfg(test)]

@@ -8,8 +8,7 @@
 //! them, however deeply they nest).
 
 use super::scalar::Scalar;
-use crate::symbol::Symbol;
-use crate::value::{Attrs, Value};
+use crate::value::Value;
 use rustc_hash::FxHashMap;
 
 /// A node's index in its [`Tree`].
@@ -336,53 +335,19 @@ impl Tree {
     /// (with a work list). A date or time anywhere is an error, as in 2.8,
     /// whose message is returned.
     pub(super) fn into_value(mut self, root: NodeId) -> Result<Value, &'static str> {
-        enum Task {
-            Convert(NodeId),
-            List(usize),
-            Set(Vec<String>),
-        }
-        let mut tasks = vec![Task::Convert(root)];
-        let mut done: Vec<Value> = Vec::new();
-        while let Some(task) = tasks.pop() {
-            match task {
-                Task::Convert(id) => {
-                    let kind = std::mem::replace(&mut self.nodes[id].kind, Kind::Array(Vec::new()));
-                    match kind {
-                        Kind::Scalar(Scalar::Str(s)) => {
-                            // Nix keeps strings as C strings: a NUL ends
-                            // the string.
-                            let end = s.find('\0').unwrap_or(s.len());
-                            done.push(Value::string(&s.as_bytes()[..end]));
-                        }
-                        Kind::Scalar(Scalar::Int(i)) => done.push(Value::Int(i)),
-                        Kind::Scalar(Scalar::Float(f)) => done.push(Value::Float(f)),
-                        Kind::Scalar(Scalar::Bool(b)) => done.push(Value::Bool(b)),
-                        Kind::Scalar(Scalar::Datetime(_)) => {
-                            return Err("Dates and times are not supported")
-                        }
-                        Kind::Array(items) => {
-                            tasks.push(Task::List(items.len()));
-                            tasks.extend(items.into_iter().rev().map(Task::Convert));
-                        }
-                        Kind::Table(entries, _) => {
-                            let (keys, values): (Vec<String>, Vec<NodeId>) =
-                                entries.into_iter().unzip();
-                            tasks.push(Task::Set(keys));
-                            tasks.extend(values.into_iter().rev().map(Task::Convert));
-                        }
-                    }
+        super::build_value(root, |id| {
+            let kind = std::mem::replace(&mut self.nodes[id].kind, Kind::Array(Vec::new()));
+            Ok(match kind {
+                Kind::Scalar(Scalar::Str(s)) => super::Node::Scalar(super::toml_string(&s)),
+                Kind::Scalar(Scalar::Int(i)) => super::Node::Scalar(Value::Int(i)),
+                Kind::Scalar(Scalar::Float(f)) => super::Node::Scalar(Value::Float(f)),
+                Kind::Scalar(Scalar::Bool(b)) => super::Node::Scalar(Value::Bool(b)),
+                Kind::Scalar(Scalar::Datetime(_)) => {
+                    return Err("Dates and times are not supported")
                 }
-                Task::List(n) => {
-                    let items = done.split_off(done.len() - n);
-                    done.push(Value::list(items));
-                }
-                Task::Set(keys) => {
-                    let values = done.split_off(done.len() - keys.len());
-                    let entries = keys.iter().map(|k| Symbol::new(k)).zip(values).collect();
-                    done.push(Value::attrs(Attrs::from_unsorted(entries)));
-                }
-            }
-        }
-        done.pop().ok_or("empty document")
+                Kind::Array(items) => super::Node::Array(items),
+                Kind::Table(entries, _) => super::Node::Table(entries),
+            })
+        })
     }
 }
