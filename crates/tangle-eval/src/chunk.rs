@@ -69,6 +69,10 @@ pub enum Op {
     HasAttrDyn,
     /// Pop a list of `n` elements into a list value.
     List(u32),
+    /// Push a new list with the elements of the list `consts[i]` (a list
+    /// literal of constants: one instruction, no operand pushes; a new
+    /// list each time, since Nix's printer tells shared lists apart).
+    ConstList(u32),
     /// Build a set with the static names `layouts[i]` from that many values on
     /// the stack, then `n` dynamic `(name, value)` pairs.
     Attrs(u32, u32),

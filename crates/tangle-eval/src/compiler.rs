@@ -389,6 +389,7 @@ impl<'a> Compiler<'a> {
                         | Op::HasAttr(_)
                         | Op::HasAttrDyn
                         | Op::List(_)
+                        | Op::ConstList(_)
                         | Op::Attrs(..)
                         | Op::RecAttrs(..)
                         | Op::Interpolate(_)
@@ -579,6 +580,41 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// A list literal whose items are all constants (`[ "'" ]`, as passed
+    /// to `replaceStrings`): its items compiled to one `Const` each from
+    /// code index `start` on become one `ConstList` (or, for `[ ]`, one
+    /// shared constant). A non-empty list is still a new value each time:
+    /// Nix prints a list met twice as `«repeated»`, so sharing one would
+    /// show. The list still gets a thunk where it is passed lazily
+    /// (`lazy`), as Nix 2.8 prints an unforced list literal as `<CODE>`;
+    /// that thunk is computed without a frame (`vm::inline`). Returns
+    /// whether it folded.
+    fn fold_constant_list(&mut self, start: usize, n: usize, off: u32) -> bool {
+        let b = self.b();
+        if b.code.len() - start != n {
+            return false;
+        }
+        let items: Option<Vec<Value>> = b.code[start..]
+            .iter()
+            .map(|op| match op {
+                Op::Const(i) => b.consts.get(*i as usize).cloned(),
+                _ => None,
+            })
+            .collect();
+        let Some(items) = items else {
+            return false;
+        };
+        b.code.truncate(start);
+        b.spans.truncate(start);
+        if items.is_empty() {
+            self.push_const(Value::list(items), off);
+        } else {
+            let i = self.constant(Value::list(items));
+            self.emit(Op::ConstList(i), off);
+        }
+        true
+    }
+
     /// Push an expression's value lazily: directly if cheap, else as a thunk.
     fn lazy(&mut self, e: &ast::Expr) -> Result<()> {
         if self.is_cheap(e) {
@@ -696,12 +732,15 @@ impl<'a> Compiler<'a> {
                 self.emit(if tail { Op::TailCall } else { Op::Call }, off);
             }
             ast::Expr::List(l) => {
+                let start = self.b().code.len();
                 let mut n = 0;
                 for item in l.items() {
                     self.lazy(&item)?;
                     n += 1;
                 }
-                self.emit(Op::List(n), off);
+                if !self.fold_constant_list(start, n as usize, off) {
+                    self.emit(Op::List(n), off);
+                }
             }
             ast::Expr::IfElse(i) => {
                 let cond = self.child(i.condition(), off)?;

@@ -408,8 +408,12 @@ pub struct Closure {
 
 pub struct PrimOpApp {
     pub op: &'static PrimOpDef,
-    pub args: Vec<Value>,
+    pub args: PrimArgs,
 }
+
+/// A builtin's arguments. No builtin takes more than three, so they live
+/// inline: calling one or applying it partly allocates nothing for them.
+pub type PrimArgs = smallvec::SmallVec<[Value; 3]>;
 
 impl Value {
     pub fn string(s: impl Into<Vec<u8>>) -> Value {

@@ -19,7 +19,7 @@ use crate::error::{type_error, Error, ErrorKind, Result};
 use crate::io::Io;
 use crate::source::Pos;
 use crate::symbol::Symbol;
-use crate::value::{Attrs, Closure, Env, PrimOpApp, Thunk, ThunkState, Value};
+use crate::value::{Attrs, Closure, Env, PrimArgs, PrimOpApp, Thunk, ThunkState, Value};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -479,6 +479,12 @@ impl Vm {
             ThunkState::Apply(f, arg) => (None, None, Some((f.clone(), arg.clone()))),
         };
         if let (Some(proto), Some(env)) = (proto, env) {
+            if proto.inline {
+                if let Some(v) = inline::compute(&proto, &env) {
+                    complete(&t, v.clone());
+                    return Ok(Some(v));
+                }
+            }
             self.check_depth()?;
             self.push_thunk_frame(t, proto, env, deliver);
             return Ok(None);
@@ -549,9 +555,9 @@ impl Vm {
                 }))?;
                 Ok(None)
             }
-            Value::PrimOp(op) => self.call_primop(op, vec![arg], update),
+            Value::PrimOp(op) => self.call_primop(op, smallvec::smallvec![arg], update),
             Value::PrimOpApp(app) => {
-                let mut args = Vec::with_capacity(app.args.len() + 1);
+                let mut args = PrimArgs::new();
                 args.extend(app.args.iter().cloned());
                 args.push(arg);
                 self.call_primop(app.op, args, update)
@@ -621,7 +627,7 @@ impl Vm {
     fn call_primop(
         &mut self,
         op: &'static PrimOpDef,
-        args: Vec<Value>,
+        args: PrimArgs,
         update: Option<Update>,
     ) -> Result<Option<Value>> {
         if args.len() < op.arity as usize {
@@ -681,6 +687,8 @@ impl Vm {
             return Ok(false);
         }
         let arg = &self.stack[n - 1];
+        // The first strict argument not forced yet, if its body can run
+        // in a frame of its own (None: the native path forces it).
         let pending = given
             .iter()
             .chain(std::iter::once(arg))
@@ -688,42 +696,33 @@ impl Vm {
             .filter(|(i, _)| op.strict & (1 << i) != 0)
             .find_map(|(_, a)| match a {
                 Value::Thunk(t) => {
-                    let computed = match &*t.state.borrow() {
-                        ThunkState::Done(_) => return None,
-                        // Pending: force it here (on the spot if it is
-                        // inline). Anything else (an application, a thunk
-                        // being forced): the native path.
-                        ThunkState::Pending(p, e) if !t.forcing.get() => {
-                            if p.inline {
-                                inline::compute(p, e)
-                            } else {
-                                return Some(Some((t.clone(), p.clone(), e.clone())));
-                            }
-                        }
-                        _ => return Some(None),
-                    };
-                    match computed {
-                        Some(v) => {
-                            complete(t, v);
-                            None
-                        }
-                        None => match &*t.state.borrow() {
-                            ThunkState::Pending(p, e) => {
-                                Some(Some((t.clone(), p.clone(), e.clone())))
-                            }
-                            _ => Some(None),
-                        },
+                    if let ThunkState::Done(_) = &*t.state.borrow() {
+                        return None;
                     }
+                    if t.forcing.get() {
+                        return Some(None);
+                    }
+                    let Some((p, e, lambda)) = thunk_body(t) else {
+                        return Some(None);
+                    };
+                    // Inline arithmetic or a constant: computed on the spot.
+                    if p.inline && lambda.is_none() {
+                        if let Some(v) = inline::compute(&p, &e) {
+                            complete(t, v);
+                            return None;
+                        }
+                    }
+                    Some(Some((t.clone(), p, e, lambda)))
                 }
                 _ => None,
             });
         match pending {
-            Some(Some((t, p, e))) => {
+            Some(Some((t, p, e, lambda))) => {
                 self.check_depth()?;
                 if let Some(Frame::Code(f)) = self.frames.last_mut() {
                     f.ip -= 1;
                 }
-                self.push_thunk_frame(t, p, e, false);
+                self.push_update_frame(t, p, e, lambda, false);
                 Ok(true)
             }
             _ => Ok(false),
@@ -792,38 +791,8 @@ impl Vm {
         if t.forcing.get() || self.frames.len() + self.tail_calls >= self.options.max_call_depth {
             return Started::No;
         }
-        let frame = match &*t.state.borrow() {
-            ThunkState::Pending(p, e) => (p.clone(), e.clone(), None),
-            ThunkState::Apply(Value::Closure(c), arg)
-                if c.lambda.formals.is_none() && c.lambda.body.returns_lambda.is_none() =>
-            {
-                let env = Env::new(1, c.env.clone());
-                let _ = env.slot(0).set(arg.clone());
-                (c.lambda.body.clone(), env, Some(c.lambda.clone()))
-            }
-            // `(f a) b` with `f = a: b: …` (what `mapAttrs` makes): both
-            // arguments bound at once; the inner application is not
-            // shared with anything, so it is left as it is.
-            ThunkState::Apply(Value::Thunk(partial), b) if !partial.forcing.get() => {
-                match &*partial.state.borrow() {
-                    ThunkState::Apply(Value::Closure(c), a) => {
-                        let inner = match (&c.lambda.formals, c.lambda.body.returns_lambda) {
-                            (None, Some(i)) => &c.lambda.body.lambdas[i as usize],
-                            _ => return Started::No,
-                        };
-                        if inner.formals.is_some() || inner.body.returns_lambda.is_some() {
-                            return Started::No;
-                        }
-                        let outer = Env::new(c.lambda.env_size as usize, c.env.clone());
-                        let _ = outer.slot(0).set(a.clone());
-                        let env = Env::new(inner.env_size as usize, Some(outer));
-                        let _ = env.slot(0).set(b.clone());
-                        (inner.body.clone(), env, Some(inner.clone()))
-                    }
-                    _ => return Started::No,
-                }
-            }
-            _ => return Started::No,
+        let Some(frame) = thunk_body(t) else {
+            return Started::No;
         };
         let (proto, env, lambda) = frame;
         if proto.inline && lambda.is_none() {
@@ -865,6 +834,7 @@ impl Vm {
                 let stack = &mut self.stack;
                 match op {
                     Op::Const(i) => stack.push(proto.consts[i as usize].clone()),
+                    Op::ConstList(i) => stack.push(inline::fresh_list(&proto.consts[i as usize])),
                     Op::Local(depth, slot) => {
                         match Self::env_at(&env, depth).slot(slot as usize).get() {
                             Some(v) => stack.push(v.clone()),
@@ -1485,6 +1455,10 @@ impl Vm {
                     let r = matches!(&v, Value::Attrs(a) if a.get(name).is_some());
                     self.stack.push(Value::Bool(r));
                 }
+                Op::ConstList(i) => {
+                    let v = inline::fresh_list(&frame.proto.consts[i as usize]);
+                    self.stack.push(v);
+                }
                 Op::List(n) => {
                     let at = self.stack.len() - n as usize;
                     let items: Vec<Value> = self.stack.drain(at..).collect();
@@ -1642,6 +1616,51 @@ impl Vm {
 }
 
 /// Record a thunk's value.
+/// A body of code to run, its environment, and the lambda it belongs to.
+type ThunkBody = (Rc<Proto>, Rc<Env>, Option<Rc<Lambda>>);
+
+/// What computes a thunk that is not done and not being forced, when that
+/// is a bytecode body: its pending body, or the body of a plain lambda it
+/// applies (`map`/`genList` elements), or both arguments of `(f a) b` with
+/// `f = a: b: …` (what `mapAttrs` makes; the inner application is not
+/// shared with anything, so it is left as it is). The lambda comes along
+/// for the trace. Anything else (builtins, formals, functors): None.
+fn thunk_body(t: &Thunk) -> Option<ThunkBody> {
+    Some(match &*t.state.borrow() {
+        ThunkState::Pending(p, e) => (p.clone(), e.clone(), None),
+        ThunkState::Apply(Value::Closure(c), arg)
+            if c.lambda.formals.is_none() && c.lambda.body.returns_lambda.is_none() =>
+        {
+            let env = Env::new(1, c.env.clone());
+            let _ = env.slot(0).set(arg.clone());
+            (c.lambda.body.clone(), env, Some(c.lambda.clone()))
+        }
+        // `(f a) b` with `f = a: b: …` (what `mapAttrs` makes): both
+        // arguments bound at once; the inner application is not
+        // shared with anything, so it is left as it is.
+        ThunkState::Apply(Value::Thunk(partial), b) if !partial.forcing.get() => {
+            match &*partial.state.borrow() {
+                ThunkState::Apply(Value::Closure(c), a) => {
+                    let inner = match (&c.lambda.formals, c.lambda.body.returns_lambda) {
+                        (None, Some(i)) => &c.lambda.body.lambdas[i as usize],
+                        _ => return None,
+                    };
+                    if inner.formals.is_some() || inner.body.returns_lambda.is_some() {
+                        return None;
+                    }
+                    let outer = Env::new(c.lambda.env_size as usize, c.env.clone());
+                    let _ = outer.slot(0).set(a.clone());
+                    let env = Env::new(inner.env_size as usize, Some(outer));
+                    let _ = env.slot(0).set(b.clone());
+                    (inner.body.clone(), env, Some(inner.clone()))
+                }
+                _ => return None,
+            }
+        }
+        _ => return None,
+    })
+}
+
 fn complete(t: &Thunk, v: Value) {
     *t.state.borrow_mut() = ThunkState::Done(v);
     t.forcing.set(false);

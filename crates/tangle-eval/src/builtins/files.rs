@@ -8,7 +8,7 @@ use super::{list, ok, string, PrimOpDef, PrimRet};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::describe_io_error;
 use crate::symbol::Symbol;
-use crate::value::{Attrs, PrimOpApp, Thunk, Value};
+use crate::value::{Attrs, PrimArgs, PrimOpApp, Thunk, Value};
 use crate::vm::coerce::{Concat, Mode};
 use crate::vm::{Cont, Step, Vm};
 use std::rc::Rc;
@@ -152,7 +152,7 @@ pub fn current_time() -> Value {
     Thunk::apply(
         Value::PrimOpApp(Rc::new(PrimOpApp {
             op: &CURRENT_TIME,
-            args: Vec::new(),
+            args: PrimArgs::new(),
         })),
         Value::Null,
     )

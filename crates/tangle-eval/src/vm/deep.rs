@@ -4,7 +4,7 @@
 use super::{Cont, Step, Vm};
 use crate::builtins::{PrimOpDef, PrimRet};
 use crate::error::Result;
-use crate::value::Value;
+use crate::value::{PrimArgs, Value};
 use std::collections::HashSet;
 
 /// Stands in for a continuation while it is running.
@@ -146,12 +146,12 @@ impl Cont for CallFunctor {
 /// Force a builtin's strict arguments, then run it.
 pub struct PrimOpCall {
     op: &'static PrimOpDef,
-    args: Vec<Value>,
+    args: PrimArgs,
     state: u8,
 }
 
 impl PrimOpCall {
-    pub fn new(op: &'static PrimOpDef, args: Vec<Value>) -> PrimOpCall {
+    pub fn new(op: &'static PrimOpDef, args: PrimArgs) -> PrimOpCall {
         PrimOpCall { op, args, state: 0 }
     }
 }

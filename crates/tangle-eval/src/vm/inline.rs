@@ -9,8 +9,8 @@
 //! variable still unevaluated, a non-number, an overflow, a division by
 //! zero), it gives up and the thunk is forced the ordinary way, which also
 //! produces the error. Forcing order and results are unchanged: this only
-//! skips the frame. A list literal of constants (`[ "'" ]`, as passed to
-//! `replaceStrings`) is built the same way.
+//! skips the frame. A thunk that is just a constant (a list literal of
+//! constants, which the compiler makes one constant) is inline too.
 
 use crate::chunk::{Op, Proto};
 use crate::value::{Env, ThunkState, Value};
@@ -18,16 +18,19 @@ use crate::value::{Env, ThunkState, Value};
 /// Deepest operand stack an inline body may need.
 const MAX_DEPTH: usize = 4;
 
-/// Whether `code` (with constants `consts`) qualifies: only number
-/// constants, forced locals and arithmetic, optionally one comparison as
-/// the last operator, then `Return`.
+/// Whether `code` (with constants `consts`) qualifies: one constant that
+/// is a value in weak head normal form, or a list of constants; or only number constants, forced
+/// locals and arithmetic, optionally one comparison as the last operator;
+/// then `Return`.
 pub fn is_inline(code: &[Op], consts: &[Value]) -> bool {
     let mut depth = 0usize;
     let Some((Op::Return, body)) = code.split_last() else {
         return false;
     };
-    if is_constant_list(body) {
-        return true;
+    match body {
+        [Op::Const(c)] => return !matches!(consts.get(*c as usize), Some(Value::Thunk(_)) | None),
+        [Op::ConstList(_)] => return true,
+        _ => {}
     }
     for (i, op) in body.iter().enumerate() {
         match op {
@@ -56,22 +59,6 @@ pub fn is_inline(code: &[Op], consts: &[Value]) -> bool {
     depth == 1
 }
 
-/// Longest list literal of constants built inline.
-const MAX_LIST: usize = 64;
-
-/// `[ "a" "b" ]`: constants, then the list made of them (`body` is the
-/// code before `Return`).
-fn is_constant_list(body: &[Op]) -> bool {
-    match body.split_last() {
-        Some((Op::List(n), items)) => {
-            *n as usize == items.len()
-                && items.len() <= MAX_LIST
-                && items.iter().all(|op| matches!(op, Op::Const(_)))
-        }
-        _ => false,
-    }
-}
-
 /// A number read by an inline body.
 #[derive(Clone, Copy)]
 enum Num {
@@ -79,21 +66,37 @@ enum Num {
     Float(f64),
 }
 
+/// A new list with the elements of the list `template` (`Op::ConstList`).
+pub fn fresh_list(template: &Value) -> Value {
+    match template {
+        Value::List(items) => Value::list(items.as_ref().clone()),
+        other => other.clone(),
+    }
+}
+
+/// `v` in weak head normal form if that needs no frame: a value, a forced
+/// thunk, or a pending thunk with an inline body (computed now and the
+/// thunk completed). For builtins that force their arguments themselves:
+/// computing such a thunk early cannot fail or be seen.
+pub fn settle(v: &Value) -> Option<Value> {
+    let Value::Thunk(t) = v else {
+        return Some(v.clone());
+    };
+    let computed = match &*t.state.borrow() {
+        ThunkState::Done(x) => return Some(x.clone()),
+        ThunkState::Pending(p, e) if p.inline && !t.forcing.get() => compute(p, e)?,
+        _ => return None,
+    };
+    *t.state.borrow_mut() = ThunkState::Done(computed.clone());
+    Some(computed)
+}
+
 /// Evaluate an inline body in `env`, or None to force it the ordinary way.
 pub fn compute(proto: &Proto, env: &Env) -> Option<Value> {
-    let code = &proto.code;
-    if code.len() >= 2 {
-        if let Op::List(_) = code[code.len() - 2] {
-            // A list of constants (see `is_constant_list`).
-            let items = code[..code.len() - 2]
-                .iter()
-                .map(|op| match op {
-                    Op::Const(i) => proto.consts.get(*i as usize).cloned(),
-                    _ => None,
-                })
-                .collect::<Option<Vec<Value>>>()?;
-            return Some(Value::list(items));
-        }
+    match proto.code[..] {
+        [Op::Const(i), Op::Return] => return proto.consts.get(i as usize).cloned(),
+        [Op::ConstList(i), Op::Return] => return proto.consts.get(i as usize).map(fresh_list),
+        _ => {}
     }
     let mut stack = [Num::Int(0); MAX_DEPTH];
     let mut sp = 0usize;
@@ -266,10 +269,21 @@ mod tests {
             ],
             &ints
         ));
-        // Non-number constants, unforced reads, other operators, no Return.
+        // A lone constant of any value qualifies (a list of constants);
+        // one that is a thunk does not.
+        let list = vec![Value::list(vec![Value::string("x")])];
+        assert!(q(vec![Op::Const(0), Op::Return], &list));
+        let p = proto(vec![Op::Const(0), Op::Return], list);
+        assert!(
+            matches!(compute(&p, &env_with(Value::Null)), Some(Value::List(l)) if l.len() == 1)
+        );
+        let thunk = vec![crate::value::Thunk::apply(Value::Null, Value::Null)];
+        assert!(!q(vec![Op::Const(0), Op::Return], &thunk));
+        // Non-number constants in arithmetic, unforced reads, other
+        // operators, no Return.
         assert!(!q(
-            vec![Op::Const(0), Op::Return],
-            &vec![Value::string("x")]
+            vec![Op::Const(0), Op::Const(1), Op::Add, Op::Return],
+            &vec![Value::string("x"), Value::Int(1)]
         ));
         assert!(!q(vec![Op::Local(0, 0), Op::Return], &ints));
         assert!(!q(

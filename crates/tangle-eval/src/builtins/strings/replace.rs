@@ -29,7 +29,7 @@ use super::super::{list, string, PrimRet};
 use super::add_context;
 use crate::error::{Error, Result};
 use crate::value::{Context, NixString, Value};
-use crate::vm::{Cont, Step, Vm};
+use crate::vm::{inline, Cont, Step, Vm};
 use std::rc::Rc;
 
 /// The primop: `from` is forced by the caller (strict first argument).
@@ -81,7 +81,7 @@ impl ReplaceStrings {
             None => {
                 let v = match input.take() {
                     Some(v) => v,
-                    None => match self.to_arg.whnf() {
+                    None => match inline::settle(&self.to_arg) {
                         Some(v) => v,
                         None => return self.ask(self.to_arg.clone()),
                     },
@@ -106,7 +106,7 @@ impl ReplaceStrings {
             None => {
                 let v = match input.take() {
                     Some(v) => v,
-                    None => match self.subject_arg.whnf() {
+                    None => match inline::settle(&self.subject_arg) {
                         Some(v) => v,
                         None => return self.ask(self.subject_arg.clone()),
                     },
