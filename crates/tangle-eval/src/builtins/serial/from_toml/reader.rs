@@ -5,17 +5,19 @@
 //! inline table is filled key by key as it is read. Values are read with
 //! a work list, so nesting depth costs no stack.
 //!
-//! The reader is strict: anything it does not take for valid TOML ends it
-//! with [`Stop::Syntax`], and the caller has the document parsed again by
-//! the `toml` crate for the error message.
+//! What is not TOML ends the reading with toml11's error for it (a
+//! [`Report`]), found where toml11 finds it: a value is the longest text
+//! that is one, and what follows it is judged by the line, array or inline
+//! table it is in.
 
-use super::scalar::{self, Scalar};
+use super::report::{Place, Report, KEY_HINTS};
+use super::scalar::{self, BadString, Scalar};
 use super::tree::{Conflict, KeyAt, Kind, NodeId, Origin, Tree};
 
 /// Why reading stopped.
 pub(super) enum Stop {
-    /// Not TOML as this reader knows it.
-    Syntax,
+    /// Not TOML: toml11's error.
+    Syntax(Report),
     /// A conflict toml11 reports.
     Conflict(Conflict),
 }
@@ -26,20 +28,19 @@ impl From<Conflict> for Stop {
     }
 }
 
-type Read<T> = std::result::Result<T, Stop>;
-
-/// Why a document could not be read.
-pub(super) enum Failure {
-    /// Not TOML as this reader knows it, in the statement (key/value line
-    /// or table header) starting at this offset.
-    Syntax { statement: usize },
-    /// A conflict toml11 reports.
-    Conflict(Conflict),
+impl From<Report> for Stop {
+    fn from(r: Report) -> Stop {
+        Stop::Syntax(r)
+    }
 }
+
+type Read<T> = std::result::Result<T, Stop>;
 
 /// A container being read.
 enum Open {
-    Array(NodeId),
+    /// An array: its node, where it starts, and where the item being read
+    /// starts.
+    Array(NodeId, usize, usize),
     /// An inline table, with the key whose value is being read (its
     /// index in [`Tree::keys`] and its region).
     Inline(NodeId, usize, usize, usize),
@@ -59,18 +60,9 @@ struct Reader<'a> {
     tree: Tree,
 }
 
-/// Reads `text`; the tree and its root.
-pub(super) fn read(text: &str) -> std::result::Result<(Tree, NodeId), Failure> {
-    let mut statement = 0;
-    read_statements(text, &mut statement).map_err(|stop| match stop {
-        Stop::Syntax => Failure::Syntax { statement },
-        Stop::Conflict(c) => Failure::Conflict(c),
-    })
-}
-
-/// Reads `text`, keeping in `statement` where the statement being read
-/// starts.
-fn read_statements(text: &str, statement: &mut usize) -> Read<(Tree, NodeId)> {
+/// Reads `text` (which toml11 reads with a line break at the end); the
+/// tree and its root.
+pub(super) fn read(text: &str) -> Read<(Tree, NodeId)> {
     let mut r = Reader {
         text,
         b: text.as_bytes(),
@@ -85,38 +77,112 @@ fn read_statements(text: &str, statement: &mut usize) -> Read<(Tree, NodeId)> {
         table: root,
         header: None,
     };
+    // Whether a key/value line was read since the last header.
+    let mut after_pair = false;
     loop {
         r.blanks();
         let Some(&c) = r.b.get(r.pos) else { break };
-        *statement = r.pos;
-        match c {
-            b'#' | b'\n' | b'\r' => r.line_end()?,
-            b'[' => {
-                r.finish(&section, root)?;
-                section = r.header()?;
-                r.line_end()?;
+        let start = r.pos;
+        if matches!(c, b'#' | b'\n' | b'\r') {
+            if r.line_end().is_ok() {
+                continue;
             }
-            _ => {
-                let (path, start, end) = r.key()?;
-                r.blanks();
-                r.expect(b'=')?;
-                r.blanks();
-                let k = r.tree.keys.len();
-                r.tree.keys.push(path);
-                let value = r.value()?;
-                let key = KeyAt {
-                    path: &r.tree.keys[k].clone(),
-                    start,
-                    end,
-                    origin: Origin::DottedKey(k),
+            // Not a comment toml11 takes: it reads a key there, or, after
+            // a key/value line of the same table, where the comment's
+            // characters end.
+            if !after_pair {
+                r.pos = start;
+            }
+        }
+        let start = r.pos;
+        if c == b'[' {
+            let Some(header) = r.header()? else {
+                return Err(key_error(r.b, start).into());
+            };
+            r.finish(&section, root)?;
+            section = header;
+            after_pair = false;
+            let end = r.pos;
+            if r.line_end().is_err() {
+                let (title, what) = match section.header {
+                    Some((.., true)) => ("toml::parse_array_table_key", "[[table.key]]"),
+                    _ => ("toml::parse_table_key", "[table.key]"),
                 };
-                r.tree.insert(section.table, &key, value, false, r.b)?;
-                r.line_end()?;
+                return Err(Report::at(
+                    format!("{}: newline required after {}", title, what),
+                    end,
+                    "expected newline",
+                )
+                .into());
             }
+            continue;
+        }
+        let (path, start, end) = r.key()?;
+        r.key_value_separator(end)?;
+        let k = r.tree.keys.len();
+        r.tree.keys.push(path);
+        let after = r.pos;
+        let value = match r.value() {
+            Err(Stop::Syntax(e)) if !e.thrown && r.blank_line(after) => {
+                return Err(missing_value(after).into())
+            }
+            v => v?,
+        };
+        let key = KeyAt {
+            path: &r.tree.keys[k].clone(),
+            start,
+            end,
+            origin: Origin::DottedKey(k),
+        };
+        r.tree.insert(section.table, &key, value, false, r.b)?;
+        after_pair = true;
+        if r.line_end().is_err() {
+            let got = match r.b.get(r.pos) {
+                Some(&c) if c.is_ascii_graphic() => format!("'{}'", char::from(c)),
+                Some(&c) => format!("'0x{:02x}'", c),
+                None => "nothing".into(),
+            };
+            return Err(Report::at(
+                "toml::parse_table: invalid line format",
+                r.pos,
+                format!("expected newline, but got {}.", got),
+            )
+            .into());
         }
     }
     r.finish(&section, root)?;
     Ok((r.tree, root))
+}
+
+/// toml11's error for a key that is not one, at `at`.
+fn key_error(b: &[u8], at: usize) -> Report {
+    let mut i = at;
+    while matches!(b.get(i), Some(b' ' | b'\t')) {
+        i += 1;
+    }
+    if b.get(i) == Some(&b'=') {
+        Report::at(
+            "toml::parse_key_value_pair: empty key is not allowed.",
+            at,
+            "key expected before '='",
+        )
+    } else {
+        Report::at(
+            "toml::parse_key: an invalid key appeared.",
+            at,
+            "is not a valid key",
+        )
+        .hints(KEY_HINTS)
+    }
+}
+
+/// toml11's error for a key and `=` with no value after them.
+fn missing_value(at: usize) -> Report {
+    Report::at(
+        "toml::parse_key_value_pair: missing value after key-value separator '='",
+        at,
+        "expected value, but got nothing",
+    )
 }
 
 impl Reader<'_> {
@@ -126,122 +192,177 @@ impl Reader<'_> {
         }
     }
 
-    fn expect(&mut self, c: u8) -> Read<()> {
-        if self.b.get(self.pos) == Some(&c) {
-            self.pos += 1;
-            Ok(())
-        } else {
-            Err(Stop::Syntax)
-        }
-    }
-
-    /// A comment, if any.
-    fn comment(&mut self) -> Read<()> {
+    /// A comment, if any: as far as it is made of characters a comment may
+    /// hold (what follows must then be a line break).
+    fn comment(&mut self) {
         if self.b.get(self.pos) != Some(&b'#') {
-            return Ok(());
+            return;
         }
-        let end = self.text[self.pos..]
-            .find('\n')
-            .map_or(self.text.len(), |i| self.pos + i);
-        let mut body = &self.text[self.pos + 1..end];
-        if let Some(b) = body.strip_suffix('\r') {
-            body = b;
+        self.pos += 1;
+        while let Some(c) = self.text[self.pos..].chars().next() {
+            if c == '\n' || !scalar::is_text_char(c) {
+                break;
+            }
+            self.pos += c.len_utf8();
         }
-        if !body.chars().all(scalar::is_text_char) {
-            return Err(Stop::Syntax);
-        }
-        self.pos += 1 + body.len();
-        Ok(())
     }
 
     /// A line break (or the end of the text).
-    fn newline(&mut self) -> Read<bool> {
+    fn newline(&mut self) -> Result<(), ()> {
         match self.b.get(self.pos) {
-            None => Ok(false),
+            None => Ok(()),
             Some(b'\n') => {
                 self.pos += 1;
-                Ok(true)
+                Ok(())
             }
             Some(b'\r') if self.b.get(self.pos + 1) == Some(&b'\n') => {
                 self.pos += 2;
-                Ok(true)
+                Ok(())
             }
-            _ => Err(Stop::Syntax),
+            _ => Err(()),
         }
     }
 
-    /// Blanks, a comment, and the end of the line.
-    fn line_end(&mut self) -> Read<()> {
+    /// Blanks, a comment, and the end of the line; if they are not there,
+    /// `pos` is where they end.
+    fn line_end(&mut self) -> Result<(), ()> {
         self.blanks();
-        self.comment()?;
-        self.newline().map(|_| ())
+        self.comment();
+        self.newline()
+    }
+
+    /// Whether the line from `at` holds nothing but blanks and a comment.
+    fn blank_line(&self, at: usize) -> bool {
+        let mut probe = Reader {
+            text: self.text,
+            b: self.b,
+            pos: at,
+            tree: Tree::default(),
+        };
+        probe.line_end().is_ok()
     }
 
     /// Blanks, comments and line breaks (inside an array).
-    fn space(&mut self) -> Read<()> {
+    fn space(&mut self) {
         loop {
             self.blanks();
-            self.comment()?;
-            if !matches!(self.b.get(self.pos), Some(b'\n' | b'\r')) {
-                return Ok(());
+            self.comment();
+            if self.newline().is_err() || self.pos >= self.b.len() {
+                return;
             }
-            self.newline()?;
         }
     }
 
-    /// A key (possibly dotted): its parts and region.
-    fn key(&mut self) -> Read<(Vec<String>, usize, usize)> {
+    /// One part of a key at `pos`, if there is one: its text and end (or
+    /// the error of an escape in it).
+    fn simple_key(&self) -> Option<Result<(String, usize), Report>> {
+        let at = self.pos;
+        match self.b.get(at) {
+            // `""` (or `''`) before a third quote is an empty key.
+            Some(&q @ (b'"' | b'\'')) if self.b.get(at + 1) == Some(&q) => {
+                Some(Ok((String::new(), at + 2)))
+            }
+            Some(b'"' | b'\'') => match scalar::string(self.text, at) {
+                Ok(s) => Some(Ok(s)),
+                Err(BadString::Shape(_)) => None,
+                Err(e @ BadString::Codepoint(_)) => Some(Err(e.report().thrown())),
+            },
+            _ => {
+                let end = at
+                    + self.b[at..]
+                        .iter()
+                        .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+                        .count();
+                (end > at).then(|| Ok((self.text[at..end].to_string(), end)))
+            }
+        }
+    }
+
+    /// A key (possibly dotted) at `pos`: its parts and region, or `None`
+    /// if there is none.
+    fn lex_key(&mut self) -> Read<Option<(Vec<String>, usize, usize)>> {
         let start = self.pos;
         let mut parts = Vec::new();
         loop {
-            let at = self.pos;
-            match self.b.get(at) {
-                Some(b'"' | b'\'') => {
-                    if self.b[at..].starts_with(b"\"\"\"") || self.b[at..].starts_with(b"'''") {
-                        return Err(Stop::Syntax);
-                    }
-                    let (s, next) = scalar::string(self.text, at).ok_or(Stop::Syntax)?;
-                    parts.push(s);
-                    self.pos = next;
-                }
-                _ => {
-                    while self
-                        .b
-                        .get(self.pos)
-                        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
-                    {
-                        self.pos += 1;
-                    }
-                    if self.pos == at {
-                        return Err(Stop::Syntax);
-                    }
-                    parts.push(self.text[at..self.pos].to_string());
-                }
-            }
-            let end = self.pos;
+            let Some(part) = self.simple_key() else {
+                // Only the first part can be missing: a dot is taken only
+                // with a part after it.
+                self.pos = start;
+                return Ok(None);
+            };
+            let (s, end) = part?;
+            parts.push(s);
+            self.pos = end;
             self.blanks();
             if self.b.get(self.pos) == Some(&b'.') {
                 self.pos += 1;
                 self.blanks();
-            } else {
-                self.pos = end;
-                return Ok((parts, start, end));
+                if self.simple_key().is_some() {
+                    continue;
+                }
             }
+            self.pos = end;
+            return Ok(Some((parts, start, end)));
         }
     }
 
-    /// A table header; the section it starts.
-    fn header(&mut self) -> Read<Section> {
+    /// A key at `pos`, or toml11's error for a key that is not one.
+    fn key(&mut self) -> Read<(Vec<String>, usize, usize)> {
+        let at = self.pos;
+        match self.lex_key()? {
+            Some(key) => Ok(key),
+            None => Err(key_error(self.b, at).into()),
+        }
+    }
+
+    /// The `=` after a key ending at `end`, with blanks around it; toml11's
+    /// error if it is not there.
+    fn key_value_separator(&mut self, end: usize) -> Read<()> {
+        self.pos = end;
+        self.blanks();
+        if self.b.get(self.pos) == Some(&b'=') {
+            self.pos += 1;
+            self.blanks();
+            return Ok(());
+        }
+        self.pos = end;
+        let line = self.text[end..].split('\n').next().unwrap_or("");
+        Err(if line.contains('=') {
+            Report::at(
+                "toml::parse_key_value_pair: invalid format for key",
+                end,
+                "invalid character in key",
+            )
+            .hints(&[
+                "Did you forget '.' to separate dotted-key?",
+                "Allowed characters for bare key are [0-9a-zA-Z_-].",
+            ])
+        } else {
+            Report::at(
+                "toml::parse_key_value_pair: missing key-value separator `=`",
+                end,
+                "should be `=`",
+            )
+        }
+        .into())
+    }
+
+    /// A table header at `pos` (a `[`), if the line starts with one: the
+    /// section it starts.
+    fn header(&mut self) -> Read<Option<Section>> {
         let start = self.pos;
         let array = self.b[start..].starts_with(b"[[");
         self.pos += if array { 2 } else { 1 };
         self.blanks();
-        let (path, _, _) = self.key()?;
+        let Some((path, _, _)) = self.lex_key()? else {
+            return Ok(None);
+        };
         self.blanks();
-        self.expect(b']')?;
-        if array {
-            self.expect(b']')?;
+        let closing: &[u8] = if array { b"]]" } else { b"]" };
+        if !self.b[self.pos..].starts_with(closing) {
+            return Ok(None);
         }
+        self.pos += closing.len();
         let end = self.pos;
         let k = self.tree.keys.len();
         self.tree.keys.push(path);
@@ -251,10 +372,10 @@ impl Reader<'_> {
             Origin::Header(k)
         };
         let table = self.tree.table(start, end, origin);
-        Ok(Section {
+        Ok(Some(Section {
             table,
             header: Some((k, start, end, array)),
-        })
+        }))
     }
 
     /// Inserts a header's table into the document.
@@ -274,26 +395,71 @@ impl Reader<'_> {
             .map_err(Stop::from)
     }
 
-    /// A value (at `pos`); nested arrays and inline tables are read with a
-    /// work list.
+    /// A value (at `pos`). An error toml11 returns (rather than throws)
+    /// from inside an array becomes the array's error about its item.
     fn value(&mut self) -> Read<NodeId> {
         let mut open: Vec<Open> = Vec::new();
+        match self.nested_value(&mut open) {
+            Err(Stop::Syntax(e)) if !e.thrown => {
+                // The nearest array: where it starts, and where toml11 is
+                // left in its item (at the start of a scalar; in an inline
+                // table, at the start of its key/value pair that failed).
+                let array = open
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find_map(|(i, o)| match o {
+                        Open::Array(_, start, item) => Some((i, *start, *item)),
+                        Open::Inline(..) => None,
+                    })
+                    .map(|(i, start, item)| match open.get(i + 1) {
+                        Some(Open::Inline(_, _, pair, _)) => (start, *pair),
+                        _ => (start, item),
+                    });
+                Err(Stop::Syntax(match array {
+                    None => e,
+                    Some((start, item)) => Report {
+                        title:
+                            "toml::parse_array: value having invalid format appeared in an array"
+                                .into(),
+                        places: vec![
+                            Place::at(start, "array starts here"),
+                            Place::at(item, "it is not a valid value."),
+                        ],
+                        hints: &[],
+                        thrown: true,
+                    },
+                }))
+            }
+            v => v,
+        }
+    }
+
+    /// A value, with the containers it is in kept in `open`.
+    fn nested_value(&mut self, open: &mut Vec<Open>) -> Read<NodeId> {
         loop {
             // Read the start of a value: a scalar, or an opening bracket.
             let start = self.pos;
+            match open.last_mut() {
+                Some(Open::Array(_, _, item)) => *item = start,
+                Some(Open::Inline(..)) if self.blank_line(start) => {
+                    return Err(missing_value(start).into())
+                }
+                _ => {}
+            }
             let mut done = match self.b.get(start) {
                 Some(b'[') => {
                     let id = self
                         .tree
                         .add(Kind::Array(Vec::new()), start, start, Origin::Literal);
                     self.pos += 1;
-                    self.space()?;
+                    self.space();
                     if self.b.get(self.pos) == Some(&b']') {
                         self.pos += 1;
                         self.tree.nodes[id].end = self.pos;
                         Some(id)
                     } else {
-                        open.push(Open::Array(id));
+                        open.push(Open::Array(id, start, self.pos));
                         None
                     }
                 }
@@ -306,42 +472,55 @@ impl Reader<'_> {
                         self.tree.nodes[id].end = self.pos;
                         Some(id)
                     } else {
+                        open.push(Open::Inline(id, usize::MAX, self.pos, self.pos));
                         let (k, ks, ke) = self.inline_key()?;
-                        open.push(Open::Inline(id, k, ks, ke));
+                        if let Some(Open::Inline(_, kk, s, e)) = open.last_mut() {
+                            (*kk, *s, *e) = (k, ks, ke);
+                        }
                         None
                     }
                 }
                 Some(b'"' | b'\'') => {
-                    let (s, end) = scalar::string(self.text, start).ok_or(Stop::Syntax)?;
+                    let (s, end) = scalar::string(self.text, start).map_err(|e| e.report())?;
                     self.pos = end;
                     Some(
                         self.tree
                             .add(Kind::Scalar(Scalar::Str(s)), start, end, Origin::Literal),
                     )
                 }
-                Some(_) => {
-                    let end = scalar::token_end(self.b, start);
-                    let s = scalar::bare(&self.text[start..end]).ok_or(Stop::Syntax)?;
+                _ => {
+                    let (s, end) = scalar::bare_value(self.text, start)?;
                     self.pos = end;
                     Some(self.tree.add(Kind::Scalar(s), start, end, Origin::Literal))
                 }
-                None => return Err(Stop::Syntax),
             };
             // Hand finished values to the containers they are in.
             while let Some(id) = done {
                 done = None;
                 match open.last_mut() {
                     None => return Ok(id),
-                    Some(Open::Array(array)) => {
-                        let array = *array;
+                    Some(Open::Array(array, array_start, _)) => {
+                        let (array, array_start) = (*array, *array_start);
                         if let Kind::Array(items) = &mut self.tree.nodes[array].kind {
                             items.push(id);
                         }
-                        self.space()?;
+                        self.space();
                         let mut close = self.b.get(self.pos) == Some(&b']');
                         if !close {
-                            self.expect(b',')?;
-                            self.space()?;
+                            if self.b.get(self.pos) != Some(&b',') {
+                                return Err(Report {
+                                    title: "toml::parse_array: missing array separator `,` after a value".into(),
+                                    places: vec![
+                                        Place::at(array_start, "array starts here"),
+                                        Place::at(self.pos, "should be `,`"),
+                                    ],
+                                    hints: &[],
+                                    thrown: true,
+                                }
+                                .into());
+                            }
+                            self.pos += 1;
+                            self.space();
                             close = self.b.get(self.pos) == Some(&b']');
                         }
                         if close {
@@ -361,17 +540,50 @@ impl Reader<'_> {
                         };
                         self.tree.insert(table, &key, id, false, self.b)?;
                         self.blanks();
-                        if self.b.get(self.pos) == Some(&b'}') {
-                            self.pos += 1;
-                            self.tree.nodes[table].end = self.pos;
-                            open.pop();
-                            done = Some(table);
-                        } else {
-                            self.expect(b',')?;
-                            self.blanks();
-                            let (k, ks, ke) = self.inline_key()?;
-                            if let Some(Open::Inline(_, kk, s, e)) = open.last_mut() {
-                                (*kk, *s, *e) = (k, ks, ke);
+                        match self.b.get(self.pos) {
+                            Some(b'}') => {
+                                self.pos += 1;
+                                self.tree.nodes[table].end = self.pos;
+                                open.pop();
+                                done = Some(table);
+                            }
+                            Some(b',') => {
+                                self.pos += 1;
+                                self.blanks();
+                                if self.b.get(self.pos) == Some(&b'}') {
+                                    return Err(Report::at(
+                                        "toml::parse_inline_table: trailing comma is not allowed in an inline table",
+                                        self.pos,
+                                        "should be `}`",
+                                    )
+                                    .thrown()
+                                    .into());
+                                }
+                                if let Some(Open::Inline(_, _, s, _)) = open.last_mut() {
+                                    *s = self.pos;
+                                }
+                                let (k, ks, ke) = self.inline_key()?;
+                                if let Some(Open::Inline(_, kk, s, e)) = open.last_mut() {
+                                    (*kk, *s, *e) = (k, ks, ke);
+                                }
+                            }
+                            None | Some(b'#' | b'\n' | b'\r') => {
+                                return Err(Report::at(
+                                    "toml::parse_inline_table: missing curly brace `}`",
+                                    self.pos,
+                                    "should be `}`",
+                                )
+                                .thrown()
+                                .into())
+                            }
+                            Some(_) => {
+                                return Err(Report::at(
+                                    "toml::parse_inline_table: missing table separator `,`",
+                                    self.pos,
+                                    "should be `,`",
+                                )
+                                .thrown()
+                                .into())
                             }
                         }
                     }
@@ -384,9 +596,7 @@ impl Reader<'_> {
     /// [`Tree::keys`] and its region.
     fn inline_key(&mut self) -> Read<(usize, usize, usize)> {
         let (path, start, end) = self.key()?;
-        self.blanks();
-        self.expect(b'=')?;
-        self.blanks();
+        self.key_value_separator(end)?;
         self.tree.keys.push(path);
         Ok((self.tree.keys.len() - 1, start, end))
     }

@@ -351,3 +351,24 @@ impl Tree {
         })
     }
 }
+
+impl From<Conflict> for super::report::Report {
+    fn from(c: Conflict) -> Self {
+        use super::report::Place;
+        let place = |(start, end, label): (usize, usize, String)| Place {
+            start,
+            end,
+            label,
+            own_text: None,
+        };
+        super::report::Report {
+            title: c.title,
+            places: vec![
+                place(c.first),
+                place((c.second.0, c.second.1, c.second.2.to_string())),
+            ],
+            hints: &[],
+            thrown: true,
+        }
+    }
+}

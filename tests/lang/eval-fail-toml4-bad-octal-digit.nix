@@ -1,0 +1,1 @@
+builtins.fromTOML "mode = 0o8"

@@ -1,0 +1,1 @@
+builtins.fromTOML "d = 2000-13-01"

@@ -1,0 +1,1 @@
+builtins.fromTOML "d = 2001-02-29"

@@ -1,0 +1,1 @@
+builtins.fromTOML "x = 3.14_"

@@ -1,0 +1,1 @@
+builtins.fromTOML "a = {b = 1 c = 2}"

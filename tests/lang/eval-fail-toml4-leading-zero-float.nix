@@ -1,0 +1,1 @@
+builtins.fromTOML "pi = 03.14"

@@ -1,0 +1,1 @@
+builtins.fromTOML "t = 7:32:00"

@@ -1,0 +1,1 @@
+builtins.fromTOML "n = 0X1F"
