@@ -3,8 +3,12 @@
 //! Writing JSON and XML reuses the printers of `nix-instantiate --json` and
 //! `--xml` (`print::ToJson`, `print::xml::ToXml`), which force the value as
 //! they go, as continuations. Reading JSON has its own reader (`json`),
-//! which follows Nix 2.8's library byte for byte; TOML is read with the
-//! `toml` crate (`from_toml`).
+//! which follows Nix 2.8's library byte for byte. TOML has its own reader
+//! too (`from_toml`): Nix 2.8's toml11 accepts more than TOML 1.0, puts
+//! values into tables by its own rules and words every error its own way
+//! (titles, places, hints), which a TOML 1.0 crate's parser does not give;
+//! the `toml` crate, used before, was dropped once every syntax error the
+//! corpus and a 4 800-document mutation run met came out as 2.8's.
 
 mod from_toml;
 mod json;
