@@ -110,8 +110,14 @@ impl Error {
     }
 
     /// The error as `nix-instantiate` prints it: message, location with a
-    /// snippet, and (with `show_trace`) the trace entries.
+    /// snippet, and (with `show_trace`) the trace entries, through the
+    /// logger's filter (`print::terminal`).
     pub fn render(&self, show_trace: bool) -> String {
+        crate::print::terminal::filter_str(&self.render_unfiltered(show_trace))
+    }
+
+    /// [`Error::render`] before the logger's filter.
+    fn render_unfiltered(&self, show_trace: bool) -> String {
         const HINT: &str = "(use '--show-trace' to show detailed location information)";
         let mut out = String::new();
         // Nix indents the message's continuation lines under its first.
@@ -159,9 +165,9 @@ impl Error {
     /// [`Error::render`] as bytes, with the message's exact bytes (see
     /// `message_bytes`): what the CLI writes to stderr.
     pub fn render_bytes(&self, show_trace: bool) -> Vec<u8> {
-        let text = self.render(show_trace);
+        let text = self.render_unfiltered(show_trace);
         let Some(raw) = &self.message_bytes else {
-            return text.into_bytes();
+            return crate::print::terminal::filter(text.as_bytes());
         };
         // `render` starts with "error: " and the indented message.
         const START: usize = "error: ".len();
@@ -170,7 +176,7 @@ impl Error {
         let mut out = text[..START].to_vec();
         out.extend(indent_message(raw));
         out.extend_from_slice(text.get(START + shown..).unwrap_or_default());
-        out
+        crate::print::terminal::filter(&out)
     }
 }
 

@@ -126,7 +126,10 @@ fn print_trace(vm: &mut Vm, v: &Value) {
         Value::String(s) => s.as_str_lossy().into_owned(),
         v => crate::print::print_lazy(v),
     };
-    vm.io.trace(&format!("trace: {}", text));
+    vm.io.trace(&crate::print::terminal::filter_str(&format!(
+        "trace: {}",
+        text
+    )));
 }
 
 /// `traceVerbose`: `trace` with `--trace-verbose`; otherwise the message is

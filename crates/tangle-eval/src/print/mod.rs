@@ -4,6 +4,7 @@
 //! value cannot overflow the native stack.
 
 pub mod error_value;
+pub mod terminal;
 pub mod xml;
 
 use crate::error::{Error, ErrorKind, Result};
