@@ -29,6 +29,13 @@ pub enum Op {
     Call,
     /// `Call` in tail position: the current frame is replaced.
     TailCall,
+    /// `[f, a1, .., an]` → `f a1 .. an` (f forced, n ≥ 2): one instruction
+    /// for a call with several arguments, so a curried lambda binds them
+    /// all without making the closures in between, and a builtin gets
+    /// them without a partial application.
+    CallN(u8),
+    /// `CallN` in tail position.
+    TailCallN(u8),
     /// Return the top of the stack from this frame.
     Return,
     Pop,

@@ -144,6 +144,10 @@ impl AttrsBody {
 /// risking the native stack (the parser has a similar limit).
 const MAX_NESTING: usize = 20_000;
 
+/// The most arguments one `CallN` takes (`f a b c d`); a longer chain of
+/// applications nests.
+const MAX_CALL_ARGS: usize = 4;
+
 pub struct Compiler<'a> {
     env: CompileEnv<'a>,
     source: Rc<Source>,
@@ -369,6 +373,7 @@ impl<'a> Compiler<'a> {
                     Some(Op::Const(i)) => !matches!(b.consts[*i as usize], Value::Thunk(_)),
                     Some(
                         Op::Call
+                        | Op::CallN(_)
                         | Op::Force
                         | Op::LocalForce(..)
                         | Op::Closure(_)
@@ -724,12 +729,34 @@ impl<'a> Compiler<'a> {
             }
             ast::Expr::Lambda(l) => self.lambda(l, None)?,
             ast::Expr::Apply(a) => {
-                let f = self.child(a.lambda(), off)?;
-                let arg = self.child(a.argument(), off)?;
+                // `f a b c` is `((f a) b) c`: the function, then every
+                // argument (pushing an argument has no effects, so the
+                // order is unchanged), then one `CallN`. The inner
+                // applications start at the same offset, so errors point
+                // at the same place either way. A parenthesised `(f a) b`
+                // keeps its own call.
+                let mut args = vec![self.child(a.argument(), off)?];
+                let mut f = self.child(a.lambda(), off)?;
+                while args.len() < MAX_CALL_ARGS {
+                    let ast::Expr::Apply(inner) = &f else { break };
+                    let arg = self.child(inner.argument(), off)?;
+                    let g = self.child(inner.lambda(), off)?;
+                    args.push(arg);
+                    f = g;
+                }
                 self.expr(&f, false)?;
                 self.emit(Op::Force, off);
-                self.lazy(&arg)?;
-                self.emit(if tail { Op::TailCall } else { Op::Call }, off);
+                for arg in args.iter().rev() {
+                    self.lazy(arg)?;
+                }
+                let n = args.len() as u8;
+                let op = match (n, tail) {
+                    (1, false) => Op::Call,
+                    (1, true) => Op::TailCall,
+                    (n, false) => Op::CallN(n),
+                    (n, true) => Op::TailCallN(n),
+                };
+                self.emit(op, off);
             }
             ast::Expr::List(l) => {
                 let start = self.b().code.len();
@@ -1728,7 +1755,24 @@ impl<'a> Compiler<'a> {
             };
             let boff = offset(body.syntax());
             let proto = self.sub_proto(|c| {
-                c.expr(&body, true)?;
+                // Nix names a curried function's inner lambdas after the
+                // binding too (`f = a: { x }: …` reports 'f' for either).
+                match (name, unparen_lambda(&body)) {
+                    (Some(_), Some(inner)) => {
+                        // Counted like any nested expression.
+                        c.nesting += 1;
+                        if c.nesting > MAX_NESTING {
+                            return Err(c.err(
+                                boff,
+                                ErrorKind::Parse,
+                                "expression is nested too deeply",
+                            ));
+                        }
+                        c.lambda(&inner, name)?;
+                        c.nesting -= 1;
+                    }
+                    _ => c.expr(&body, true)?,
+                }
                 Ok(boff)
             })?;
             Ok((proto, formals))

@@ -415,6 +415,9 @@ pub struct PrimOpApp {
 /// inline: calling one or applying it partly allocates nothing for them.
 pub type PrimArgs = smallvec::SmallVec<[Value; 3]>;
 
+/// The arguments of one `CallN` instruction (at most four).
+pub type CallArgs = smallvec::SmallVec<[Value; 4]>;
+
 impl Value {
     pub fn string(s: impl Into<Vec<u8>>) -> Value {
         Value::String(Rc::new(NixString {

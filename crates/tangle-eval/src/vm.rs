@@ -19,7 +19,7 @@ use crate::error::{type_error, Error, ErrorKind, Result};
 use crate::io::Io;
 use crate::source::Pos;
 use crate::symbol::Symbol;
-use crate::value::{Attrs, Closure, Env, PrimArgs, PrimOpApp, Thunk, ThunkState, Value};
+use crate::value::{Attrs, CallArgs, Closure, Env, PrimArgs, PrimOpApp, Thunk, ThunkState, Value};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -603,6 +603,24 @@ impl Vm {
         self.push_native(Box::new(deep::CallTwice::new(f, a, b)), None)
     }
 
+    /// Apply `f` (forced) to several arguments in turn (`Op::CallN` when
+    /// the hot loop did not take it): a builtin given all its arguments at
+    /// once, or one call after the other.
+    fn call_value_n(&mut self, f: Value, args: CallArgs) -> Result<Option<Value>> {
+        let (op, given) = match &f {
+            Value::PrimOp(op) => (*op, &[][..]),
+            Value::PrimOpApp(app) => (app.op, &app.args[..]),
+            _ => return self.push_native(Box::new(deep::CallMany::new(f, args)), None),
+        };
+        if given.len() + args.len() > op.arity as usize {
+            return self.push_native(Box::new(deep::CallMany::new(f, args)), None);
+        }
+        let mut all = PrimArgs::new();
+        all.extend(given.iter().cloned());
+        all.extend(args);
+        self.call_primop(op, all, None)
+    }
+
     fn push_native(
         &mut self,
         cont: Box<dyn Cont>,
@@ -670,28 +688,28 @@ impl Vm {
     /// thunk: push the thunk's frame and run the call instruction again
     /// when it returns ("retry"), instead of a native frame that forces the
     /// arguments. Arguments are forced in the same order either way.
-    /// Returns true if a frame was pushed. The function and argument are
-    /// the top two operands of the current bytecode frame.
+    /// Returns true if a frame was pushed. The function and its `argc`
+    /// arguments are the top operands of the current bytecode frame.
     #[inline(never)]
-    fn force_primop_arg_first(&mut self) -> Result<bool> {
+    fn force_primop_arg_first(&mut self, argc: usize) -> Result<bool> {
         let n = self.stack.len();
-        if n < 2 {
+        if n < argc + 1 {
             return Ok(false);
         }
-        let (op, given) = match &self.stack[n - 2] {
+        let (op, given) = match &self.stack[n - argc - 1] {
             Value::PrimOp(op) => (*op, &[][..]),
             Value::PrimOpApp(app) => (app.op, &app.args[..]),
             _ => return Ok(false),
         };
-        if given.len() + 1 != op.arity as usize {
+        if given.len() + argc != op.arity as usize {
             return Ok(false);
         }
-        let arg = &self.stack[n - 1];
+        let args = &self.stack[n - argc..];
         // The first strict argument not forced yet, if its body can run
         // in a frame of its own (None: the native path forces it).
         let pending = given
             .iter()
-            .chain(std::iter::once(arg))
+            .chain(args.iter())
             .enumerate()
             .filter(|(i, _)| op.strict & (1 << i) != 0)
             .find_map(|(_, a)| match a {
@@ -986,6 +1004,57 @@ impl Vm {
                         }));
                         continue 'frame;
                     }
+                    Op::CallN(n) | Op::TailCallN(n) => {
+                        let fi = stack.len() - n as usize - 1;
+                        let bound = match &stack[fi] {
+                            Value::Closure(c)
+                                if self.frames.len() + self.tail_calls
+                                    < self.options.max_call_depth =>
+                            {
+                                bind_curried(c, &stack[fi + 1..])
+                            }
+                            _ => None,
+                        };
+                        let (lambda, call_env) = match bound {
+                            Some(Curried::Closure(v)) => {
+                                // All arguments taken, the result is the
+                                // next inner lambda: no frame.
+                                stack.truncate(fi);
+                                stack.push(v);
+                                continue;
+                            }
+                            Some(Curried::Body(lambda, env)) => (lambda, env),
+                            None => {
+                                save!();
+                                return Ok(op);
+                            }
+                        };
+                        stack.truncate(fi);
+                        if let Op::TailCallN(_) = op {
+                            self.tail_calls += 1;
+                            if let Some(Frame::Code(f)) = self.frames.last_mut() {
+                                self.stack.truncate(f.base);
+                                f.proto = lambda.body.clone();
+                                f.ip = 0;
+                                f.env = call_env;
+                                f.lambda = Some(lambda);
+                                f.tail_calls += 1;
+                            }
+                            continue 'frame;
+                        }
+                        save!();
+                        let base = self.stack.len();
+                        self.frames.push(Frame::Code(CodeFrame {
+                            proto: lambda.body.clone(),
+                            ip: 0,
+                            env: call_env,
+                            base,
+                            update: None,
+                            lambda: Some(lambda),
+                            tail_calls: 0,
+                        }));
+                        continue 'frame;
+                    }
                     Op::Return => {
                         let len = self.frames.len();
                         if len < floor + 2 || !matches!(self.frames[len - 2], Frame::Code(_)) {
@@ -1212,7 +1281,7 @@ impl Vm {
                     self.stack.push(v);
                 }
                 Op::Call => {
-                    if self.force_primop_arg_first()? {
+                    if self.force_primop_arg_first(1)? {
                         continue;
                     }
                     let arg = self.pop();
@@ -1221,8 +1290,19 @@ impl Vm {
                         self.stack.push(v);
                     }
                 }
+                Op::CallN(n) | Op::TailCallN(n) => {
+                    if self.force_primop_arg_first(n as usize)? {
+                        continue;
+                    }
+                    let at = self.stack.len() - n as usize;
+                    let args: CallArgs = self.stack.drain(at..).collect();
+                    let f = self.pop();
+                    if let Some(v) = self.call_value_n(f, args)? {
+                        self.stack.push(v);
+                    }
+                }
                 Op::TailCall => {
-                    if self.force_primop_arg_first()? {
+                    if self.force_primop_arg_first(1)? {
                         continue;
                     }
                     let arg = self.pop();
@@ -1676,6 +1756,52 @@ pub fn attr_name(key: &Value) -> Result<Symbol> {
 
 /// Make the environment of a lambda call (argument already forced if the
 /// lambda has formals).
+/// What a curried lambda makes of all the arguments of one call.
+enum Curried {
+    /// The arguments are bound; the result is this (inner) closure.
+    Closure(Value),
+    /// The arguments are bound; run this lambda's body in this environment.
+    Body(Rc<Lambda>, Rc<Env>),
+}
+
+/// Bind `args` to `c` and the lambdas it returns (`a: b: …`), one
+/// environment per argument and no closure in between. None (nothing
+/// allocated) unless every lambda on the way takes a plain parameter and
+/// all but the last are just `x: <lambda>`.
+fn bind_curried(c: &Closure, args: &[Value]) -> Option<Curried> {
+    let mut lambda = &c.lambda;
+    for _ in 1..args.len() {
+        if lambda.formals.is_some() {
+            return None;
+        }
+        lambda = &lambda.body.lambdas[lambda.body.returns_lambda? as usize];
+    }
+    if lambda.formals.is_some() {
+        return None;
+    }
+    let mut lambda = &c.lambda;
+    let mut parent = c.env.clone();
+    for (i, arg) in args.iter().enumerate() {
+        let env = Env::new(lambda.env_size as usize, parent);
+        let _ = env.slot(0).set(arg.clone());
+        match lambda.body.returns_lambda {
+            Some(j) => {
+                let inner = &lambda.body.lambdas[j as usize];
+                if i + 1 == args.len() {
+                    return Some(Curried::Closure(Value::Closure(Rc::new(Closure {
+                        lambda: inner.clone(),
+                        env: Some(env),
+                    }))));
+                }
+                lambda = inner;
+                parent = Some(env);
+            }
+            None => return Some(Curried::Body(lambda.clone(), env)),
+        }
+    }
+    None
+}
+
 fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
     let lambda = &c.lambda;
     let env = Env::new(lambda.env_size as usize, c.env.clone());

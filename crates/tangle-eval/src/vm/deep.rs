@@ -4,7 +4,7 @@
 use super::{Cont, Step, Vm};
 use crate::builtins::{PrimOpDef, PrimRet};
 use crate::error::Result;
-use crate::value::{PrimArgs, Value};
+use crate::value::{CallArgs, PrimArgs, Value};
 use std::collections::HashSet;
 
 /// Stands in for a continuation while it is running.
@@ -106,6 +106,40 @@ impl Cont for CallTwice {
                 Ok(Step::Call(input, self.b.clone()))
             }
             _ => Ok(Step::Done(input)),
+        }
+    }
+}
+
+/// `f a1 .. an`, one call after the other (the general case of
+/// `Op::CallN`).
+pub struct CallMany {
+    f: Option<Value>,
+    args: CallArgs,
+    next: usize,
+}
+
+impl CallMany {
+    pub fn new(f: Value, args: CallArgs) -> CallMany {
+        CallMany {
+            f: Some(f),
+            args,
+            next: 0,
+        }
+    }
+}
+
+impl Cont for CallMany {
+    fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
+        let f = match self.f.take() {
+            Some(f) => f,
+            None => input,
+        };
+        match self.args.get_mut(self.next) {
+            Some(arg) => {
+                self.next += 1;
+                Ok(Step::Call(f, std::mem::replace(arg, Value::Null)))
+            }
+            None => Ok(Step::Done(f)),
         }
     }
 }

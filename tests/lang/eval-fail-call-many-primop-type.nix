@@ -1,0 +1,3 @@
+builtins.elemAt
+  { a = 1; }
+  0
