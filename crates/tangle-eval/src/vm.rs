@@ -678,6 +678,11 @@ impl Vm {
                 }
                 Ok(Some(v))
             }
+            PrimRet::Value(Value::Thunk(t)) if update.is_none() => {
+                // An element or attribute still to evaluate (`elemAt`,
+                // `getAttr`): its own frame hands the value on.
+                self.start_thunk(t, true)
+            }
             PrimRet::Value(v) => self.push_native(Box::new(deep::ForceOnce::new(v)), update),
             PrimRet::Cont(c) => self.push_native(c, update),
         }
@@ -925,9 +930,8 @@ impl Vm {
                             {
                                 let arg = &stack[n - 1];
                                 if c.lambda.formals.is_none() {
-                                    let e = Env::new(1, c.env.clone());
-                                    let _ = e.slot(0).set(arg.clone());
-                                    Some(e)
+                                    // The argument is moved in below.
+                                    Some(Env::new(1, c.env.clone()))
                                 } else if arg.is_forced() {
                                     // On an error, the general path reports it.
                                     bind_args(c, arg.shallow()).ok()
@@ -963,11 +967,16 @@ impl Vm {
                                 return Ok(op);
                             }
                         };
-                        stack.pop();
+                        let arg = stack.pop();
                         let c = match stack.pop() {
                             Some(Value::Closure(c)) => c,
                             _ => unreachable!("checked above"),
                         };
+                        if c.lambda.formals.is_none() {
+                            if let Some(arg) = arg {
+                                let _ = call_env.slot(0).set(arg);
+                            }
+                        }
                         if let Some(i) = c.lambda.body.returns_lambda {
                             // `a: b: ...` applied to `a`: the result is the
                             // inner closure, no frame needed (a tail call
@@ -1006,30 +1015,31 @@ impl Vm {
                     }
                     Op::CallN(n) | Op::TailCallN(n) => {
                         let fi = stack.len() - n as usize - 1;
-                        let bound = match &stack[fi] {
+                        let c = match &stack[fi] {
                             Value::Closure(c)
                                 if self.frames.len() + self.tail_calls
-                                    < self.options.max_call_depth =>
+                                    < self.options.max_call_depth
+                                    && takes_curried(c, n as usize) =>
                             {
-                                bind_curried(c, &stack[fi + 1..])
+                                c.clone()
                             }
-                            _ => None,
-                        };
-                        let (lambda, call_env) = match bound {
-                            Some(Curried::Closure(v)) => {
-                                // All arguments taken, the result is the
-                                // next inner lambda: no frame.
-                                stack.truncate(fi);
-                                stack.push(v);
-                                continue;
-                            }
-                            Some(Curried::Body(lambda, env)) => (lambda, env),
-                            None => {
+                            _ => {
                                 save!();
                                 return Ok(op);
                             }
                         };
-                        stack.truncate(fi);
+                        let bound = bind_curried(&c, stack.drain(fi + 1..));
+                        let top = stack.pop();
+                        discard(top);
+                        let (lambda, call_env) = match bound {
+                            Curried::Closure(v) => {
+                                // All arguments taken, the result is the
+                                // next inner lambda: no frame.
+                                stack.push(v);
+                                continue;
+                            }
+                            Curried::Body(lambda, env) => (lambda, env),
+                        };
                         if let Op::TailCallN(_) = op {
                             self.tail_calls += 1;
                             if let Some(Frame::Code(f)) = self.frames.last_mut() {
@@ -1083,7 +1093,8 @@ impl Vm {
                     Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => match stack.last() {
                         Some(Value::Bool(b)) => {
                             let jump = *b == matches!(op, Op::JumpIfTrue(_));
-                            stack.pop();
+                            let top = stack.pop();
+                            discard(top);
                             if jump {
                                 ip = t as usize;
                             }
@@ -1102,7 +1113,8 @@ impl Vm {
                         env: Some(env.clone()),
                     }))),
                     Op::Pop => {
-                        stack.pop();
+                        let top = stack.pop();
+                        discard(top);
                     }
                     Op::PushEnv(n) => env = Env::new(n as usize, Some(env.clone())),
                     Op::PopEnv => match env.parent.clone() {
@@ -1147,8 +1159,12 @@ impl Vm {
                         };
                         match r {
                             Some(v) => {
-                                stack.pop();
-                                stack[n - 2] = v;
+                                // Both operands are numbers: nothing to
+                                // drop.
+                                let top = stack.pop();
+                                discard(top);
+                                let old = std::mem::replace(&mut stack[n - 2], v);
+                                discard(Some(old));
                             }
                             None => {
                                 save!();
@@ -1764,42 +1780,62 @@ enum Curried {
     Body(Rc<Lambda>, Rc<Env>),
 }
 
-/// Bind `args` to `c` and the lambdas it returns (`a: b: …`), one
-/// environment per argument and no closure in between. None (nothing
-/// allocated) unless every lambda on the way takes a plain parameter and
-/// all but the last are just `x: <lambda>`.
-fn bind_curried(c: &Closure, args: &[Value]) -> Option<Curried> {
+/// Whether `c` takes `n` arguments as a curried lambda (`a: b: …`): every
+/// lambda on the way has a plain parameter, and all but the last are just
+/// `x: <lambda>`.
+fn takes_curried(c: &Closure, n: usize) -> bool {
     let mut lambda = &c.lambda;
-    for _ in 1..args.len() {
+    for _ in 1..n {
         if lambda.formals.is_some() {
-            return None;
+            return false;
         }
-        lambda = &lambda.body.lambdas[lambda.body.returns_lambda? as usize];
+        match lambda.body.returns_lambda {
+            Some(j) => lambda = &lambda.body.lambdas[j as usize],
+            None => return false,
+        }
     }
-    if lambda.formals.is_some() {
-        return None;
-    }
+    lambda.formals.is_none()
+}
+
+/// Bind `args` (at least one) to `c` and the lambdas it returns, one
+/// environment per argument and no closure in between. `takes_curried`
+/// has checked the shape.
+fn bind_curried(c: &Closure, args: impl ExactSizeIterator<Item = Value>) -> Curried {
+    let n = args.len();
     let mut lambda = &c.lambda;
     let mut parent = c.env.clone();
-    for (i, arg) in args.iter().enumerate() {
+    for (i, arg) in args.enumerate() {
         let env = Env::new(lambda.env_size as usize, parent);
-        let _ = env.slot(0).set(arg.clone());
+        let _ = env.slot(0).set(arg);
         match lambda.body.returns_lambda {
-            Some(j) => {
-                let inner = &lambda.body.lambdas[j as usize];
-                if i + 1 == args.len() {
-                    return Some(Curried::Closure(Value::Closure(Rc::new(Closure {
-                        lambda: inner.clone(),
-                        env: Some(env),
-                    }))));
-                }
-                lambda = inner;
+            Some(j) if i + 1 < n => {
+                lambda = &lambda.body.lambdas[j as usize];
                 parent = Some(env);
             }
-            None => return Some(Curried::Body(lambda.clone(), env)),
+            Some(j) => {
+                return Curried::Closure(Value::Closure(Rc::new(Closure {
+                    lambda: lambda.body.lambdas[j as usize].clone(),
+                    env: Some(env),
+                })))
+            }
+            None => return Curried::Body(lambda.clone(), env),
         }
     }
-    None
+    // Not reached: `takes_curried` checked that every lambda but the last
+    // returns the next one, and the last always returns above.
+    Curried::Body(lambda.clone(), Env::new(lambda.env_size as usize, parent))
+}
+
+/// Drop a value popped off the operand stack; a number, Boolean or null
+/// is just forgotten, without a call into the general destructor.
+#[inline(always)]
+fn discard(v: Option<Value>) {
+    match v {
+        Some(Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_)) | None => {
+            std::mem::forget(v)
+        }
+        other => drop(other),
+    }
 }
 
 fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {

@@ -10,7 +10,9 @@
 //! zero), it gives up and the thunk is forced the ordinary way, which also
 //! produces the error. Forcing order and results are unchanged: this only
 //! skips the frame. A thunk that is just a constant (a list literal of
-//! constants, which the compiler makes one constant) is inline too.
+//! constants, which the compiler makes one constant) is inline too, and so
+//! is an attribute path on a variable (`node.key`, `x.a.b`) when the
+//! variable and every attribute on the way are already evaluated.
 
 use crate::chunk::{Op, Proto};
 use crate::value::{Env, ThunkState, Value};
@@ -30,6 +32,7 @@ pub fn is_inline(code: &[Op], consts: &[Value]) -> bool {
     match body {
         [Op::Const(c)] => return !matches!(consts.get(*c as usize), Some(Value::Thunk(_)) | None),
         [Op::ConstList(_)] => return true,
+        [Op::LocalForce(..), rest @ ..] if is_select_path(rest) => return true,
         _ => {}
     }
     for (i, op) in body.iter().enumerate() {
@@ -57,6 +60,51 @@ pub fn is_inline(code: &[Op], consts: &[Value]) -> bool {
         }
     }
     depth == 1
+}
+
+/// `(Select, Force)+`: the attribute path of `x.a.b` after reading `x`.
+fn is_select_path(ops: &[Op]) -> bool {
+    !ops.is_empty()
+        && ops.len() % 2 == 0
+        && ops
+            .chunks(2)
+            .all(|pair| matches!(pair, [Op::Select(_), Op::Force]))
+}
+
+/// `v` if it is in weak head normal form already (a forced thunk gives
+/// its value).
+fn whnf(v: &Value) -> Option<Value> {
+    match v {
+        Value::Thunk(t) => match &*t.state.try_borrow().ok()? {
+            ThunkState::Done(x) => Some(x.clone()),
+            _ => None,
+        },
+        v => Some(v.clone()),
+    }
+}
+
+/// `x.a.b` (`LocalForce`, then `Select, Force` pairs): only when `x` and
+/// every attribute on the way are there and already evaluated.
+fn select_path(proto: &Proto, env: &Env, depth: u16, slot: u16) -> Option<Value> {
+    let mut e = env;
+    for _ in 0..depth {
+        e = e.parent.as_deref()?;
+    }
+    let mut v = whnf(e.slot(slot as usize).get()?)?;
+    for op in &proto.code[1..] {
+        match *op {
+            Op::Select(i) => {
+                let name = *proto.syms.get(i as usize)?;
+                v = match &v {
+                    Value::Attrs(a) => whnf(a.get(name)?)?,
+                    _ => return None,
+                };
+            }
+            Op::Force => {}
+            _ => return Some(v),
+        }
+    }
+    Some(v)
 }
 
 /// A number read by an inline body.
@@ -96,6 +144,9 @@ pub fn compute(proto: &Proto, env: &Env) -> Option<Value> {
     match proto.code[..] {
         [Op::Const(i), Op::Return] => return proto.consts.get(i as usize).cloned(),
         [Op::ConstList(i), Op::Return] => return proto.consts.get(i as usize).map(fresh_list),
+        [Op::LocalForce(depth, slot), Op::Select(_), ..] => {
+            return select_path(proto, env, depth, slot)
+        }
         _ => {}
     }
     let mut stack = [Num::Int(0); MAX_DEPTH];

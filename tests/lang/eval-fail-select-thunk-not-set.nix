@@ -1,0 +1,4 @@
+let
+  s = 1;
+in
+  builtins.elemAt [ 1 2 ] s.b
