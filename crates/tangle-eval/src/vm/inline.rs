@@ -65,7 +65,7 @@ pub fn is_inline(code: &[Op], consts: &[Value]) -> bool {
 /// `(Select, Force)+`: the attribute path of `x.a.b` after reading `x`.
 fn is_select_path(ops: &[Op]) -> bool {
     !ops.is_empty()
-        && ops.len() % 2 == 0
+        && ops.len().is_multiple_of(2)
         && ops
             .chunks(2)
             .all(|pair| matches!(pair, [Op::Select(_), Op::Force]))
