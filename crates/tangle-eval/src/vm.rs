@@ -1015,22 +1015,66 @@ impl Vm {
                     }
                     Op::CallN(n) | Op::TailCallN(n) => {
                         let fi = stack.len() - n as usize - 1;
-                        let c = match &stack[fi] {
+                        let shape = match &stack[fi] {
                             Value::Closure(c)
                                 if self.frames.len() + self.tail_calls
-                                    < self.options.max_call_depth
-                                    && takes_curried(c, n as usize) =>
+                                    < self.options.max_call_depth =>
                             {
-                                c.clone()
+                                takes_curried(c, n as usize).map(|f| (c.clone(), f))
                             }
-                            _ => {
-                                save!();
-                                return Ok(op);
-                            }
+                            _ => None,
                         };
-                        let bound = bind_curried(&c, stack.drain(fi + 1..));
-                        let top = stack.pop();
-                        discard(top);
+                        let Some((c, last_formals)) = shape else {
+                            save!();
+                            return Ok(op);
+                        };
+                        let bound = if last_formals {
+                            // Formals need the last argument forced: a
+                            // pending thunk runs in a frame of its own,
+                            // then this call runs again.
+                            let pending = match stack.last() {
+                                Some(Value::Thunk(t)) if !t.forcing.get() => {
+                                    match &*t.state.borrow() {
+                                        ThunkState::Pending(p, e) => {
+                                            Some(Some((t.clone(), p.clone(), e.clone())))
+                                        }
+                                        ThunkState::Done(_) => None,
+                                        _ => Some(None),
+                                    }
+                                }
+                                Some(Value::Thunk(_)) => Some(None),
+                                _ => None,
+                            };
+                            match pending {
+                                Some(Some((t, p, e))) => {
+                                    ip -= 1;
+                                    save!();
+                                    self.push_thunk_frame(t, p, e, false);
+                                    continue 'frame;
+                                }
+                                Some(None) => {
+                                    save!();
+                                    return Ok(op);
+                                }
+                                None => {}
+                            }
+                            // On an error, the general path reports it.
+                            match bind_curried_formals(&c, &stack[fi + 1..]) {
+                                Ok(b) => {
+                                    stack.truncate(fi);
+                                    b
+                                }
+                                Err(_) => {
+                                    save!();
+                                    return Ok(op);
+                                }
+                            }
+                        } else {
+                            let bound = bind_curried(&c, stack.drain(fi + 1..));
+                            let top = stack.pop();
+                            discard(top);
+                            bound
+                        };
                         let (lambda, call_env) = match bound {
                             Curried::Closure(v) => {
                                 // All arguments taken, the result is the
@@ -1780,26 +1824,24 @@ enum Curried {
     Body(Rc<Lambda>, Rc<Env>),
 }
 
-/// Whether `c` takes `n` arguments as a curried lambda (`a: b: …`): every
-/// lambda on the way has a plain parameter, and all but the last are just
-/// `x: <lambda>`.
-fn takes_curried(c: &Closure, n: usize) -> bool {
+/// Whether `c` takes `n` arguments as a curried lambda (`a: b: …`): all
+/// but the last lambda on the way have a plain parameter and are just
+/// `x: <lambda>`. Some(true) if the last one has formals (`{ x }: …`).
+fn takes_curried(c: &Closure, n: usize) -> Option<bool> {
     let mut lambda = &c.lambda;
     for _ in 1..n {
         if lambda.formals.is_some() {
-            return false;
+            return None;
         }
-        match lambda.body.returns_lambda {
-            Some(j) => lambda = &lambda.body.lambdas[j as usize],
-            None => return false,
-        }
+        lambda = &lambda.body.lambdas[lambda.body.returns_lambda? as usize];
     }
-    lambda.formals.is_none()
+    Some(lambda.formals.is_some())
 }
 
 /// Bind `args` (at least one) to `c` and the lambdas it returns, one
 /// environment per argument and no closure in between. `takes_curried`
-/// has checked the shape.
+/// has checked the shape and said the last lambda has no formals.
+#[inline]
 fn bind_curried(c: &Closure, args: impl ExactSizeIterator<Item = Value>) -> Curried {
     let n = args.len();
     let mut lambda = &c.lambda;
@@ -1821,9 +1863,41 @@ fn bind_curried(c: &Closure, args: impl ExactSizeIterator<Item = Value>) -> Curr
             None => return Curried::Body(lambda.clone(), env),
         }
     }
-    // Not reached: `takes_curried` checked that every lambda but the last
-    // returns the next one, and the last always returns above.
+    // Not reached (`n` is at least one and the last lambda returns above);
+    // a body with a fresh environment keeps this total.
     Curried::Body(lambda.clone(), Env::new(lambda.env_size as usize, parent))
+}
+
+/// `bind_curried` when the last lambda has formals (`k: { x, y }: …`):
+/// the last argument is forced, and binding it may fail.
+#[inline(never)]
+fn bind_curried_formals(c: &Closure, args: &[Value]) -> Result<Curried> {
+    let n = args.len();
+    let mut lambda = &c.lambda;
+    let mut parent = c.env.clone();
+    for (i, arg) in args.iter().enumerate() {
+        let env = if lambda.formals.is_some() {
+            bind_lambda_args(lambda, parent, arg.shallow())?
+        } else {
+            let env = Env::new(lambda.env_size as usize, parent);
+            let _ = env.slot(0).set(arg.clone());
+            env
+        };
+        match lambda.body.returns_lambda {
+            Some(j) if i + 1 < n => {
+                lambda = &lambda.body.lambdas[j as usize];
+                parent = Some(env);
+            }
+            Some(j) => {
+                return Ok(Curried::Closure(Value::Closure(Rc::new(Closure {
+                    lambda: lambda.body.lambdas[j as usize].clone(),
+                    env: Some(env),
+                }))))
+            }
+            None => return Ok(Curried::Body(lambda.clone(), env)),
+        }
+    }
+    Err(internal("a call without arguments"))
 }
 
 /// Drop a value popped off the operand stack; a number, Boolean or null
@@ -1839,8 +1913,13 @@ fn discard(v: Option<Value>) {
 }
 
 fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
-    let lambda = &c.lambda;
-    let env = Env::new(lambda.env_size as usize, c.env.clone());
+    bind_lambda_args(&c.lambda, c.env.clone(), arg)
+}
+
+/// The environment of a call of `lambda` (closed over `parent`) with
+/// `arg` (forced if the lambda has formals).
+fn bind_lambda_args(lambda: &Lambda, parent: Option<Rc<Env>>, arg: Value) -> Result<Rc<Env>> {
+    let env = Env::new(lambda.env_size as usize, parent);
     match &lambda.formals {
         None => {
             let _ = env.slot(0).set(arg);
