@@ -752,6 +752,50 @@ impl Vm {
         }
     }
 
+    /// A call of a builtin from the hot loop: the builtin and its `argc`
+    /// arguments are the top operands of the current frame, whose `ip` is
+    /// saved. If the call completes the builtin's arguments, force its
+    /// first pending strict argument in a frame of its own (the call runs
+    /// again after it), or, with all of them forced, run it. Returns false
+    /// for the general path (a partial application, an argument only a
+    /// native frame can force).
+    #[inline(never)]
+    fn primop_in_hot_loop(&mut self, argc: usize) -> Result<bool> {
+        let n = self.stack.len();
+        let (op, given) = match &self.stack[n - argc - 1] {
+            Value::PrimOp(op) => (*op, &[][..]),
+            Value::PrimOpApp(app) => (app.op, &app.args[..]),
+            _ => return Ok(false),
+        };
+        if given.len() + argc != op.arity as usize {
+            return Ok(false);
+        }
+        if self.force_primop_arg_first(argc)? {
+            return Ok(true);
+        }
+        let (op, given) = match &self.stack[n - argc - 1] {
+            Value::PrimOp(op) => (*op, &[][..]),
+            Value::PrimOpApp(app) => (app.op, &app.args[..]),
+            _ => return Ok(false),
+        };
+        let ready = given
+            .iter()
+            .chain(self.stack[n - argc..].iter())
+            .enumerate()
+            .all(|(i, a)| op.strict & (1 << i) == 0 || a.is_forced());
+        if !ready {
+            return Ok(false);
+        }
+        let mut args = PrimArgs::new();
+        args.extend(given.iter().cloned());
+        args.extend(self.stack.drain(n - argc..));
+        self.stack.pop();
+        if let Some(v) = self.call_primop(op, args, None)? {
+            self.stack.push(v);
+        }
+        Ok(true)
+    }
+
     fn env_at(env: &Rc<Env>, depth: u16) -> &Rc<Env> {
         let mut e = env;
         for _ in 0..depth {
@@ -958,6 +1002,13 @@ impl Vm {
                                     None
                                 }
                             }
+                            Value::PrimOp(_) | Value::PrimOpApp(_) => {
+                                save!();
+                                if self.primop_in_hot_loop(1)? {
+                                    continue 'frame;
+                                }
+                                return Ok(op);
+                            }
                             _ => None,
                         };
                         let call_env = match env_for_call {
@@ -1026,6 +1077,11 @@ impl Vm {
                         };
                         let Some((c, last_formals)) = shape else {
                             save!();
+                            if matches!(&self.stack[fi], Value::PrimOp(_) | Value::PrimOpApp(_))
+                                && self.primop_in_hot_loop(n as usize)?
+                            {
+                                continue 'frame;
+                            }
                             return Ok(op);
                         };
                         let bound = if last_formals {
