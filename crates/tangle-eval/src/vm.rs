@@ -859,7 +859,7 @@ impl Vm {
             return Started::No;
         }
         let Some(frame) = thunk_body(t) else {
-            return Started::No;
+            return self.start_builtin_arg(t);
         };
         let (proto, env, lambda) = frame;
         if proto.inline && lambda.is_none() {
@@ -872,6 +872,57 @@ impl Vm {
             self.stack.pop();
         }
         self.push_update_frame(t.clone(), proto, env, lambda, true);
+        Started::Frame
+    }
+
+    /// `t` applies a builtin to its last argument (`map stringLength xs`
+    /// makes such elements), and a strict argument is still to evaluate:
+    /// push the frame of the first such argument, and make the current
+    /// instruction (the one forcing `t`, whose `ip` is saved) run again
+    /// once it is done, as `force_primop_arg_first` does for a call in
+    /// code. Arguments are forced in the same order as by the builtin's
+    /// native call. Anything else is left to the general path.
+    fn start_builtin_arg(&mut self, t: &Rc<Thunk>) -> Started {
+        let (arg, (proto, env, lambda)) = {
+            let state = t.state.borrow();
+            let ThunkState::Apply(f, last) = &*state else {
+                return Started::No;
+            };
+            let (op, given) = match f {
+                Value::PrimOp(op) => (*op, &[][..]),
+                Value::PrimOpApp(app) => (app.op, &app.args[..]),
+                _ => return Started::No,
+            };
+            if given.len() + 1 != op.arity as usize {
+                return Started::No;
+            }
+            let first_pending = given
+                .iter()
+                .chain(std::iter::once(last))
+                .enumerate()
+                .find(|(i, a)| op.strict & (1 << i) != 0 && !a.is_forced());
+            let Some((_, Value::Thunk(arg))) = first_pending else {
+                return Started::No;
+            };
+            if arg.forcing.get() {
+                return Started::No;
+            }
+            match thunk_body(arg) {
+                Some(body) => (arg.clone(), body),
+                None => return Started::No,
+            }
+        };
+        if proto.inline && lambda.is_none() {
+            // Computed on the spot; the general path then calls the builtin.
+            if let Some(x) = inline::compute(&proto, &env) {
+                complete(&arg, x);
+            }
+            return Started::No;
+        }
+        if let Some(Frame::Code(f)) = self.frames.last_mut() {
+            f.ip -= 1;
+        }
+        self.push_update_frame(arg, proto, env, lambda, false);
         Started::Frame
     }
 
