@@ -1972,6 +1972,7 @@ mod tests {
             .err()
             .expect("fails")
             .message
+            .clone()
     }
 
     #[test]

@@ -231,7 +231,7 @@ mod tests {
         {
             Ok(Value::String(s)) => Ok(s.as_str_lossy().into_owned()),
             Ok(_) => Err("not a string".into()),
-            Err(e) => Err(e.message),
+            Err(e) => Err(e.message.clone()),
         }
     }
 

@@ -377,8 +377,11 @@ fn derivation_wrapper(globals: &HashMap<Symbol, Value>) -> ThunkState {
     });
     match compiled {
         Ok(proto) => ThunkState::Pending(proto, crate::value::Env::new(0, None)),
-        Err(e) => match PRIMOPS.iter().find(|op| op.name == "abort") {
-            Some(abort) => ThunkState::Apply(Value::PrimOp(abort), Value::string(e.message)),
+        Err(mut e) => match PRIMOPS.iter().find(|op| op.name == "abort") {
+            Some(abort) => ThunkState::Apply(
+                Value::PrimOp(abort),
+                Value::string(std::mem::take(&mut e.message)),
+            ),
             None => ThunkState::Done(Value::Null),
         },
     }

@@ -328,7 +328,7 @@ mod tests {
         let r = ev
             .eval_string(text, "«string»", "/")
             .and_then(|v| ev.force_deep(&v));
-        r.err().expect("fails").message
+        r.err().expect("fails").message.clone()
     }
 
     #[test]
