@@ -290,7 +290,10 @@ impl Reader<'_> {
                 self.pos = start;
                 return Ok(None);
             };
-            let (s, end) = part?;
+            let (s, end) = match part {
+                Ok(part) => part,
+                Err(report) => return Err(self.within_dotted_key(start, report).into()),
+            };
             parts.push(s);
             self.pos = end;
             self.blanks();
@@ -303,6 +306,72 @@ impl Reader<'_> {
             }
             self.pos = end;
             return Ok(Some((parts, start, end)));
+        }
+    }
+
+    /// toml11 reads the parts of a dotted key (`a."b".c`) from a copy of
+    /// the key's text: an error in a part (a bad `\u` code point) shows
+    /// that text as line 1, with the column counted from the key's start.
+    /// A key of one part is read in place.
+    fn within_dotted_key(&self, start: usize, mut report: Report) -> Report {
+        let Some(end) = self.dotted_key_end(start) else {
+            return report;
+        };
+        for place in report.places.iter_mut().filter(|p| p.own_text.is_none()) {
+            place.own_text = Some(self.text[start..end].to_string());
+            place.start -= start.min(place.start);
+            place.end -= start.min(place.end);
+        }
+        report
+    }
+
+    /// The end of the dotted key at `start`, by its shape alone (quoted
+    /// parts are not decoded), if it has at least two parts.
+    fn dotted_key_end(&self, start: usize) -> Option<usize> {
+        let blanks = |mut i: usize| {
+            while matches!(self.b.get(i), Some(b' ' | b'\t')) {
+                i += 1;
+            }
+            i
+        };
+        let mut parts = 0;
+        let mut end = start;
+        let mut at = start;
+        while let Some(e) = self.simple_key_end(at) {
+            parts += 1;
+            end = e;
+            let dot = blanks(e);
+            if self.b.get(dot) != Some(&b'.') {
+                break;
+            }
+            at = blanks(dot + 1);
+        }
+        (parts >= 2).then_some(end)
+    }
+
+    /// The end of the key part at `at` by its shape: a bare key, or a
+    /// quoted one up to its closing quote on the same line.
+    fn simple_key_end(&self, at: usize) -> Option<usize> {
+        match *self.b.get(at)? {
+            q @ (b'"' | b'\'') => {
+                let mut i = at + 1;
+                while let Some(&c) = self.b.get(i) {
+                    match c {
+                        b'\\' if q == b'"' => i += 2,
+                        b'\n' => return None,
+                        c if c == q => return Some(i + 1),
+                        _ => i += 1,
+                    }
+                }
+                None
+            }
+            _ => {
+                let n = self.b[at..]
+                    .iter()
+                    .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+                    .count();
+                (n > 0).then_some(at + n)
+            }
         }
     }
 

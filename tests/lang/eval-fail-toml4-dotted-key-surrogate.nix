@@ -1,0 +1,5 @@
+builtins.fromTOML ''
+  x = 1
+
+    foo . "\ud800" . bar = 2
+''

@@ -1,0 +1,4 @@
+builtins.fromTOML ''
+  x = 1
+  [ foo . "a\uDFFF" ]
+''

@@ -1,0 +1,3 @@
+builtins.fromTOML ''
+  y = { a.b = 1, "c"."\U0000D800" = 2 }
+''
