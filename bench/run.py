@@ -7,7 +7,7 @@ line) this runs
     tangle eval --strict FILE
     nix-instantiate --eval --strict FILE
 
-each --runs times, keeps the minimum wall-clock time and the largest peak
+each --runs times (taking turns), keeps the minimum wall-clock time and the largest peak
 resident set size (ru_maxrss of that one child process, from os.wait4), checks
 that both printed exactly the same stdout, and prints a table plus geometric
 means of the time and memory ratios.  Ratios are nix / tangle, so a value
@@ -144,25 +144,35 @@ def run_once(argv, timeout, env, cwd):
     return RunResult(True, wall, rusage.ru_maxrss, stdout, None)
 
 
-def measure(argv, runs, timeout, env, cwd):
-    m = Measurement()
-    times = []
-    peaks = []
+def measure(argvs, runs, timeout, env, cwd):
+    """Run each command of `argvs` `runs` times, taking turns (one run of
+    each, then the next round), so that a machine whose speed drifts during
+    the measurement slows every command alike.  Returns one Measurement per
+    command; a command that fails is not run again."""
+    ms = [Measurement() for _ in argvs]
+    times = [[] for _ in argvs]
+    peaks = [[] for _ in argvs]
     for _ in range(runs):
-        r = run_once(argv, timeout, env, cwd)
-        if not r.ok:
-            m.error = r.error
-            return m           # no point repeating a failing run
-        times.append(r.wall)
-        peaks.append(r.maxrss_kb)
-        if m.stdout is None:
-            m.stdout = r.stdout
-        elif r.stdout != m.stdout:
-            m.unstable = True
-    m.ok = True
-    m.time = min(times)
-    m.peak_mb = max(peaks) / 1024.0
-    return m
+        for i, argv in enumerate(argvs):
+            m = ms[i]
+            if m.error is not None:
+                continue       # no point repeating a failing run
+            r = run_once(argv, timeout, env, cwd)
+            if not r.ok:
+                m.error = r.error
+                continue
+            times[i].append(r.wall)
+            peaks[i].append(r.maxrss_kb)
+            if m.stdout is None:
+                m.stdout = r.stdout
+            elif r.stdout != m.stdout:
+                m.unstable = True
+    for i, m in enumerate(ms):
+        if m.error is None:
+            m.ok = True
+            m.time = min(times[i])
+            m.peak_mb = max(peaks[i]) / 1024.0
+    return ms
 
 
 def resolve_tangle(path):
@@ -279,14 +289,14 @@ def main():
     notes = []
     for case in cases:
         path = os.path.join(CASES_DIR, case + ".nix")
-        n = measure([nix, "--eval", "--strict", path],
-                    args.runs, args.timeout, env, CASES_DIR)
+        nix_argv = [nix, "--eval", "--strict", path]
         if tangle_missing:
+            [n] = measure([nix_argv], args.runs, args.timeout, env, CASES_DIR)
             t = Measurement()
             t.error = tangle_missing
         else:
-            t = measure([tangle, "eval", "--strict", path],
-                        args.runs, args.timeout, env, CASES_DIR)
+            n, t = measure([nix_argv, [tangle, "eval", "--strict", path]],
+                           args.runs, args.timeout, env, CASES_DIR)
 
         ratio = mem = None
         if not n.ok and not t.ok:
