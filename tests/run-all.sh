@@ -23,6 +23,8 @@ if command -v nix-instantiate >/dev/null 2>&1; then
   python3 tests/oracle/oracle.py check
   echo "== oracle check: derivation corpus (drv paths and .drv bytes) =="
   python3 tests/oracle/drv_oracle.py check
+  echo "== oracle check: complete error output with source excerpts (tests/excerpt) =="
+  python3 tests/oracle/excerpt.py check
   echo "== oracle check: type-error values and oracle-skip cases against current Nix 2.26 =="
   # Downloads Debian trixie's nix-bin into ~/.cache/tangle (once); without
   # network it prints "check-current skipped: ..." and succeeds.

@@ -217,19 +217,39 @@ fn indent_message(message: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A position as Nix 2.8 shows it: `at FILE:LINE:COL:`, then the line
+/// before (if any), the line itself, a caret under the column and the line
+/// after (if any). Line numbers are right-aligned in six columns after a
+/// seven-space indent; each line loses its trailing blanks; the caret is
+/// indented with spaces, one per byte before the column. Which lines exist
+/// follows 2.8 (`Source::code_line`): when the position's own line does
+/// not, only the `at` line is shown.
 fn render_pos(out: &mut String, pos: &Pos) {
     let (line, col) = pos.line_col();
     let _ = write!(out, "\n\n       at {}:{}:{}:", pos.source.name, line, col);
-    let text = pos.source.line_text(line);
-    let gutter = line.to_string();
-    let _ = write!(out, "\n\n            {}| {}", gutter, text);
-    // The column counts bytes, and so does the padding, as in Nix.
-    let pad: String = text
-        .bytes()
-        .take(col.saturating_sub(1))
-        .map(|c| if c == b'\t' { '\t' } else { ' ' })
-        .collect();
-    let _ = write!(out, "\n            {}| {}^", " ".repeat(gutter.len()), pad);
+    let Some(text) = pos.source.code_line(line) else {
+        return;
+    };
+    let code = |out: &mut String, n: usize, text: &str| {
+        let text = text.trim_end_matches([' ', '\t', '\r', '\n']);
+        let _ = write!(out, "\n       {:>6}|", n);
+        if !text.is_empty() {
+            let _ = write!(out, " {}", text);
+        }
+    };
+    out.push('\n');
+    if let Some(before) = line.checked_sub(1).and_then(|l| pos.source.code_line(l)) {
+        code(out, line - 1, before);
+    }
+    code(out, line, text);
+    let _ = write!(
+        out,
+        "\n             | {}^",
+        " ".repeat(col.saturating_sub(1))
+    );
+    if let Some(after) = pos.source.code_line(line + 1) {
+        code(out, line + 1, after);
+    }
 }
 
 impl fmt::Display for Error {

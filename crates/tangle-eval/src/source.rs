@@ -55,6 +55,19 @@ impl Source {
         (line + 1, end.saturating_sub(start) + 1)
     }
 
+    /// Line `line` (1-based) as Nix 2.8 shows it under an error, if it has
+    /// one: a file's lines are those ended by a line break (2.8 shows no
+    /// code for an error on an unterminated last line), while an
+    /// expression given as a string (`«string»`, `«stdin»`) also has the
+    /// piece after its last line break, empty or not.
+    pub fn code_line(&self, line: usize) -> Option<&str> {
+        if line == 0 || line > self.line_starts.len() {
+            return None;
+        }
+        let terminated = line < self.line_starts.len();
+        (terminated || self.name.starts_with('«')).then(|| self.line_text(line))
+    }
+
     /// The text of a 1-based line, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
         let start = self.line_starts[line - 1] as usize;

@@ -1,0 +1,6 @@
+let
+  x = 1;
+in
+  y
+
+# after

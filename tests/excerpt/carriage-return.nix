@@ -1,0 +1,3 @@
+let
+  a = c; 
+in a
