@@ -1090,7 +1090,9 @@ impl<'a> Compiler<'a> {
         let mut jumps = Vec::new();
         let n = keys.len();
         for (i, attr) in keys.into_iter().enumerate() {
-            let aoff = offset(attr.syntax());
+            // Nix reports a missing attribute or a value that is not a set
+            // at the whole selection (`s.a.b`), not at the attribute.
+            let aoff = off;
             self.emit(Op::Force, aoff);
             let key = self.key(attr)?;
             match (&key, default.is_some()) {

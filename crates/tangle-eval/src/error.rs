@@ -64,6 +64,9 @@ pub struct ErrorData {
     /// `message` then holds them decoded lossily. See
     /// [`Error::render_bytes`].
     pub message_bytes: Option<Vec<u8>>,
+    /// Nix's "Did you mean …?" line, shown under the position (a missing
+    /// attribute, an unexpected argument).
+    pub suggestion: Option<String>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -79,6 +82,7 @@ impl Error {
             positionless: false,
             usage: false,
             message_bytes: None,
+            suggestion: None,
         }))
     }
 
@@ -126,6 +130,13 @@ impl Error {
         self
     }
 
+    /// Add Nix's "Did you mean …?" line for `query` among `candidates`
+    /// (nothing when none is close).
+    pub fn suggest<'a>(mut self, query: &str, candidates: impl Iterator<Item = &'a str>) -> Error {
+        self.suggestion = did_you_mean(query, candidates);
+        self
+    }
+
     pub fn is_catchable(&self) -> bool {
         matches!(self.kind, ErrorKind::Throw | ErrorKind::Assert)
     }
@@ -165,6 +176,9 @@ impl Error {
         }
         if let Some(pos) = &self.pos {
             render_pos(&mut out, pos);
+        }
+        if let Some(s) = &self.suggestion {
+            let _ = write!(out, "\n       {}", s);
         }
         if hint && !early_hint {
             let _ = write!(out, "\n{}", HINT);

@@ -1641,9 +1641,7 @@ impl Vm {
                     match v {
                         Value::Attrs(a) => match a.get(name) {
                             Some(x) => self.stack.push(x.clone()),
-                            None => {
-                                return Err(Error::eval(format!("attribute '{}' missing", name)))
-                            }
+                            None => return Err(missing_attribute(name, &a)),
                         },
                         other => return Err(type_error::expected("a set", &other)),
                     }
@@ -1685,7 +1683,10 @@ impl Vm {
                             }
                         }
                         (None, _) => {
-                            return Err(Error::eval(format!("attribute '{}' missing", name)))
+                            return Err(match &v {
+                                Value::Attrs(a) => missing_attribute(name, a),
+                                _ => Error::eval(format!("attribute '{}' missing", name)),
+                            })
                         }
                     }
                 }
@@ -2068,7 +2069,8 @@ fn bind_lambda_args(lambda: &Lambda, parent: Option<Rc<Env>>, arg: Value) -> Res
                             "{} called with unexpected argument '{}'",
                             describe_for_call(lambda),
                             k
-                        )));
+                        ))
+                        .suggest(k.as_str(), formals.entries.iter().map(|f| f.name.as_str())));
                     }
                 }
             }
@@ -2078,6 +2080,13 @@ fn bind_lambda_args(lambda: &Lambda, parent: Option<Rc<Env>>, arg: Value) -> Res
         }
     }
     Ok(env)
+}
+
+/// `s.name` on a set without `name`, with Nix's suggestions among the
+/// set's attributes.
+fn missing_attribute(name: Symbol, attrs: &Attrs) -> Error {
+    Error::eval(format!("attribute '{}' missing", name))
+        .suggest(name.as_str(), attrs.entries.iter().map(|(k, _)| k.as_str()))
 }
 
 fn describe_for_call(l: &Lambda) -> String {

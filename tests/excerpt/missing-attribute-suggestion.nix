@@ -1,0 +1,4 @@
+let
+  s = { abc = 1; abd = 2; };
+in
+  { x = s.abe; }
