@@ -264,8 +264,23 @@ impl Cont for AddErrorContext {
     }
 }
 
-/// The absolute path a path-like argument names.
-pub fn real_path(v: &Value) -> Result<String> {
+/// The absolute path a path-like argument names. As in Nix, an error here
+/// happened "while realising the context of a path", at the call: a trace
+/// entry, and the `--show-trace` hint.
+pub fn real_path(vm: &Vm, v: &Value) -> Result<String> {
+    absolute_path(v).map_err(|mut e| {
+        e.trace_hint = true;
+        if e.trace.len() < 64 {
+            e.trace.push((
+                "while realising the context of a path".to_string(),
+                vm.current_pos(),
+            ));
+        }
+        e
+    })
+}
+
+fn absolute_path(v: &Value) -> Result<String> {
     match v {
         Value::Path(p) => Ok(p.path.clone()),
         Value::String(s) => {
@@ -279,7 +294,7 @@ pub fn real_path(v: &Value) -> Result<String> {
             Ok(text)
         }
         Value::Attrs(a) => match a.get_str("outPath").map(|v| v.shallow()) {
-            Some(v @ Value::String(_)) => real_path(&v),
+            Some(v @ Value::String(_)) => absolute_path(&v),
             _ => Err(crate::error::type_error::cannot_coerce(v)),
         },
         other => Err(crate::error::type_error::cannot_coerce(other)),
@@ -321,7 +336,7 @@ pub fn import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
             }
         }
     }
-    let mut path = real_path(&a[0])?;
+    let mut path = real_path(vm, &a[0])?;
     if let Some(v) = vm.import_cache.get(&path) {
         return imported(v.clone());
     }

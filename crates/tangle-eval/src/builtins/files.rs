@@ -36,7 +36,10 @@ fn with_path(
             inner: Some(Box::new(Concat::new(vec![v.clone()], Mode::ToString))),
             k: Some(Box::new(k)),
         }))),
-        _ => ok(k(vm, real_path(v)?)?),
+        _ => {
+            let path = real_path(vm, v)?;
+            ok(k(vm, path)?)
+        }
     }
 }
 
@@ -52,7 +55,7 @@ impl Cont for CoercePath {
         if let Some(c) = self.inner.take() {
             return Ok(Step::Sub(c));
         }
-        let path = real_path(&input)?;
+        let path = real_path(vm, &input)?;
         match self.k.take() {
             Some(k) => Ok(Step::Done(k(vm, path)?)),
             None => Ok(Step::Done(input)),

@@ -101,7 +101,7 @@ impl Cont for HashFile {
         }
         let v = v.shallow();
         let path = match &v {
-            Value::Path(_) | Value::String(_) => super::control::real_path(&v)?,
+            Value::Path(_) | Value::String(_) => super::control::real_path(vm, &v)?,
             Value::Attrs(set) => {
                 if let Some(f) = set.get_str("__toString") {
                     return Ok(Step::Sub(Box::new(CallOnce::new(f.clone(), v.clone()))));

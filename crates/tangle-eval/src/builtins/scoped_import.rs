@@ -14,7 +14,7 @@ pub static PRIMOPS: &[PrimOpDef] = &[prim!("scopedImport", 2, 3, scoped_import, 
 
 fn scoped_import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let scope = attrset(&a[0])?;
-    let path = super::control::import_target(vm, super::control::real_path(&a[1])?)?;
+    let path = super::control::import_target(vm, super::control::real_path(vm, &a[1])?)?;
     let text = super::control::read_source(vm, &path)?;
     let names: Vec<Symbol> = scope.entries.iter().map(|(k, _)| *k).collect();
     let proto = crate::compile_scoped(vm, &path, text, &names)?;

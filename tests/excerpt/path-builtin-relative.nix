@@ -1,0 +1,4 @@
+let
+  p = "relative/path";
+in
+  builtins.pathExists p
