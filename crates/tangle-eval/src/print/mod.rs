@@ -494,10 +494,18 @@ impl ToJson {
                 }
             }
             Value::Closure(_) | Value::PrimOp(_) | Value::PrimOpApp(_) => {
-                return Err(Error::eval(format!(
-                    "cannot convert {} to JSON",
-                    v.show_type()
-                )))
+                // Nix reports a lambda where it is defined, and records a
+                // trace entry on the way out (hence the `--show-trace`
+                // hint).
+                let mut e = Error::eval(format!("cannot convert {} to JSON", v.show_type()));
+                if let Value::Closure(c) = &v {
+                    e = e.at(Some(crate::source::Pos {
+                        source: c.lambda.source.clone(),
+                        offset: c.lambda.offset,
+                    }));
+                }
+                e.trace_hint = true;
+                return Err(e);
             }
             Value::Thunk(_) => return Err(Error::eval("cannot convert a thunk to JSON")),
         }

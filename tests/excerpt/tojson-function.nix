@@ -1,0 +1,4 @@
+let
+  s = { a = 1; f = { x }: x; };
+in
+  builtins.toJSON s
