@@ -120,6 +120,10 @@ pub struct Proto {
     pub dyn_vars: Vec<DynVar>,
     /// Attribute names used by `Select`/`SelectOr`/`HasAttr`.
     pub syms: Vec<Symbol>,
+    /// Code positions of the `Select`s that take a path's second or later
+    /// attribute (`c` in `a.b.c`), in order: a failure there comes after
+    /// Nix has recorded "while evaluating the attribute" (its hint shows).
+    pub nested_selects: Vec<u32>,
     /// The body is simple arithmetic a forced thunk may compute without a
     /// frame (`vm::inline`).
     pub inline: bool,

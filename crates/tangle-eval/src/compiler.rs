@@ -69,6 +69,8 @@ struct Builder {
     layout_positions: Vec<Rc<crate::value::AttrPositions>>,
     dyn_vars: Vec<DynVar>,
     syms: Vec<Symbol>,
+    /// See `Proto::nested_selects`.
+    nested_selects: Vec<u32>,
     /// Code position that a jump lands on (the last one patched): the
     /// instruction before it is not the only way to get there.
     label: usize,
@@ -474,6 +476,7 @@ impl<'a> Compiler<'a> {
             layout_positions: b.layout_positions,
             dyn_vars: b.dyn_vars,
             syms: b.syms,
+            nested_selects: b.nested_selects,
         })
     }
 
@@ -1098,7 +1101,10 @@ impl<'a> Compiler<'a> {
             match (&key, default.is_some()) {
                 (Key::Static(sym), false) => {
                     let c = self.sym_const(*sym);
-                    self.emit(Op::Select(c), aoff);
+                    let at = self.emit(Op::Select(c), aoff);
+                    if i > 0 {
+                        self.b().nested_selects.push(at as u32);
+                    }
                 }
                 (Key::Static(sym), true) => {
                     let c = self.sym_const(*sym);

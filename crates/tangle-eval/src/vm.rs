@@ -1637,14 +1637,27 @@ impl Vm {
                 }
                 Op::Select(i) => {
                     let name = frame.proto.syms[i as usize];
+                    // Not the path's first attribute (`a.b.c` failing at
+                    // `c`): Nix has recorded "while evaluating the
+                    // attribute" for the ones before, hence its hint.
+                    let nested = frame
+                        .proto
+                        .nested_selects
+                        .binary_search(&(frame.ip as u32 - 1))
+                        .is_ok();
                     let v = self.pop();
-                    match v {
+                    let mut err = match v {
                         Value::Attrs(a) => match a.get(name) {
-                            Some(x) => self.stack.push(x.clone()),
-                            None => return Err(missing_attribute(name, &a)),
+                            Some(x) => {
+                                self.stack.push(x.clone());
+                                continue;
+                            }
+                            None => missing_attribute(name, &a),
                         },
-                        other => return Err(type_error::expected("a set", &other)),
-                    }
+                        other => type_error::expected("a set", &other),
+                    };
+                    err.trace_hint |= nested;
+                    return Err(err);
                 }
                 Op::SelectOr(i, target) => {
                     let name = frame.proto.syms[i as usize];

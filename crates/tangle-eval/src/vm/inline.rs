@@ -264,6 +264,7 @@ mod tests {
             layout_positions: Vec::new(),
             dyn_vars: Vec::new(),
             syms: Vec::new(),
+            nested_selects: Vec::new(),
             inline,
             returns_lambda: None,
         }
