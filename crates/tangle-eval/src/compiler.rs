@@ -71,6 +71,8 @@ struct Builder {
     syms: Vec<Symbol>,
     /// See `Proto::nested_selects`.
     nested_selects: Vec<u32>,
+    /// See `Proto::part_offsets`.
+    part_offsets: Vec<(u32, Rc<[u32]>)>,
     /// Code position that a jump lands on (the last one patched): the
     /// instruction before it is not the only way to get there.
     label: usize,
@@ -477,6 +479,7 @@ impl<'a> Compiler<'a> {
             dyn_vars: b.dyn_vars,
             syms: b.syms,
             nested_selects: b.nested_selects,
+            part_offsets: b.part_offsets,
         })
     }
 
@@ -887,17 +890,25 @@ impl<'a> Compiler<'a> {
             [Part::Lit(l)] => self.push_const(Value::string(l.as_str()), off),
             _ => {
                 let n = parts.len() as u32;
+                // Where each part starts: an interpolation at its `${`
+                // (where Nix reports a value that cannot be coerced).
+                let mut starts = Vec::with_capacity(parts.len());
                 for p in parts {
                     match p {
-                        Part::Lit(l) => self.push_const(Value::string(l), off),
+                        Part::Lit(l) => {
+                            starts.push(off);
+                            self.push_const(Value::string(l), off)
+                        }
                         Part::Interp(e) => {
                             let o = offset(e.syntax());
+                            starts.push(e.syntax().parent().map_or(o, |p| offset(&p)));
                             self.expr(&e, false)?;
                             self.emit(Op::Force, o);
                         }
                     }
                 }
-                self.emit(Op::Interpolate(n), off);
+                let at = self.emit(Op::Interpolate(n), off);
+                self.b().part_offsets.push((at as u32, starts.into()));
             }
         }
         Ok(())

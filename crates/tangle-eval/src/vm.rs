@@ -1837,7 +1837,26 @@ impl Vm {
                         }
                         None => {
                             let parts: Vec<Value> = self.stack.drain(at..).collect();
-                            let cont = Box::new(coerce::Concat::interpolation(parts));
+                            let here = frame.ip as u32 - 1;
+                            let starts = frame
+                                .proto
+                                .part_offsets
+                                .binary_search_by_key(&here, |(i, _)| *i)
+                                .ok()
+                                .map(|i| {
+                                    let source = &frame.proto.source;
+                                    frame.proto.part_offsets[i]
+                                        .1
+                                        .iter()
+                                        .map(|&offset| Pos {
+                                            source: source.clone(),
+                                            offset,
+                                        })
+                                        .collect()
+                                })
+                                .unwrap_or_default();
+                            let cont =
+                                Box::new(coerce::Concat::interpolation(parts).at_parts(starts));
                             if let Some(v) = self.push_native(cont, None)? {
                                 self.stack.push(v);
                             }
@@ -2122,6 +2141,23 @@ mod tests {
             .eval_string(text, "«test»", "/")
             .and_then(|v| ev.force_deep(&v));
         (ev, r)
+    }
+
+    /// Where an error is reported, as (line, column).
+    fn error_at(text: &str) -> Option<(usize, usize)> {
+        let (_, r) = eval(text);
+        r.err()?.pos.as_ref().map(|p| p.line_col())
+    }
+
+    #[test]
+    fn a_part_that_cannot_be_coerced_is_reported_at_its_interpolation() {
+        // Positions from nix-instantiate 2.8: the `${` of the failing part.
+        assert_eq!(error_at(r#""${true}""#), Some((1, 2)));
+        assert_eq!(error_at(r#""a ${ true }""#), Some((1, 4)));
+        assert_eq!(error_at(r#""a${"b"}${1}""#), Some((1, 9)));
+        assert_eq!(error_at(r#""x${{ outPath = 1; }}""#), Some((1, 3)));
+        assert_eq!(error_at("let f = x: \"${x}\"; in f true"), Some((1, 13)));
+        assert_eq!(error_at("''\n  x ${1}\n''"), Some((2, 5)));
     }
 
     #[test]

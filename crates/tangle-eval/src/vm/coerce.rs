@@ -8,6 +8,7 @@
 use super::{Cont, Step, Vm};
 use crate::compiler::canon_path;
 use crate::error::{Error, Result};
+use crate::source::Pos;
 use crate::value::{Context, Value};
 
 /// Concatenate interpolated parts when all are plain strings.
@@ -104,10 +105,18 @@ pub struct Concat {
     /// Interpolation copies paths to the store, except on the right of
     /// `path + x`.
     copy_paths: bool,
+    /// Where each part starts (empty if unknown): a part that cannot be
+    /// coerced is reported there.
+    part_pos: Vec<Pos>,
+    /// The parts not started yet are `work[..parts_left]`.
+    parts_left: usize,
+    /// The part being coerced.
+    part: usize,
 }
 
 impl Concat {
     pub fn new(parts: Vec<Value>, mode: Mode) -> Concat {
+        let parts_left = parts.len();
         Concat {
             work: parts.into_iter().rev().map(Item::Value).collect(),
             out: Vec::new(),
@@ -115,7 +124,18 @@ impl Concat {
             mode,
             awaiting_call: false,
             copy_paths: true,
+            part_pos: Vec::new(),
+            parts_left,
+            part: 0,
         }
+    }
+
+    /// Report a part that cannot be coerced at `starts[i]` (one per part).
+    pub fn at_parts(mut self, starts: Vec<Pos>) -> Concat {
+        if starts.len() == self.parts_left {
+            self.part_pos = starts;
+        }
+        self
     }
 
     pub fn interpolation(parts: Vec<Value>) -> Concat {
@@ -187,11 +207,25 @@ pub fn format_float_to_string(f: f64) -> String {
 
 impl Cont for Concat {
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
+        self.step(vm, input).map_err(|e| {
+            let at = self.part_pos.get(self.part).cloned();
+            e.at(at)
+        })
+    }
+}
+
+impl Concat {
+    fn step(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         if self.awaiting_call {
             self.awaiting_call = false;
             self.work.push(Item::Value(input));
         }
         while let Some(item) = self.work.pop() {
+            if self.work.len() < self.parts_left {
+                // One of the parts themselves (not something it led to).
+                self.parts_left = self.work.len();
+                self.part = self.part_pos.len().saturating_sub(self.parts_left + 1);
+            }
             let v = match item {
                 Item::SepAfter(v) => {
                     let empty_list = matches!(v.shallow(), Value::List(l) if l.is_empty());

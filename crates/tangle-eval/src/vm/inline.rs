@@ -265,6 +265,7 @@ mod tests {
             dyn_vars: Vec::new(),
             syms: Vec::new(),
             nested_selects: Vec::new(),
+            part_offsets: Vec::new(),
             inline,
             returns_lambda: None,
         }
