@@ -124,9 +124,10 @@ pub struct Proto {
     /// attribute (`c` in `a.b.c`), in order: a failure there comes after
     /// Nix has recorded "while evaluating the attribute" (its hint shows).
     pub nested_selects: Vec<u32>,
-    /// For each `Interpolate` (by code position, in order): where each of
-    /// its parts starts, so that a part that cannot be coerced is reported
-    /// at its `${`, as Nix does.
+    /// For each `Interpolate` and `Add` (by code position, in order):
+    /// where each of its parts (operands) starts, so that one that cannot
+    /// be coerced or added is reported there (an interpolation at its
+    /// `${`), as Nix does.
     pub part_offsets: Vec<(u32, Rc<[u32]>)>,
     /// The body is simple arithmetic a forced thunk may compute without a
     /// frame (`vm::inline`).

@@ -1041,7 +1041,13 @@ impl<'a> Compiler<'a> {
                     K::Update => Op::Update,
                     _ => unreachable!("handled above"),
                 };
-                self.emit(op, off);
+                let at = self.emit(op, off);
+                if kind == K::Add {
+                    // Nix reports an operand of `+` that cannot be added or
+                    // coerced where that operand starts.
+                    let starts = [off, offset(rhs.syntax())];
+                    self.b().part_offsets.push((at as u32, starts.into()));
+                }
             }
         }
         Ok(())

@@ -1552,7 +1552,16 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     let r = match op {
-                        Op::Add => arith::add(self, &a, &b)?,
+                        Op::Add => match arith::add(self, &a, &b) {
+                            Ok(r) => r,
+                            // A number plus something else: reported
+                            // at the right operand.
+                            Err(e) if matches!(a, Value::Int(_) | Value::Float(_)) => {
+                                let rhs = part_starts(&self.frames).into_iter().nth(1);
+                                return Err(e.at(rhs));
+                            }
+                            Err(e) => return Err(e),
+                        },
                         Op::Sub => Some(arith::sub(&a, &b)?),
                         Op::Mul => Some(arith::mul(&a, &b)?),
                         _ => Some(arith::div(&a, &b)?),
@@ -1561,11 +1570,16 @@ impl Vm {
                         Some(v) => self.stack.push(v),
                         None => {
                             // `+` needing coercion (sets, paths).
+                            let starts = part_starts(&self.frames);
                             let cont: Box<dyn Cont> = match a {
-                                Value::Path(p) => {
-                                    Box::new(coerce::PathAppend::new(p.path.clone(), b))
-                                }
-                                a => Box::new(coerce::Concat::interpolation(vec![a, b])),
+                                Value::Path(p) => Box::new(coerce::PathAppend::new(
+                                    p.path.clone(),
+                                    b,
+                                    starts.into_iter().nth(1),
+                                )),
+                                a => Box::new(
+                                    coerce::Concat::interpolation(vec![a, b]).at_parts(starts),
+                                ),
                             };
                             if let Some(v) = self.push_native(cont, None)? {
                                 self.stack.push(v);
@@ -1837,24 +1851,7 @@ impl Vm {
                         }
                         None => {
                             let parts: Vec<Value> = self.stack.drain(at..).collect();
-                            let here = frame.ip as u32 - 1;
-                            let starts = frame
-                                .proto
-                                .part_offsets
-                                .binary_search_by_key(&here, |(i, _)| *i)
-                                .ok()
-                                .map(|i| {
-                                    let source = &frame.proto.source;
-                                    frame.proto.part_offsets[i]
-                                        .1
-                                        .iter()
-                                        .map(|&offset| Pos {
-                                            source: source.clone(),
-                                            offset,
-                                        })
-                                        .collect()
-                                })
-                                .unwrap_or_default();
+                            let starts = part_starts(&self.frames);
                             let cont =
                                 Box::new(coerce::Concat::interpolation(parts).at_parts(starts));
                             if let Some(v) = self.push_native(cont, None)? {
@@ -2114,6 +2111,28 @@ fn bind_lambda_args(lambda: &Lambda, parent: Option<Rc<Env>>, arg: Value) -> Res
     Ok(env)
 }
 
+/// Where the parts of the `Interpolate` or operands of the `Add` that
+/// the innermost bytecode frame is running start (`Proto::part_offsets`);
+/// empty if unknown.
+fn part_starts(frames: &[Frame]) -> Vec<Pos> {
+    let Some(Frame::Code(frame)) = frames.last() else {
+        return Vec::new();
+    };
+    let here = frame.ip as u32 - 1;
+    let proto = &frame.proto;
+    match proto.part_offsets.binary_search_by_key(&here, |(i, _)| *i) {
+        Ok(i) => proto.part_offsets[i]
+            .1
+            .iter()
+            .map(|&offset| Pos {
+                source: proto.source.clone(),
+                offset,
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
 /// `s.name` on a set without `name`, with Nix's suggestions among the
 /// set's attributes.
 fn missing_attribute(name: Symbol, attrs: &Attrs) -> Error {
@@ -2158,6 +2177,18 @@ mod tests {
         assert_eq!(error_at(r#""x${{ outPath = 1; }}""#), Some((1, 3)));
         assert_eq!(error_at("let f = x: \"${x}\"; in f true"), Some((1, 13)));
         assert_eq!(error_at("''\n  x ${1}\n''"), Some((2, 5)));
+    }
+
+    #[test]
+    fn an_operand_of_plus_that_cannot_be_added_is_reported_where_it_starts() {
+        // Positions from nix-instantiate 2.8.
+        assert_eq!(error_at(r#"1 + "a""#), Some((1, 5)));
+        assert_eq!(error_at(r#""a" + 1"#), Some((1, 7)));
+        assert_eq!(error_at("true + 1"), Some((1, 1)));
+        assert_eq!(error_at(r#"(2 + "x") + 1"#), Some((1, 6)));
+        assert_eq!(error_at(r#"let x = "a"; in 1 +   x"#), Some((1, 23)));
+        assert_eq!(error_at("/a + [ \"b\" ]"), Some((1, 6)));
+        assert_eq!(error_at(r#""a" + { outPath = 1; }"#), Some((1, 7)));
     }
 
     #[test]

@@ -314,9 +314,13 @@ pub struct PathAppend {
 }
 
 impl PathAppend {
-    pub fn new(base: String, rhs: Value) -> PathAppend {
+    /// `rhs_at`: where the right operand starts, for its error.
+    pub fn new(base: String, rhs: Value, rhs_at: Option<Pos>) -> PathAppend {
         let mut inner = Concat::new(vec![rhs], Mode::Interpolation);
         inner.copy_paths = false;
+        if let Some(at) = rhs_at {
+            inner = inner.at_parts(vec![at]);
+        }
         PathAppend {
             base,
             inner: Some(Box::new(inner)),
