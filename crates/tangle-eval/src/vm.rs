@@ -1784,13 +1784,19 @@ impl Vm {
                                             .unwrap_or(offsets[layout.len() + j]),
                                     };
                                     let (l, c) = frame.proto.source.line_col(first);
+                                    // Reported at the second definition.
+                                    let here = Pos {
+                                        source: frame.proto.source.clone(),
+                                        offset: offsets[layout.len() + j],
+                                    };
                                     return Err(Error::eval(format!(
                                         "dynamic attribute '{}' already defined at {}:{}:{}",
                                         name,
                                         frame.proto.source.name_in_messages(),
                                         l,
                                         c
-                                    )));
+                                    ))
+                                    .at(Some(here)));
                                 }
                                 Err(pos) => {
                                     defined.push((name, offsets[layout.len() + j]));
