@@ -607,10 +607,8 @@ impl Vm {
     /// the hot loop did not take it): a builtin given all its arguments at
     /// once, or one call after the other.
     fn call_value_n(&mut self, f: Value, args: CallArgs) -> Result<Option<Value>> {
-        let (op, given) = match &f {
-            Value::PrimOp(op) => (*op, &[][..]),
-            Value::PrimOpApp(app) => (app.op, &app.args[..]),
-            _ => return self.push_native(Box::new(deep::CallMany::new(f, args)), None),
+        let Some((op, given)) = builtin_call(&f) else {
+            return self.push_native(Box::new(deep::CallMany::new(f, args)), None);
         };
         if given.len() + args.len() > op.arity as usize {
             return self.push_native(Box::new(deep::CallMany::new(f, args)), None);
@@ -701,10 +699,8 @@ impl Vm {
         if n < argc + 1 {
             return Ok(false);
         }
-        let (op, given) = match &self.stack[n - argc - 1] {
-            Value::PrimOp(op) => (*op, &[][..]),
-            Value::PrimOpApp(app) => (app.op, &app.args[..]),
-            _ => return Ok(false),
+        let Some((op, given)) = builtin_call(&self.stack[n - argc - 1]) else {
+            return Ok(false);
         };
         if given.len() + argc != op.arity as usize {
             return Ok(false);
@@ -762,10 +758,8 @@ impl Vm {
     #[inline(never)]
     fn primop_in_hot_loop(&mut self, argc: usize) -> Result<bool> {
         let n = self.stack.len();
-        let (op, given) = match &self.stack[n - argc - 1] {
-            Value::PrimOp(op) => (*op, &[][..]),
-            Value::PrimOpApp(app) => (app.op, &app.args[..]),
-            _ => return Ok(false),
+        let Some((op, given)) = builtin_call(&self.stack[n - argc - 1]) else {
+            return Ok(false);
         };
         if given.len() + argc != op.arity as usize {
             return Ok(false);
@@ -773,10 +767,8 @@ impl Vm {
         if self.force_primop_arg_first(argc)? {
             return Ok(true);
         }
-        let (op, given) = match &self.stack[n - argc - 1] {
-            Value::PrimOp(op) => (*op, &[][..]),
-            Value::PrimOpApp(app) => (app.op, &app.args[..]),
-            _ => return Ok(false),
+        let Some((op, given)) = builtin_call(&self.stack[n - argc - 1]) else {
+            return Ok(false);
         };
         let ready = given
             .iter()
@@ -888,10 +880,8 @@ impl Vm {
             let ThunkState::Apply(f, last) = &*state else {
                 return Started::No;
             };
-            let (op, given) = match f {
-                Value::PrimOp(op) => (*op, &[][..]),
-                Value::PrimOpApp(app) => (app.op, &app.args[..]),
-                _ => return Started::No,
+            let Some((op, given)) = builtin_call(f) else {
+                return Started::No;
             };
             if given.len() + 1 != op.arity as usize {
                 return Started::No;
@@ -2115,6 +2105,16 @@ fn bind_lambda_args(lambda: &Lambda, parent: Option<Rc<Env>>, arg: Value) -> Res
         }
     }
     Ok(env)
+}
+
+/// The builtin a function value is and the arguments it has been given
+/// already (a partial application), if it is one.
+fn builtin_call(f: &Value) -> Option<(&'static PrimOpDef, &[Value])> {
+    match f {
+        Value::PrimOp(op) => Some((*op, &[])),
+        Value::PrimOpApp(app) => Some((app.op, &app.args[..])),
+        _ => None,
+    }
 }
 
 /// Where the parts of the `Interpolate` or operands of the `Add` that
