@@ -5,6 +5,9 @@
 //! how the lines around a position are shown: the line before and after,
 //! line numbers of one to three digits, blank and whitespace-only lines,
 //! tabs, carriage returns, and files whose last line has no line break.
+//! (Nix expands tabs to stops counted over the whole message, file name
+//! included, so a case with tabs is an `.expr`: its name, `«string»`, is
+//! the same wherever the repository is.)
 
 mod common;
 use std::path::{Path, PathBuf};
