@@ -691,19 +691,19 @@ impl Vm {
     /// thunk: push the thunk's frame and run the call instruction again
     /// when it returns ("retry"), instead of a native frame that forces the
     /// arguments. Arguments are forced in the same order either way.
-    /// Returns true if a frame was pushed. The function and its `argc`
-    /// arguments are the top operands of the current bytecode frame.
+    /// The function and its `argc` arguments are the top operands of the
+    /// current bytecode frame.
     #[inline(never)]
-    fn force_primop_arg_first(&mut self, argc: usize) -> Result<bool> {
+    fn force_primop_arg_first(&mut self, argc: usize) -> Result<BuiltinArgs> {
         let n = self.stack.len();
         if n < argc + 1 {
-            return Ok(false);
+            return Ok(BuiltinArgs::NotACall);
         }
         let Some((op, given)) = builtin_call(&self.stack[n - argc - 1]) else {
-            return Ok(false);
+            return Ok(BuiltinArgs::NotACall);
         };
         if given.len() + argc != op.arity as usize {
-            return Ok(false);
+            return Ok(BuiltinArgs::NotACall);
         }
         let args = &self.stack[n - argc..];
         // The first strict argument not forced yet, if its body can run
@@ -742,9 +742,10 @@ impl Vm {
                     f.ip -= 1;
                 }
                 self.push_update_frame(t, p, e, lambda, false);
-                Ok(true)
+                Ok(BuiltinArgs::Pushed)
             }
-            _ => Ok(false),
+            Some(None) => Ok(BuiltinArgs::Native),
+            None => Ok(BuiltinArgs::Ready),
         }
     }
 
@@ -757,27 +758,15 @@ impl Vm {
     /// native frame can force).
     #[inline(never)]
     fn primop_in_hot_loop(&mut self, argc: usize) -> Result<bool> {
+        match self.force_primop_arg_first(argc)? {
+            BuiltinArgs::Ready => {}
+            BuiltinArgs::Pushed => return Ok(true),
+            BuiltinArgs::NotACall | BuiltinArgs::Native => return Ok(false),
+        }
         let n = self.stack.len();
         let Some((op, given)) = builtin_call(&self.stack[n - argc - 1]) else {
             return Ok(false);
         };
-        if given.len() + argc != op.arity as usize {
-            return Ok(false);
-        }
-        if self.force_primop_arg_first(argc)? {
-            return Ok(true);
-        }
-        let Some((op, given)) = builtin_call(&self.stack[n - argc - 1]) else {
-            return Ok(false);
-        };
-        let ready = given
-            .iter()
-            .chain(self.stack[n - argc..].iter())
-            .enumerate()
-            .all(|(i, a)| op.strict & (1 << i) == 0 || a.is_forced());
-        if !ready {
-            return Ok(false);
-        }
         let mut args = PrimArgs::new();
         args.extend(given.iter().cloned());
         args.extend(self.stack.drain(n - argc..));
@@ -1438,7 +1427,7 @@ impl Vm {
                     self.stack.push(v);
                 }
                 Op::Call => {
-                    if self.force_primop_arg_first(1)? {
+                    if self.force_primop_arg_first(1)? == BuiltinArgs::Pushed {
                         continue;
                     }
                     let arg = self.pop();
@@ -1448,7 +1437,7 @@ impl Vm {
                     }
                 }
                 Op::CallN(n) | Op::TailCallN(n) => {
-                    if self.force_primop_arg_first(n as usize)? {
+                    if self.force_primop_arg_first(n as usize)? == BuiltinArgs::Pushed {
                         continue;
                     }
                     let at = self.stack.len() - n as usize;
@@ -1459,7 +1448,7 @@ impl Vm {
                     }
                 }
                 Op::TailCall => {
-                    if self.force_primop_arg_first(1)? {
+                    if self.force_primop_arg_first(1)? == BuiltinArgs::Pushed {
                         continue;
                     }
                     let arg = self.pop();
@@ -2105,6 +2094,19 @@ fn bind_lambda_args(lambda: &Lambda, parent: Option<Rc<Env>>, arg: Value) -> Res
         }
     }
     Ok(env)
+}
+
+/// What `Vm::force_primop_arg_first` found for a call of a builtin.
+#[derive(PartialEq, Eq)]
+enum BuiltinArgs {
+    /// Not a builtin given its last argument.
+    NotACall,
+    /// A strict argument's frame was pushed; the call runs again after it.
+    Pushed,
+    /// A strict argument only a native frame can force.
+    Native,
+    /// Every strict argument is evaluated: the builtin can run.
+    Ready,
 }
 
 /// The builtin a function value is and the arguments it has been given
