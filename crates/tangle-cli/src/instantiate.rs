@@ -15,8 +15,8 @@
 //! `outputName`; when it is not `out` the line is `drv!output`.
 
 use std::collections::HashSet;
-use std::rc::Rc;
 use tangle_eval::builtins::context::is_store_path;
+use tangle_eval::gc::Gc;
 use tangle_eval::value::Attrs;
 use tangle_eval::{Error, Evaluator, Result, Value};
 
@@ -95,7 +95,7 @@ fn wants_recursion(ev: &mut Evaluator, set: &Attrs) -> Result<bool> {
 }
 
 pub fn drv_paths(ev: &mut Evaluator, root: Value) -> Result<Vec<String>> {
-    let mut found: Vec<Rc<Attrs>> = Vec::new();
+    let mut found: Vec<Gc<Attrs>> = Vec::new();
     let mut done: HashSet<*const Attrs> = HashSet::new();
     let mut work = vec![Work::Top(root)];
     while let Some(w) = work.pop() {
@@ -106,7 +106,7 @@ pub fn drv_paths(ev: &mut Evaluator, root: Value) -> Result<Vec<String>> {
         match v {
             Value::Attrs(set) => {
                 if is_derivation(ev, &set)? {
-                    if done.insert(Rc::as_ptr(&set)) {
+                    if done.insert(Gc::as_ptr(&set)) {
                         match set.get_str("name") {
                             Some(n) => {
                                 string_no_ctx(ev, n)?;
@@ -117,13 +117,13 @@ pub fn drv_paths(ev: &mut Evaluator, root: Value) -> Result<Vec<String>> {
                     }
                 } else if top || wants_recursion(ev, &set)? {
                     for (_, e) in set.entries.iter().rev() {
-                        work.push(Work::Attr(e.clone()));
+                        work.push(Work::Attr(*e));
                     }
                 }
             }
             Value::List(l) if top => {
                 for e in l.iter().rev() {
-                    work.push(Work::Top(e.clone()));
+                    work.push(Work::Top(*e));
                 }
             }
             _ if top => return Err(not_derivations()),

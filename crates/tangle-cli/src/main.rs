@@ -21,6 +21,7 @@ static GLOBAL: alloc::Mimalloc = alloc::Mimalloc;
 const STACK_SIZE: usize = 1 << 30;
 
 fn main() {
+    alloc::tune();
     let argv: Vec<String> = std::env::args().collect();
     let code = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
@@ -171,7 +172,7 @@ fn eval_command(args: EvalArgs) -> i32 {
             }
         };
         let auto_args = auto_args(&mut ev, &args, &cwd)?;
-        let mut v = root;
+        let v = root;
         let paths = if args.attr_paths.is_empty() {
             vec![String::new()]
         } else {
@@ -179,7 +180,7 @@ fn eval_command(args: EvalArgs) -> i32 {
         };
         let mut out = Vec::new();
         for path in paths {
-            let mut cur = v.clone();
+            let mut cur = v;
             for comp in path.split('.').filter(|c| !c.is_empty()) {
                 cur = auto_call(&mut ev, cur, &auto_args)?;
                 cur = ev.force(&cur)?;
@@ -209,7 +210,6 @@ fn eval_command(args: EvalArgs) -> i32 {
                 out.extend(ev.print(&cur));
                 out.push(b'\n');
             }
-            v = v.clone();
         }
         Ok(out)
     })();
@@ -302,7 +302,7 @@ fn auto_call(ev: &mut Evaluator, v: Value, auto: &[(String, Value)]) -> tangle_e
     let mut entries = Vec::new();
     for f in &formals.entries {
         match auto.iter().rev().find(|(n, _)| n == f.name.as_str()) {
-            Some((_, val)) => entries.push((f.name, val.clone())),
+            Some((_, val)) => entries.push((f.name, *val)),
             None if f.default.is_some() => {}
             None => {
                 return Err(tangle_eval::Error::eval(format!(
@@ -316,7 +316,7 @@ fn auto_call(ev: &mut Evaluator, v: Value, auto: &[(String, Value)]) -> tangle_e
         for (n, val) in auto {
             let sym = tangle_eval::symbol::Symbol::new(n);
             if !entries.iter().any(|(k, _)| *k == sym) {
-                entries.push((sym, val.clone()));
+                entries.push((sym, *val));
             }
         }
     }

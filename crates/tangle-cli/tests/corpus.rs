@@ -34,10 +34,27 @@ fn directives(text: &str) -> Vec<String> {
 
 /// Run one case; Ok(()) if it matches, Err(description) otherwise.
 fn run_case(dir: &Path, name: &str) -> Result<(), String> {
+    run_case_with(dir, name, false)
+}
+
+/// Run one case with a garbage collection at (nearly) every safe point of
+/// the VM: a value some continuation or frame holds without tracing it is
+/// then freed while still in use, and the case fails or crashes.
+fn run_case_gc_torture(dir: &Path, name: &str) -> Result<(), String> {
+    run_case_with(dir, name, true)
+}
+
+fn run_case_with(dir: &Path, name: &str, gc_torture: bool) -> Result<(), String> {
     let nix = dir.join(format!("{}.nix", name));
     let text = std::fs::read(&nix).map_err(|e| e.to_string())?;
     let args = directives(&String::from_utf8_lossy(&text));
-    let mut child = common::tangle_command(dir)
+    let mut cmd = common::tangle_command(dir);
+    if gc_torture {
+        cmd.env("TANGLE_GC_TORTURE", "1");
+    } else {
+        cmd.env_remove("TANGLE_GC_TORTURE");
+    }
+    let mut child = cmd
         .arg("eval")
         .args(&args)
         .arg(format!("{}.nix", name))
@@ -93,10 +110,8 @@ fn run_case(dir: &Path, name: &str) -> Result<(), String> {
     Ok(())
 }
 
-#[test]
-fn language_corpus() {
-    let dir = corpus_dir();
-    let names: Vec<String> = std::fs::read_dir(&dir)
+fn case_names(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
         .expect("read tests/lang")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -104,7 +119,13 @@ fn language_corpus() {
             n.ends_with(".nix") && (n.starts_with("eval-okay-") || n.starts_with("eval-fail-"))
         })
         .map(|n| n.trim_end_matches(".nix").to_string())
-        .collect();
+        .collect()
+}
+
+#[test]
+fn language_corpus() {
+    let dir = corpus_dir();
+    let names = case_names(&dir);
     run_suite(
         &Suite {
             label: "corpus",
@@ -113,6 +134,26 @@ fn language_corpus() {
             filter_env: "TANGLE_CORPUS_FILTER",
             list_env: "TANGLE_CORPUS_LIST",
             run_case,
+        },
+        names,
+    );
+}
+
+/// The whole corpus again, collecting garbage at every safe point (see
+/// `gc::Heap`'s torture mode): every root the collector must know of is
+/// exercised by some case.
+#[test]
+fn language_corpus_gc_torture() {
+    let dir = corpus_dir();
+    let names = case_names(&dir);
+    run_suite(
+        &Suite {
+            label: "corpus under GC torture",
+            dir,
+            min_cases: 400,
+            filter_env: "TANGLE_CORPUS_FILTER",
+            list_env: "TANGLE_CORPUS_LIST",
+            run_case: run_case_gc_torture,
         },
         names,
     );

@@ -4,6 +4,7 @@
 //! lambda's body or a thunk's body. It runs on the VM's operand stack with
 //! one current environment. Opcodes are documented where they are defined.
 
+use crate::gc::{Trace, Tracer};
 use crate::source::Source;
 use crate::symbol::Symbol;
 use crate::value::Value;
@@ -135,6 +136,32 @@ pub struct Proto {
     /// The body is just `Closure(i); Return` (the outer lambda of a curried
     /// function `a: b: ...`): a call makes that closure without a frame.
     pub returns_lambda: Option<u32>,
+    /// The collection that last traced this code's constants (see
+    /// `gc::Tracer::proto`).
+    pub traced: std::cell::Cell<u32>,
+}
+
+/// Code is traced for its constants (strings, paths, constant lists), and
+/// those of every nested body: a frame running this code may still make a
+/// thunk or closure of any of them. Each body is traced once per
+/// collection.
+impl Trace for Proto {
+    fn trace(&self, t: &mut Tracer) {
+        t.proto(self);
+    }
+}
+
+impl Trace for Lambda {
+    fn trace(&self, t: &mut Tracer) {
+        t.proto(&self.body);
+        if let Some(f) = &self.formals {
+            for e in &f.entries {
+                if let Some(d) = &e.default {
+                    t.proto(d);
+                }
+            }
+        }
+    }
 }
 
 /// A name resolved dynamically through `with` scopes.

@@ -467,6 +467,7 @@ impl<'a> Compiler<'a> {
         Rc::new(Proto {
             inline,
             returns_lambda,
+            traced: std::cell::Cell::new(0),
             code: b.code,
             spans: b.spans,
             source: self.source.clone(),
@@ -505,7 +506,7 @@ impl<'a> Compiler<'a> {
             }
         }
         if let Some(v) = self.env.globals.get(&name) {
-            return Resolved::Global(v.clone());
+            return Resolved::Global(*v);
         }
         if !withs.is_empty() {
             return Resolved::With(withs);

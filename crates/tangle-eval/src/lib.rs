@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod chunk;
 pub mod compiler;
 pub mod error;
+pub mod gc;
 pub mod io;
 pub mod print;
 pub mod source;
@@ -87,6 +88,8 @@ fn compile_in(
     let source = source::Source::new(name.to_string(), text);
     let expr = syntax::parse(&source)?;
     let home = vm.io.get_env("HOME");
+    // Constants are made in the evaluator's heap.
+    let _entered = vm.heap.enter();
     let globals = vm.globals.clone();
     compiler::compile(
         source,
@@ -107,7 +110,10 @@ pub struct Evaluator {
 
 impl Evaluator {
     pub fn new(options: EvalOptions, io: Rc<dyn Io>) -> Evaluator {
+        let mut heap = Box::new(gc::Heap::new());
+        let entered = heap.enter();
         let globals = Rc::new(builtins::globals(&options.search_path));
+        drop(entered);
         let vm = vm::Vm::new(
             io,
             globals,
@@ -117,6 +123,7 @@ impl Evaluator {
                 abort_on_warn: options.abort_on_warn,
                 trace_verbose: options.trace_verbose,
             },
+            heap,
         );
         Evaluator { vm }
     }
@@ -183,9 +190,7 @@ impl Evaluator {
 
     /// JSON text of a value (`force`: evaluate unforced parts).
     pub fn to_json(&mut self, v: &Value, force: bool) -> Result<Vec<u8>> {
-        let r = self
-            .vm
-            .run_cont(Box::new(print::ToJson::new(v.clone(), force)))?;
+        let r = self.vm.run_cont(Box::new(print::ToJson::new(*v, force)))?;
         match r {
             Value::String(s) => Ok(s.bytes.to_vec()),
             _ => Ok(Vec::new()),

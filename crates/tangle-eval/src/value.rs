@@ -7,6 +7,7 @@
 
 use crate::builtins::PrimOpDef;
 use crate::chunk::{Lambda, Proto};
+use crate::gc::{Gc, Trace, Tracer};
 use crate::symbol::Symbol;
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeSet;
@@ -15,21 +16,120 @@ use std::rc::Rc;
 /// `repr(C, u8)` puts every payload at offset 8, so moving a `Value` is two
 /// aligned words (measured: the default layout made clones copy odd byte
 /// ranges and stall on store forwarding in the VM loop).
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 #[repr(C, u8)]
 pub enum Value {
     Null,
     Bool(bool),
     Int(i64),
     Float(f64),
-    String(Rc<NixString>),
-    Path(Rc<PathValue>),
-    Attrs(Rc<Attrs>),
-    List(Rc<Vec<Value>>),
-    Thunk(Rc<Thunk>),
-    Closure(Rc<Closure>),
+    String(Gc<NixString>),
+    Path(Gc<PathValue>),
+    Attrs(Gc<Attrs>),
+    List(Gc<Vec<Value>>),
+    Thunk(Gc<Thunk>),
+    Closure(Gc<Closure>),
     PrimOp(&'static PrimOpDef),
-    PrimOpApp(Rc<PrimOpApp>),
+    PrimOpApp(Gc<PrimOpApp>),
+}
+
+// `Value` is two words and has no destructor: copying one is a move of 16
+// bytes, and freeing a structure never recurses.
+const _: () = assert!(std::mem::size_of::<Value>() <= 16);
+const _: () = assert!(!std::mem::needs_drop::<Value>());
+
+impl Trace for Value {
+    #[inline]
+    fn trace(&self, t: &mut Tracer) {
+        match *self {
+            Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::PrimOp(_) => {}
+            Value::String(g) => t.mark(g),
+            Value::Path(g) => t.mark(g),
+            Value::Attrs(g) => t.mark(g),
+            Value::List(g) => t.mark(g),
+            Value::Thunk(g) => t.mark(g),
+            Value::Closure(g) => t.mark(g),
+            Value::PrimOpApp(g) => t.mark(g),
+        }
+    }
+}
+
+impl Trace for NixString {
+    fn trace(&self, _: &mut Tracer) {}
+    fn heap_bytes(&self) -> usize {
+        self.bytes.len()
+    }
+}
+
+impl Trace for PathValue {
+    fn trace(&self, _: &mut Tracer) {}
+    fn heap_bytes(&self) -> usize {
+        self.path.len()
+    }
+}
+
+impl Trace for Attrs {
+    fn trace(&self, t: &mut Tracer) {
+        for (_, v) in &self.entries {
+            v.trace(t);
+        }
+    }
+    fn heap_bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<(Symbol, Value)>()
+    }
+}
+
+impl Trace for Env {
+    fn trace(&self, t: &mut Tracer) {
+        if let Some(v) = self.first.get() {
+            v.trace(t);
+        }
+        for s in self.rest.iter() {
+            if let Some(v) = s.get() {
+                v.trace(t);
+            }
+        }
+        if let Some(p) = self.parent {
+            t.mark(p);
+        }
+    }
+    fn heap_bytes(&self) -> usize {
+        self.rest.len() * std::mem::size_of::<OnceCell<Value>>()
+    }
+}
+
+impl Trace for Thunk {
+    fn trace(&self, t: &mut Tracer) {
+        match &*self.state.borrow() {
+            ThunkState::Pending(proto, env) => {
+                proto.trace(t);
+                t.mark(*env);
+            }
+            ThunkState::Apply(f, a) => {
+                f.trace(t);
+                a.trace(t);
+            }
+            ThunkState::Blackhole => {}
+            ThunkState::Done(v) => v.trace(t),
+        }
+    }
+}
+
+impl Trace for Closure {
+    fn trace(&self, t: &mut Tracer) {
+        self.lambda.trace(t);
+        if let Some(e) = self.env {
+            t.mark(e);
+        }
+    }
+}
+
+impl Trace for PrimOpApp {
+    fn trace(&self, t: &mut Tracer) {
+        for a in self.args.iter() {
+            a.trace(t);
+        }
+    }
 }
 
 /// String context: the store paths a string refers to.
@@ -270,7 +370,7 @@ impl Attrs {
                     Err(k) => (k, 0),
                 };
                 out.extend_from_slice(&a[start..start + k]);
-                out.push(e.clone());
+                out.push(*e);
                 start += k + replaces;
             }
             out.extend_from_slice(&a[start..]);
@@ -289,7 +389,7 @@ impl Attrs {
                     }
                     Err(k) => {
                         out.extend_from_slice(&b[start..start + k]);
-                        out.push(e.clone());
+                        out.push(*e);
                         start += k;
                     }
                 }
@@ -302,15 +402,15 @@ impl Attrs {
         while i < a.len() && j < b.len() {
             match a[i].0.cmp(&b[j].0) {
                 std::cmp::Ordering::Less => {
-                    out.push(a[i].clone());
+                    out.push(a[i]);
                     i += 1;
                 }
                 std::cmp::Ordering::Greater => {
-                    out.push(b[j].clone());
+                    out.push(b[j]);
                     j += 1;
                 }
                 std::cmp::Ordering::Equal => {
-                    out.push(b[j].clone());
+                    out.push(b[j]);
                     i += 1;
                     j += 1;
                 }
@@ -332,17 +432,17 @@ pub struct Env {
     /// slice, which allocates nothing).
     first: OnceCell<Value>,
     rest: Box<[OnceCell<Value>]>,
-    pub parent: Option<Rc<Env>>,
+    pub parent: Option<Gc<Env>>,
 }
 
 impl Env {
-    pub fn new(size: usize, parent: Option<Rc<Env>>) -> Rc<Env> {
+    pub fn new(size: usize, parent: Option<Gc<Env>>) -> Gc<Env> {
         let rest: Box<[OnceCell<Value>]> = if size > 1 {
             (1..size).map(|_| OnceCell::new()).collect()
         } else {
             Box::new([])
         };
-        Rc::new(Env {
+        Gc::new(Env {
             first: OnceCell::new(),
             rest,
             parent,
@@ -371,7 +471,7 @@ pub struct Thunk {
 }
 
 pub enum ThunkState {
-    Pending(Rc<Proto>, Rc<Env>),
+    Pending(Rc<Proto>, Gc<Env>),
     /// Apply a function to an argument (made by builtins such as `map`).
     Apply(Value, Value),
     /// Not computable yet (only while the globals are being built).
@@ -382,7 +482,7 @@ pub enum ThunkState {
 impl Thunk {
     /// A new thunk, as a value.
     pub fn value_of(state: ThunkState) -> Value {
-        Value::Thunk(Rc::new(Thunk {
+        Value::Thunk(Gc::new(Thunk {
             state: RefCell::new(state),
             forcing: std::cell::Cell::new(false),
         }))
@@ -395,7 +495,7 @@ impl Thunk {
     /// The value if already computed.
     pub fn value(&self) -> Option<Value> {
         match &*self.state.borrow() {
-            ThunkState::Done(v) => Some(v.clone()),
+            ThunkState::Done(v) => Some(*v),
             _ => None,
         }
     }
@@ -403,7 +503,7 @@ impl Thunk {
 
 pub struct Closure {
     pub lambda: Rc<Lambda>,
-    pub env: Option<Rc<Env>>,
+    pub env: Option<Gc<Env>>,
 }
 
 pub struct PrimOpApp {
@@ -420,37 +520,37 @@ pub type CallArgs = smallvec::SmallVec<[Value; 4]>;
 
 impl Value {
     pub fn string(s: impl Into<Vec<u8>>) -> Value {
-        Value::String(Rc::new(NixString {
+        Value::String(Gc::new(NixString {
             bytes: s.into().into_boxed_slice(),
             context: None,
         }))
     }
 
     pub fn string_ctx(s: Vec<u8>, context: Option<Box<Context>>) -> Value {
-        Value::String(Rc::new(NixString {
+        Value::String(Gc::new(NixString {
             bytes: s.into_boxed_slice(),
             context: context.filter(|c| !c.is_empty()),
         }))
     }
 
     pub fn path(p: String) -> Value {
-        Value::Path(Rc::new(PathValue { path: p }))
+        Value::Path(Gc::new(PathValue { path: p }))
     }
 
     pub fn list(v: Vec<Value>) -> Value {
-        Value::List(Rc::new(v))
+        Value::List(Gc::new(v))
     }
 
     pub fn attrs(a: Attrs) -> Value {
-        Value::Attrs(Rc::new(a))
+        Value::Attrs(Gc::new(a))
     }
 
     /// The value itself, or the value of an already-forced thunk.
     #[inline]
     pub fn shallow(&self) -> Value {
         match self {
-            Value::Thunk(t) => t.value().unwrap_or_else(|| self.clone()),
-            _ => self.clone(),
+            Value::Thunk(t) => t.value().unwrap_or(*self),
+            _ => *self,
         }
     }
 
@@ -460,7 +560,7 @@ impl Value {
     pub fn whnf(&self) -> Option<Value> {
         match self {
             Value::Thunk(t) => t.value(),
-            _ => Some(self.clone()),
+            _ => Some(*self),
         }
     }
 

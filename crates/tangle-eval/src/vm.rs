@@ -16,6 +16,8 @@
 use crate::builtins::{PrimOpDef, PrimRet};
 use crate::chunk::{Lambda, Op, Proto};
 use crate::error::{type_error, Error, ErrorKind, Result};
+use crate::gc::Gc;
+use crate::gc::{Heap, Trace, Tracer};
 use crate::io::Io;
 use crate::source::Pos;
 use crate::symbol::Symbol;
@@ -46,6 +48,9 @@ pub enum Step {
 
 /// A suspended native computation: a builtin's state machine.
 pub trait Cont {
+    /// Mark every value this continuation holds (it is a root while it is
+    /// on the frame stack: see `gc`).
+    fn trace(&self, t: &mut Tracer);
     /// Called first with `Value::Null`, then with the result of each request.
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step>;
     /// `tryEval` catches some errors; everything else lets them through.
@@ -64,7 +69,7 @@ pub trait Cont {
 }
 
 struct Update {
-    thunk: Rc<Thunk>,
+    thunk: Gc<Thunk>,
     /// Hand the value to the frame below (false: that frame re-runs the
     /// instruction that asked for the force).
     deliver: bool,
@@ -73,7 +78,7 @@ struct Update {
 pub struct CodeFrame {
     proto: Rc<Proto>,
     ip: usize,
-    env: Rc<Env>,
+    env: Gc<Env>,
     base: usize,
     update: Option<Update>,
     /// For traces: the lambda this frame runs, if it is a call.
@@ -126,13 +131,19 @@ pub struct Vm {
     pub search_path_resolved: HashMap<String, bool>,
     /// Derivations and store paths made so far.
     pub store: crate::store::EvalStore,
-    empty_env: Rc<Env>,
+    empty_env: Gc<Env>,
     /// Calls made in tail position by live frames: they reuse their frame,
     /// but still count towards `max_call_depth`, so an endless tail
     /// recursion ends in the same clean error as any other.
     tail_calls: usize,
-    /// A spare work stack for `==` (see `compare::Equal`).
+    /// A spare work stack for `==` (see `compare::Equal`); always empty
+    /// between uses.
     equal_levels: Vec<compare::Level>,
+    /// Values handed to the embedder: roots until the evaluator is dropped.
+    kept: Vec<Value>,
+    /// Every heap object of this evaluator (boxed: `Gc::new` finds it by
+    /// address while it is entered).
+    pub heap: Box<Heap>,
 }
 
 enum Flow {
@@ -155,7 +166,14 @@ fn internal(msg: &str) -> Error {
 }
 
 impl Vm {
-    pub fn new(io: Rc<dyn Io>, globals: Rc<HashMap<Symbol, Value>>, options: VmOptions) -> Vm {
+    /// A VM over `heap`, in which the globals were made.
+    pub fn new(
+        io: Rc<dyn Io>,
+        globals: Rc<HashMap<Symbol, Value>>,
+        options: VmOptions,
+        mut heap: Box<Heap>,
+    ) -> Vm {
+        let _entered = heap.enter();
         Vm {
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(256),
@@ -168,17 +186,84 @@ impl Vm {
             empty_env: Env::new(0, None),
             tail_calls: 0,
             equal_levels: Vec::new(),
+            kept: Vec::new(),
+            heap,
         }
+    }
+
+    /// Free every heap object no root reaches. Only called at a safe point
+    /// (see `gc`): every live value is on the operand or frame stack, in a
+    /// continuation, or in the VM's own tables.
+    #[cold]
+    #[inline(never)]
+    fn collect(&mut self) {
+        let started = std::time::Instant::now();
+        let mut t = self.heap.start();
+        self.stack.trace(&mut t);
+        for f in &self.frames {
+            match f {
+                Frame::Code(c) => {
+                    c.proto.trace(&mut t);
+                    t.mark(c.env);
+                    if let Some(u) = &c.update {
+                        t.mark(u.thunk);
+                    }
+                    if let Some(l) = &c.lambda {
+                        l.trace(&mut t);
+                    }
+                }
+                Frame::Native(n) => {
+                    n.cont.trace(&mut t);
+                    if let Some(u) = &n.update {
+                        t.mark(u.thunk);
+                    }
+                }
+            }
+        }
+        self.globals.trace(&mut t);
+        self.import_cache.trace(&mut t);
+        t.mark(self.empty_env);
+        self.kept.trace(&mut t);
+        self.heap.finish(t, started);
+    }
+
+    /// A safe point: collect if enough was allocated since the last time.
+    #[inline(always)]
+    fn safe_point(&mut self) {
+        if self.heap.due() {
+            self.collect();
+        }
+    }
+
+    /// Keep a value handed to the embedder alive.
+    fn keep(&mut self, r: Result<Value>) -> Result<Value> {
+        if let Ok(v) = &r {
+            if !matches!(
+                v,
+                Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_)
+            ) {
+                self.kept.push(*v);
+            }
+        }
+        r
     }
 
     /// Run a compiled top-level proto to WHNF.
     pub fn run_proto(&mut self, proto: Rc<Proto>) -> Result<Value> {
+        let _entered = self.heap.enter();
+        self.heap.begin_run();
+        let r = self.run_proto_entered(proto);
+        self.heap.end_run();
+        self.keep(r)
+    }
+
+    fn run_proto_entered(&mut self, proto: Rc<Proto>) -> Result<Value> {
         let floor = self.frames.len();
         let base = self.stack.len();
         self.push_frame(Frame::Code(CodeFrame {
             proto,
             ip: 0,
-            env: self.empty_env.clone(),
+            env: self.empty_env,
             base,
             update: None,
             lambda: None,
@@ -193,21 +278,29 @@ impl Vm {
         if v.is_forced() {
             return Ok(v.shallow());
         }
-        self.run_cont(Box::new(deep::ForceOnce::new(v.clone())))
+        self.run_cont(Box::new(deep::ForceOnce::new(*v)))
     }
 
     /// Force a value completely (as `--strict` printing does).
     pub fn force_deep(&mut self, v: &Value) -> Result<Value> {
-        self.run_cont(Box::new(deep::DeepForce::new(v.clone(), false)))
+        self.run_cont(Box::new(deep::DeepForce::new(*v, false)))
     }
 
     /// Call a function (entry point for embedders).
     pub fn call(&mut self, f: &Value, arg: Value) -> Result<Value> {
-        self.run_cont(Box::new(deep::CallOnce::new(f.clone(), arg)))
+        self.run_cont(Box::new(deep::CallOnce::new(*f, arg)))
     }
 
     /// Run a continuation to completion from outside the VM loop.
     pub fn run_cont(&mut self, cont: Box<dyn Cont>) -> Result<Value> {
+        let _entered = self.heap.enter();
+        self.heap.begin_run();
+        let r = self.run_cont_entered(cont);
+        self.heap.end_run();
+        self.keep(r)
+    }
+
+    fn run_cont_entered(&mut self, cont: Box<dyn Cont>) -> Result<Value> {
         let floor = self.frames.len();
         self.push_frame(Frame::Native(NativeFrame {
             cont,
@@ -350,7 +443,7 @@ impl Vm {
     /// below, running native continuations until bytecode can go on.
     fn finish_frame(&mut self, update: Option<Update>, v: Value, floor: usize) -> Result<Flow> {
         if let Some(u) = update {
-            complete(&u.thunk, v.clone());
+            complete(&u.thunk, v);
             if !u.deliver {
                 if self.frames.len() == floor {
                     return Ok(Flow::Finished(v));
@@ -413,7 +506,7 @@ impl Vm {
                         _ => return Err(internal("expected a native frame")),
                     };
                     if let Some(u) = update {
-                        complete(&u.thunk, out.clone());
+                        complete(&u.thunk, out);
                         if !u.deliver {
                             if self.frames.len() == floor {
                                 return Ok(Flow::Finished(out));
@@ -460,7 +553,7 @@ impl Vm {
         self.start_thunk(t, true)
     }
 
-    fn start_thunk(&mut self, t: Rc<Thunk>, deliver: bool) -> Result<Option<Value>> {
+    fn start_thunk(&mut self, t: Gc<Thunk>, deliver: bool) -> Result<Option<Value>> {
         if t.forcing.get() {
             return Err(Error::new(
                 ErrorKind::InfiniteRecursion,
@@ -468,20 +561,20 @@ impl Vm {
             ));
         }
         let (proto, env, apply) = match &*t.state.borrow() {
-            ThunkState::Done(v) => return Ok(Some(v.clone())),
+            ThunkState::Done(v) => return Ok(Some(*v)),
             ThunkState::Blackhole => {
                 return Err(Error::new(
                     ErrorKind::InfiniteRecursion,
                     "infinite recursion encountered",
                 ))
             }
-            ThunkState::Pending(proto, env) => (Some(proto.clone()), Some(env.clone()), None),
-            ThunkState::Apply(f, arg) => (None, None, Some((f.clone(), arg.clone()))),
+            ThunkState::Pending(proto, env) => (Some(proto.clone()), Some(*env), None),
+            ThunkState::Apply(f, arg) => (None, None, Some((*f, *arg))),
         };
         if let (Some(proto), Some(env)) = (proto, env) {
             if proto.inline {
                 if let Some(v) = inline::compute(&proto, &env) {
-                    complete(&t, v.clone());
+                    complete(&t, v);
                     return Ok(Some(v));
                 }
             }
@@ -491,10 +584,7 @@ impl Vm {
         }
         t.forcing.set(true);
         let (f, arg) = apply.expect("a thunk is pending, an application or done");
-        let update = Some(Update {
-            thunk: t.clone(),
-            deliver,
-        });
+        let update = Some(Update { thunk: t, deliver });
         let r = if f.is_forced() {
             self.call_value(f.shallow(), arg, update)
         } else {
@@ -503,7 +593,7 @@ impl Vm {
         };
         match r {
             Ok(Some(v)) => {
-                complete(&t, v.clone());
+                complete(&t, v);
                 Ok(Some(v))
             }
             Ok(None) => Ok(None),
@@ -534,12 +624,12 @@ impl Vm {
                 let env = bind_args(&c, arg.shallow())?;
                 if let Some(i) = c.lambda.body.returns_lambda {
                     // A curried function's outer lambda: no frame needed.
-                    let v = Value::Closure(Rc::new(Closure {
+                    let v = Value::Closure(Gc::new(Closure {
                         lambda: c.lambda.body.lambdas[i as usize].clone(),
                         env: Some(env),
                     }));
                     if let Some(u) = update {
-                        complete(&u.thunk, v.clone());
+                        complete(&u.thunk, v);
                     }
                     return Ok(Some(v));
                 }
@@ -582,7 +672,7 @@ impl Vm {
             if let (None, Some(i)) = (&c.lambda.formals, c.lambda.body.returns_lambda) {
                 let inner = &c.lambda.body.lambdas[i as usize];
                 if inner.formals.is_none() && inner.body.returns_lambda.is_none() {
-                    let outer = Env::new(c.lambda.env_size as usize, c.env.clone());
+                    let outer = Env::new(c.lambda.env_size as usize, c.env);
                     let _ = outer.slot(0).set(a);
                     let env = Env::new(inner.env_size as usize, Some(outer));
                     let _ = env.slot(0).set(b);
@@ -647,9 +737,9 @@ impl Vm {
         update: Option<Update>,
     ) -> Result<Option<Value>> {
         if args.len() < op.arity as usize {
-            let v = Value::PrimOpApp(Rc::new(PrimOpApp { op, args }));
+            let v = Value::PrimOpApp(Gc::new(PrimOpApp { op, args }));
             if let Some(u) = update {
-                complete(&u.thunk, v.clone());
+                complete(&u.thunk, v);
             }
             return Ok(Some(v));
         }
@@ -672,7 +762,7 @@ impl Vm {
             PrimRet::Value(v) if v.is_forced() => {
                 let v = v.shallow();
                 if let Some(u) = update {
-                    complete(&u.thunk, v.clone());
+                    complete(&u.thunk, v);
                 }
                 Ok(Some(v))
             }
@@ -731,7 +821,7 @@ impl Vm {
                             return None;
                         }
                     }
-                    Some(Some((t.clone(), p, e, lambda)))
+                    Some(Some((*t, p, e, lambda)))
                 }
                 _ => None,
             });
@@ -777,7 +867,7 @@ impl Vm {
         Ok(true)
     }
 
-    fn env_at(env: &Rc<Env>, depth: u16) -> &Rc<Env> {
+    fn env_at(env: &Gc<Env>, depth: u16) -> &Gc<Env> {
         let mut e = env;
         for _ in 0..depth {
             // The compiler only emits depths that exist at run time.
@@ -797,9 +887,9 @@ impl Vm {
     /// Push the frame that computes a pending thunk (depth already checked).
     fn push_thunk_frame(
         &mut self,
-        thunk: Rc<Thunk>,
+        thunk: Gc<Thunk>,
         proto: Rc<Proto>,
-        env: Rc<Env>,
+        env: Gc<Env>,
         deliver: bool,
     ) {
         self.push_update_frame(thunk, proto, env, None, deliver)
@@ -809,9 +899,9 @@ impl Vm {
     /// the body of `lambda` for an application.
     fn push_update_frame(
         &mut self,
-        thunk: Rc<Thunk>,
+        thunk: Gc<Thunk>,
         proto: Rc<Proto>,
-        env: Rc<Env>,
+        env: Gc<Env>,
         lambda: Option<Rc<Lambda>>,
         deliver: bool,
     ) {
@@ -835,7 +925,7 @@ impl Vm {
     /// the operand stack and goes away when a frame is pushed. Anything
     /// else (errors, builtins, formals) is left to the general path.
     #[inline(never)]
-    fn start_in_hot_loop(&mut self, t: &Rc<Thunk>, pop_top: bool) -> Started {
+    fn start_in_hot_loop(&mut self, t: &Gc<Thunk>, pop_top: bool) -> Started {
         if t.forcing.get() || self.frames.len() + self.tail_calls >= self.options.max_call_depth {
             return Started::No;
         }
@@ -845,14 +935,14 @@ impl Vm {
         let (proto, env, lambda) = frame;
         if proto.inline && lambda.is_none() {
             if let Some(x) = inline::compute(&proto, &env) {
-                complete(t, x.clone());
+                complete(t, x);
                 return Started::Value(x);
             }
         }
         if pop_top {
             self.stack.pop();
         }
-        self.push_update_frame(t.clone(), proto, env, lambda, true);
+        self.push_update_frame(*t, proto, env, lambda, true);
         Started::Frame
     }
 
@@ -863,7 +953,7 @@ impl Vm {
     /// once it is done, as `force_primop_arg_first` does for a call in
     /// code. Arguments are forced in the same order as by the builtin's
     /// native call. Anything else is left to the general path.
-    fn start_builtin_arg(&mut self, t: &Rc<Thunk>) -> Started {
+    fn start_builtin_arg(&mut self, t: &Gc<Thunk>) -> Started {
         let (arg, (proto, env, lambda)) = {
             let state = t.state.borrow();
             let ThunkState::Apply(f, last) = &*state else {
@@ -887,7 +977,7 @@ impl Vm {
                 return Started::No;
             }
             match thunk_body(arg) {
-                Some(body) => (arg.clone(), body),
+                Some(body) => (*arg, body),
                 None => return Started::No,
             }
         };
@@ -912,8 +1002,9 @@ impl Vm {
     /// the stack and the frame's `ip`/`env` saved, for the general match.
     fn fast_path(&mut self, floor: usize) -> Result<Op> {
         'frame: loop {
+            self.safe_point();
             let (proto, mut ip, mut env) = match self.frames.last() {
-                Some(Frame::Code(f)) => (f.proto.clone(), f.ip, f.env.clone()),
+                Some(Frame::Code(f)) => (f.proto.clone(), f.ip, f.env),
                 _ => return Err(internal("bytecode loop entered on a native frame")),
             };
             // Save the locals into the current frame (before leaving it).
@@ -930,11 +1021,11 @@ impl Vm {
                 ip += 1;
                 let stack = &mut self.stack;
                 match op {
-                    Op::Const(i) => stack.push(proto.consts[i as usize].clone()),
+                    Op::Const(i) => stack.push(proto.consts[i as usize]),
                     Op::ConstList(i) => stack.push(inline::fresh_list(&proto.consts[i as usize])),
                     Op::Local(depth, slot) => {
                         match Self::env_at(&env, depth).slot(slot as usize).get() {
-                            Some(v) => stack.push(v.clone()),
+                            Some(v) => stack.push(*v),
                             None => {
                                 save!();
                                 return Ok(op);
@@ -952,12 +1043,12 @@ impl Vm {
                         let t = match v {
                             Value::Thunk(t) => t,
                             x => {
-                                stack.push(x.clone());
+                                stack.push(*x);
                                 continue;
                             }
                         };
                         if let ThunkState::Done(x) = &*t.state.borrow() {
-                            stack.push(x.clone());
+                            stack.push(*x);
                             continue;
                         }
                         save!();
@@ -967,18 +1058,18 @@ impl Vm {
                             Started::No => {
                                 // The general path reports the error or runs
                                 // the application.
-                                self.stack.push(v.clone());
+                                self.stack.push(*v);
                                 return Ok(Op::Force);
                             }
                         }
                     }
                     Op::Force => {
                         let t = match stack.last() {
-                            Some(Value::Thunk(t)) => t.clone(),
+                            Some(Value::Thunk(t)) => *t,
                             _ => continue,
                         };
                         if let ThunkState::Done(v) = &*t.state.borrow() {
-                            let v = v.clone();
+                            let v = *v;
                             if let Some(top) = stack.last_mut() {
                                 *top = v;
                             }
@@ -1005,7 +1096,7 @@ impl Vm {
                                 let arg = &stack[n - 1];
                                 if c.lambda.formals.is_none() {
                                     // The argument is moved in below.
-                                    Some(Env::new(1, c.env.clone()))
+                                    Some(Env::new(1, c.env))
                                 } else if arg.is_forced() {
                                     // On an error, the general path reports it.
                                     bind_args(c, arg.shallow()).ok()
@@ -1016,7 +1107,7 @@ impl Vm {
                                         Value::Thunk(t) if !t.forcing.get() => {
                                             match &*t.state.borrow() {
                                                 ThunkState::Pending(p, e) => {
-                                                    Some((t.clone(), p.clone(), e.clone()))
+                                                    Some((*t, p.clone(), *e))
                                                 }
                                                 _ => None,
                                             }
@@ -1062,7 +1153,7 @@ impl Vm {
                             // `a: b: ...` applied to `a`: the result is the
                             // inner closure, no frame needed (a tail call
                             // just goes on with the code after it).
-                            self.stack.push(Value::Closure(Rc::new(Closure {
+                            self.stack.push(Value::Closure(Gc::new(Closure {
                                 lambda: c.lambda.body.lambdas[i as usize].clone(),
                                 env: Some(call_env),
                             })));
@@ -1101,7 +1192,7 @@ impl Vm {
                                 if self.frames.len() + self.tail_calls
                                     < self.options.max_call_depth =>
                             {
-                                takes_curried(c, n as usize).map(|f| (c.clone(), f))
+                                takes_curried(c, n as usize).map(|f| (*c, f))
                             }
                             _ => None,
                         };
@@ -1122,7 +1213,7 @@ impl Vm {
                                 Some(Value::Thunk(t)) if !t.forcing.get() => {
                                     match &*t.state.borrow() {
                                         ThunkState::Pending(p, e) => {
-                                            Some(Some((t.clone(), p.clone(), e.clone())))
+                                            Some(Some((*t, p.clone(), *e)))
                                         }
                                         ThunkState::Done(_) => None,
                                         _ => Some(None),
@@ -1210,7 +1301,7 @@ impl Vm {
                         self.tail_calls -= frame.tail_calls;
                         match frame.update {
                             Some(u) => {
-                                complete(&u.thunk, v.clone());
+                                complete(&u.thunk, v);
                                 if u.deliver {
                                     self.stack.push(v);
                                 }
@@ -1236,18 +1327,18 @@ impl Vm {
                     },
                     Op::Thunk(i) => stack.push(Thunk::value_of(ThunkState::Pending(
                         proto.protos[i as usize].clone(),
-                        env.clone(),
+                        env,
                     ))),
-                    Op::Closure(i) => stack.push(Value::Closure(Rc::new(Closure {
+                    Op::Closure(i) => stack.push(Value::Closure(Gc::new(Closure {
                         lambda: proto.lambdas[i as usize].clone(),
-                        env: Some(env.clone()),
+                        env: Some(env),
                     }))),
                     Op::Pop => {
                         let top = stack.pop();
                         discard(top);
                     }
-                    Op::PushEnv(n) => env = Env::new(n as usize, Some(env.clone())),
-                    Op::PopEnv => match env.parent.clone() {
+                    Op::PushEnv(n) => env = Env::new(n as usize, Some(env)),
+                    Op::PopEnv => match env.parent {
                         Some(p) => env = p,
                         None => {
                             save!();
@@ -1333,6 +1424,7 @@ impl Vm {
     /// `floor`.
     fn run_loop(&mut self, floor: usize) -> Result<Value> {
         loop {
+            self.safe_point();
             let op = self.fast_path(floor)?;
             let frame = match self.frames.last_mut() {
                 Some(Frame::Code(f)) => f,
@@ -1340,13 +1432,13 @@ impl Vm {
             };
             match op {
                 Op::Const(i) => {
-                    let v = frame.proto.consts[i as usize].clone();
+                    let v = frame.proto.consts[i as usize];
                     self.stack.push(v);
                 }
                 Op::Local(depth, slot) => {
                     let env = Self::env_at(&frame.env, depth);
                     match env.slot(slot as usize).get() {
-                        Some(v) => self.stack.push(v.clone()),
+                        Some(v) => self.stack.push(*v),
                         None => return Err(internal("read of an unset slot")),
                     }
                 }
@@ -1368,12 +1460,12 @@ impl Vm {
                         let ns = ns.shallow();
                         match &ns {
                             Value::Thunk(t) => {
-                                to_force = Some(t.clone());
+                                to_force = Some(*t);
                                 break;
                             }
                             Value::Attrs(a) => {
                                 if let Some(v) = a.get(name) {
-                                    found = Some(v.clone());
+                                    found = Some(*v);
                                     break;
                                 }
                             }
@@ -1397,7 +1489,7 @@ impl Vm {
                     let top = self.stack.last_mut().expect("operand stack underflow");
                     if let Value::Thunk(t) = top {
                         let done = match &*t.state.borrow() {
-                            ThunkState::Done(v) => Some(v.clone()),
+                            ThunkState::Done(v) => Some(*v),
                             _ => None,
                         };
                         if let Some(v) = done {
@@ -1415,14 +1507,14 @@ impl Vm {
                 }
                 Op::Thunk(i) => {
                     let proto = frame.proto.protos[i as usize].clone();
-                    let v = Thunk::value_of(ThunkState::Pending(proto, frame.env.clone()));
+                    let v = Thunk::value_of(ThunkState::Pending(proto, frame.env));
                     self.stack.push(v);
                 }
                 Op::Closure(i) => {
                     let lambda = frame.proto.lambdas[i as usize].clone();
-                    let v = Value::Closure(Rc::new(Closure {
+                    let v = Value::Closure(Gc::new(Closure {
                         lambda,
-                        env: Some(frame.env.clone()),
+                        env: Some(frame.env),
                     }));
                     self.stack.push(v);
                 }
@@ -1642,7 +1734,7 @@ impl Vm {
                     let mut err = match v {
                         Value::Attrs(a) => match a.get(name) {
                             Some(x) => {
-                                self.stack.push(x.clone());
+                                self.stack.push(*x);
                                 continue;
                             }
                             None => missing_attribute(name, &a),
@@ -1724,7 +1816,7 @@ impl Vm {
                     let dyn_at = self.stack.len() - 2 * ndyn as usize;
                     let mut entries: Vec<(Symbol, Value)> = Vec::with_capacity(layout.len());
                     if rec {
-                        let env = frame.env.clone();
+                        let env = frame.env;
                         for (i, name) in layout.iter().enumerate() {
                             let v = env
                                 .slot(i)
@@ -1779,7 +1871,7 @@ impl Vm {
                                 }
                                 Err(pos) => {
                                     defined.push((name, offsets[layout.len() + j]));
-                                    entries.insert(pos, (name, pair[1].clone()))
+                                    entries.insert(pos, (name, pair[1]))
                                 }
                             }
                         }
@@ -1797,13 +1889,12 @@ impl Vm {
                     self.stack.push(Value::attrs(set));
                 }
                 Op::PushEnv(n) => {
-                    frame.env = Env::new(n as usize, Some(frame.env.clone()));
+                    frame.env = Env::new(n as usize, Some(frame.env));
                 }
                 Op::PopEnv => {
                     let parent = frame
                         .env
                         .parent
-                        .clone()
                         .ok_or_else(|| internal("pop of root env"))?;
                     frame.env = parent;
                 }
@@ -1823,7 +1914,7 @@ impl Vm {
                         Some(Frame::Code(f)) => f,
                         _ => return Err(internal("with outside bytecode")),
                     };
-                    let env = Env::new(1, Some(frame.env.clone()));
+                    let env = Env::new(1, Some(frame.env));
                     let _ = env.slot(0).set(v);
                     frame.env = env;
                 }
@@ -1879,7 +1970,7 @@ impl Vm {
 
 /// Record a thunk's value.
 /// A body of code to run, its environment, and the lambda it belongs to.
-type ThunkBody = (Rc<Proto>, Rc<Env>, Option<Rc<Lambda>>);
+type ThunkBody = (Rc<Proto>, Gc<Env>, Option<Rc<Lambda>>);
 
 /// What computes a thunk that is not done and not being forced, when that
 /// is a bytecode body: its pending body, or the body of a plain lambda it
@@ -1889,12 +1980,12 @@ type ThunkBody = (Rc<Proto>, Rc<Env>, Option<Rc<Lambda>>);
 /// for the trace. Anything else (builtins, formals, functors): None.
 fn thunk_body(t: &Thunk) -> Option<ThunkBody> {
     Some(match &*t.state.borrow() {
-        ThunkState::Pending(p, e) => (p.clone(), e.clone(), None),
+        ThunkState::Pending(p, e) => (p.clone(), *e, None),
         ThunkState::Apply(Value::Closure(c), arg)
             if c.lambda.formals.is_none() && c.lambda.body.returns_lambda.is_none() =>
         {
-            let env = Env::new(1, c.env.clone());
-            let _ = env.slot(0).set(arg.clone());
+            let env = Env::new(1, c.env);
+            let _ = env.slot(0).set(*arg);
             (c.lambda.body.clone(), env, Some(c.lambda.clone()))
         }
         // `(f a) b` with `f = a: b: …` (what `mapAttrs` makes): both
@@ -1910,10 +2001,10 @@ fn thunk_body(t: &Thunk) -> Option<ThunkBody> {
                     if inner.formals.is_some() || inner.body.returns_lambda.is_some() {
                         return None;
                     }
-                    let outer = Env::new(c.lambda.env_size as usize, c.env.clone());
-                    let _ = outer.slot(0).set(a.clone());
+                    let outer = Env::new(c.lambda.env_size as usize, c.env);
+                    let _ = outer.slot(0).set(*a);
                     let env = Env::new(inner.env_size as usize, Some(outer));
-                    let _ = env.slot(0).set(b.clone());
+                    let _ = env.slot(0).set(*b);
                     (inner.body.clone(), env, Some(inner.clone()))
                 }
                 _ => return None,
@@ -1943,7 +2034,7 @@ enum Curried {
     /// The arguments are bound; the result is this (inner) closure.
     Closure(Value),
     /// The arguments are bound; run this lambda's body in this environment.
-    Body(Rc<Lambda>, Rc<Env>),
+    Body(Rc<Lambda>, Gc<Env>),
 }
 
 /// Whether `c` takes `n` arguments as a curried lambda (`a: b: …`): all
@@ -1967,7 +2058,7 @@ fn takes_curried(c: &Closure, n: usize) -> Option<bool> {
 fn bind_curried(c: &Closure, args: impl ExactSizeIterator<Item = Value>) -> Curried {
     let n = args.len();
     let mut lambda = &c.lambda;
-    let mut parent = c.env.clone();
+    let mut parent = c.env;
     for (i, arg) in args.enumerate() {
         let env = Env::new(lambda.env_size as usize, parent);
         let _ = env.slot(0).set(arg);
@@ -1977,7 +2068,7 @@ fn bind_curried(c: &Closure, args: impl ExactSizeIterator<Item = Value>) -> Curr
                 parent = Some(env);
             }
             Some(j) => {
-                return Curried::Closure(Value::Closure(Rc::new(Closure {
+                return Curried::Closure(Value::Closure(Gc::new(Closure {
                     lambda: lambda.body.lambdas[j as usize].clone(),
                     env: Some(env),
                 })))
@@ -1996,13 +2087,13 @@ fn bind_curried(c: &Closure, args: impl ExactSizeIterator<Item = Value>) -> Curr
 fn bind_curried_formals(c: &Closure, args: &[Value]) -> Result<Curried> {
     let n = args.len();
     let mut lambda = &c.lambda;
-    let mut parent = c.env.clone();
+    let mut parent = c.env;
     for (i, arg) in args.iter().enumerate() {
         let env = if lambda.formals.is_some() {
             bind_lambda_args(lambda, parent, arg.shallow())?
         } else {
             let env = Env::new(lambda.env_size as usize, parent);
-            let _ = env.slot(0).set(arg.clone());
+            let _ = env.slot(0).set(*arg);
             env
         };
         match lambda.body.returns_lambda {
@@ -2011,7 +2102,7 @@ fn bind_curried_formals(c: &Closure, args: &[Value]) -> Result<Curried> {
                 parent = Some(env);
             }
             Some(j) => {
-                return Ok(Curried::Closure(Value::Closure(Rc::new(Closure {
+                return Ok(Curried::Closure(Value::Closure(Gc::new(Closure {
                     lambda: lambda.body.lambdas[j as usize].clone(),
                     env: Some(env),
                 }))))
@@ -2022,25 +2113,18 @@ fn bind_curried_formals(c: &Closure, args: &[Value]) -> Result<Curried> {
     Err(internal("a call without arguments"))
 }
 
-/// Drop a value popped off the operand stack; a number, Boolean or null
-/// is just forgotten, without a call into the general destructor.
+/// A value popped off the operand stack and not used (values have no
+/// destructor: the collector frees what nothing reaches).
 #[inline(always)]
-fn discard(v: Option<Value>) {
-    match v {
-        Some(Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_)) | None => {
-            std::mem::forget(v)
-        }
-        other => drop(other),
-    }
-}
+fn discard(_: Option<Value>) {}
 
-fn bind_args(c: &Closure, arg: Value) -> Result<Rc<Env>> {
-    bind_lambda_args(&c.lambda, c.env.clone(), arg)
+fn bind_args(c: &Closure, arg: Value) -> Result<Gc<Env>> {
+    bind_lambda_args(&c.lambda, c.env, arg)
 }
 
 /// The environment of a call of `lambda` (closed over `parent`) with
 /// `arg` (forced if the lambda has formals).
-fn bind_lambda_args(lambda: &Lambda, parent: Option<Rc<Env>>, arg: Value) -> Result<Rc<Env>> {
+fn bind_lambda_args(lambda: &Lambda, parent: Option<Gc<Env>>, arg: Value) -> Result<Gc<Env>> {
     let env = Env::new(lambda.env_size as usize, parent);
     match &lambda.formals {
         None => {
@@ -2048,7 +2132,7 @@ fn bind_lambda_args(lambda: &Lambda, parent: Option<Rc<Env>>, arg: Value) -> Res
         }
         Some(formals) => {
             let attrs = match &arg {
-                Value::Attrs(a) => a.clone(),
+                Value::Attrs(a) => *a,
                 other => return Err(type_error::expected("a set", other)),
             };
             let mut matched = 0;
@@ -2056,14 +2140,13 @@ fn bind_lambda_args(lambda: &Lambda, parent: Option<Rc<Env>>, arg: Value) -> Res
                 match attrs.get(f.name) {
                     Some(v) => {
                         matched += 1;
-                        let _ = env.slot(i).set(v.clone());
+                        let _ = env.slot(i).set(*v);
                     }
                     None => match &f.default {
                         Some(proto) => {
-                            let _ = env.slot(i).set(Thunk::value_of(ThunkState::Pending(
-                                proto.clone(),
-                                env.clone(),
-                            )));
+                            let _ = env
+                                .slot(i)
+                                .set(Thunk::value_of(ThunkState::Pending(proto.clone(), env)));
                         }
                         None => {
                             return Err(Error::eval(format!(

@@ -4,6 +4,7 @@ mod closure;
 
 use super::{attrset, list, ok, string, PrimRet};
 use crate::error::{Error, Result};
+use crate::gc::{Trace, Tracer};
 use crate::symbol::{Known, Symbol};
 use crate::value::{AttrPositions, Attrs, Thunk, Value};
 use crate::vm::{Cont, Step, Vm};
@@ -25,16 +26,14 @@ pub fn attr_names(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 
 pub fn attr_values(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let s = attrset(&a[0])?;
-    ok(Value::list(
-        s.entries.iter().map(|(_, v)| v.clone()).collect(),
-    ))
+    ok(Value::list(s.entries.iter().map(|(_, v)| *v).collect()))
 }
 
 pub fn get_attr(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let name = name_of(&a[0])?;
     let s = attrset(&a[1])?;
     match s.get(name) {
-        Some(v) => ok(v.clone()),
+        Some(v) => ok(*v),
         None => Err(missing(name.as_str())),
     }
 }
@@ -79,15 +78,19 @@ fn remove_now(s: &Attrs, names: &[Value]) -> Result<Value> {
 }
 
 struct RemoveAttrs {
-    set: std::rc::Rc<Attrs>,
-    names: std::rc::Rc<Vec<Value>>,
+    set: crate::gc::Gc<Attrs>,
+    names: crate::gc::Gc<Vec<Value>>,
 }
 
 impl Cont for RemoveAttrs {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.set);
+        t.mark(self.names);
+    }
     fn resume(&mut self, _: &mut Vm, _: Value) -> Result<Step> {
         for n in self.names.iter() {
             if !n.is_forced() {
-                return Ok(Step::Force(n.clone()));
+                return Ok(Step::Force(*n));
             }
         }
         Ok(Step::Done(remove_now(&self.set, &self.names)?))
@@ -97,7 +100,7 @@ impl Cont for RemoveAttrs {
 /// `listToAttrs`: force each element and its `name`; the first definition of
 /// a name wins, and later ones need no `value`.
 struct ListToAttrs {
-    items: std::rc::Rc<Vec<Value>>,
+    items: crate::gc::Gc<Vec<Value>>,
     index: usize,
     seen: rustc_hash::FxHashSet<Symbol>,
     /// The winning definitions, with the positions of the element set they
@@ -112,17 +115,23 @@ fn missing(name: &str) -> Error {
 }
 
 impl Cont for ListToAttrs {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.items);
+        for (_, v, _) in &self.entries {
+            v.trace(t);
+        }
+    }
     fn resume(&mut self, _: &mut Vm, _: Value) -> Result<Step> {
         let name_key = Symbol::known(Known::Name);
         let value_key = Symbol::known(Known::Value);
         while self.index < self.items.len() {
             let item = &self.items[self.index];
             if !item.is_forced() {
-                return Ok(Step::Force(item.clone()));
+                return Ok(Step::Force(*item));
             }
             let set = attrset(&item.shallow())?;
             let name = match set.get(name_key) {
-                Some(n) => n.clone(),
+                Some(n) => *n,
                 None => return Err(missing("name")),
             };
             if !name.is_forced() {
@@ -131,7 +140,7 @@ impl Cont for ListToAttrs {
             let sym = name_of(&name.shallow())?;
             if self.seen.insert(sym) {
                 let value = match set.get(value_key) {
-                    Some(v) => v.clone(),
+                    Some(v) => *v,
                     None => return Err(missing("value")),
                 };
                 self.entries.push((sym, value, set.pos.clone()));
@@ -171,8 +180,8 @@ pub fn map_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
         s.entries
             .iter()
             .map(|(k, v)| {
-                let partial = Thunk::apply(f.clone(), Value::string(k.as_str()));
-                (*k, Thunk::apply(partial, v.clone()))
+                let partial = Thunk::apply(*f, Value::string(k.as_str()));
+                (*k, Thunk::apply(partial, *v))
             })
             .collect(),
     )))
@@ -186,7 +195,7 @@ pub fn intersect_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let entries = if left.entries.len() < right.entries.len() {
         left.entries
             .iter()
-            .filter_map(|(k, _)| right.get(*k).map(|v| (*k, v.clone())))
+            .filter_map(|(k, _)| right.get(*k).map(|v| (*k, *v)))
             .collect()
     } else {
         right
@@ -210,20 +219,24 @@ pub fn intersect_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 
 struct CatAttrs {
     name: Symbol,
-    items: std::rc::Rc<Vec<Value>>,
+    items: crate::gc::Gc<Vec<Value>>,
     index: usize,
     out: Vec<Value>,
 }
 
 impl Cont for CatAttrs {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.items);
+        self.out.trace(t);
+    }
     fn resume(&mut self, _: &mut Vm, _: Value) -> Result<Step> {
         while self.index < self.items.len() {
             let item = &self.items[self.index];
             if !item.is_forced() {
-                return Ok(Step::Force(item.clone()));
+                return Ok(Step::Force(*item));
             }
             if let Some(v) = attrset(&item.shallow())?.get(self.name) {
-                self.out.push(v.clone());
+                self.out.push(*v);
             }
             self.index += 1;
         }
@@ -273,8 +286,8 @@ pub fn function_args(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 /// `f name [ values of that name, in list order ]` (lazily).
 pub fn zip_attrs_with(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     super::function(&a[0])?;
-    let f = a[0].clone();
-    super::lists::force_then(vm, &a[1], move |_, l| {
+    let f = a[0];
+    super::lists::force_then(vm, &a[1], a, move |_, l| {
         Ok(PrimRet::Cont(Box::new(ZipAttrsWith {
             f,
             items: list(&l)?,
@@ -285,16 +298,20 @@ pub fn zip_attrs_with(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 
 struct ZipAttrsWith {
     f: Value,
-    items: std::rc::Rc<Vec<Value>>,
+    items: crate::gc::Gc<Vec<Value>>,
     index: usize,
 }
 
 impl Cont for ZipAttrsWith {
+    fn trace(&self, t: &mut Tracer) {
+        self.f.trace(t);
+        t.mark(self.items);
+    }
     fn resume(&mut self, _: &mut Vm, _: Value) -> Result<Step> {
         // Every element is forced to a set before anything is built.
         while let Some(item) = self.items.get(self.index) {
             if !item.is_forced() {
-                return Ok(Step::Force(item.clone()));
+                return Ok(Step::Force(*item));
             }
             attrset(&item.shallow()).map_err(|mut e| {
                 // Nix checks these without a position; its error then
@@ -309,14 +326,14 @@ impl Cont for ZipAttrsWith {
         for item in self.items.iter() {
             if let Value::Attrs(set) = item.shallow() {
                 for (k, v) in set.entries.iter() {
-                    groups.entry(*k).or_default().push(v.clone());
+                    groups.entry(*k).or_default().push(*v);
                 }
             }
         }
         let entries = groups
             .into_iter()
             .map(|(k, vs)| {
-                let partial = Thunk::apply(self.f.clone(), Value::string(k.as_str()));
+                let partial = Thunk::apply(self.f, Value::string(k.as_str()));
                 (k, Thunk::apply(partial, Value::list(vs)))
             })
             .collect();

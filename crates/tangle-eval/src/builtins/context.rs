@@ -14,6 +14,7 @@
 use super::strings::coerce_then;
 use super::{attrset, list, ok, string, PrimOpDef, PrimRet};
 use crate::error::{Error, Result};
+use crate::gc::{Trace, Tracer};
 use crate::symbol::Symbol;
 use crate::value::{Attrs, Context, Value};
 use crate::vm::{Cont, Step, Vm};
@@ -72,7 +73,7 @@ fn has_context(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 /// are accepted), then drops the context.
 fn unsafe_discard_string_context(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     match &a[0] {
-        Value::String(s) if s.context.is_none() => ok(a[0].clone()),
+        Value::String(s) if s.context.is_none() => ok(a[0]),
         Value::String(s) => ok(Value::string(s.bytes.to_vec())),
         other => coerce_then(other, (), |_, s| Ok(Value::string(s.bytes.to_vec()))),
     }
@@ -83,7 +84,7 @@ fn unsafe_discard_string_context(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet>
 fn unsafe_discard_output_dependency(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let s = string(&a[0])?;
     let Some(ctx) = &s.context else {
-        return ok(a[0].clone());
+        return ok(a[0]);
     };
     let out: Context = ctx
         .iter()
@@ -179,7 +180,7 @@ fn append_context(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     Ok(PrimRet::Cont(Box::new(AppendContext {
         bytes: s.bytes.to_vec(),
         ctx,
-        entries: set.entries.iter().map(|(k, v)| (*k, v.clone())).collect(),
+        entries: set.entries.iter().map(|(k, v)| (*k, *v)).collect(),
         next: 0,
         state: State::Entry,
         outputs: Vec::new(),
@@ -224,12 +225,16 @@ impl AppendContext {
         self.state = State::Entry;
     }
 
-    fn current_set(&self) -> Result<std::rc::Rc<Attrs>> {
+    fn current_set(&self) -> Result<crate::gc::Gc<Attrs>> {
         attrset(&self.entries[self.next].1.shallow())
     }
 }
 
 impl Cont for AppendContext {
+    fn trace(&self, t: &mut Tracer) {
+        self.entries.trace(t);
+        self.outputs.trace(t);
+    }
     fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
         loop {
             if self.next >= self.entries.len() {
@@ -249,13 +254,13 @@ impl Cont for AppendContext {
                         )));
                     }
                     self.state = State::Path;
-                    return Ok(Step::Force(self.entries[self.next].1.clone()));
+                    return Ok(Step::Force(self.entries[self.next].1));
                 }
                 State::Path => {
                     let set = self.current_set()?;
                     self.state = State::AllOutputs;
                     if let Some(v) = set.get_str("path") {
-                        return Ok(Step::Force(v.clone()));
+                        return Ok(Step::Force(*v));
                     }
                     continue;
                 }
@@ -266,7 +271,7 @@ impl Cont for AppendContext {
                     }
                     self.state = State::Outputs;
                     if let Some(v) = set.get_str("allOutputs") {
-                        return Ok(Step::Force(v.clone()));
+                        return Ok(Step::Force(*v));
                     }
                     continue;
                 }
@@ -284,7 +289,7 @@ impl Cont for AppendContext {
                     }
                     if let Some(v) = set.get_str("outputs") {
                         self.state = State::OutputList;
-                        return Ok(Step::Force(v.clone()));
+                        return Ok(Step::Force(*v));
                     }
                     self.next_entry();
                 }
@@ -299,7 +304,7 @@ impl Cont for AppendContext {
                     }
                     self.state = State::Output;
                     if let Some(v) = self.outputs.first() {
-                        return Ok(Step::Force(v.clone()));
+                        return Ok(Step::Force(*v));
                     }
                     self.next_entry();
                 }
@@ -309,7 +314,7 @@ impl Cont for AppendContext {
                     self.ctx.insert(entry);
                     self.out_index += 1;
                     if let Some(v) = self.outputs.get(self.out_index) {
-                        return Ok(Step::Force(v.clone()));
+                        return Ok(Step::Force(*v));
                     }
                     self.next_entry();
                 }

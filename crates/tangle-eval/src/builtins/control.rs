@@ -3,6 +3,8 @@
 
 use super::{ok, string, PrimRet};
 use crate::error::{Error, ErrorKind, Result};
+#[allow(unused_imports)]
+use crate::gc::{Trace, Tracer};
 use crate::io::describe_io_error;
 use crate::symbol::Symbol;
 use crate::value::{Attrs, Thunk, ThunkState, Value};
@@ -17,6 +19,9 @@ struct Raise {
 }
 
 impl Cont for Raise {
+    fn trace(&self, t: &mut Tracer) {
+        self.msg.trace(t);
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         if let Some(m) = self.msg.take() {
             return Ok(Step::Sub(Box::new(Concat::interpolation(vec![m]))));
@@ -41,19 +46,19 @@ impl Cont for Raise {
 pub fn throw(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     Ok(PrimRet::Cont(Box::new(Raise {
         kind: ErrorKind::Throw,
-        msg: Some(a[0].clone()),
+        msg: Some(a[0]),
     })))
 }
 
 pub fn abort(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     Ok(PrimRet::Cont(Box::new(Raise {
         kind: ErrorKind::Abort,
-        msg: Some(a[0].clone()),
+        msg: Some(a[0]),
     })))
 }
 
 pub fn seq(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    ok(a[1].clone())
+    ok(a[1])
 }
 
 struct Then {
@@ -62,10 +67,16 @@ struct Then {
 }
 
 impl Cont for Then {
+    fn trace(&self, t: &mut Tracer) {
+        if let Some(c) = &self.first {
+            c.trace(t);
+        }
+        self.then.trace(t);
+    }
     fn resume(&mut self, _: &mut Vm, _: Value) -> Result<Step> {
         match self.first.take() {
             Some(c) => Ok(Step::Sub(c)),
-            None => Ok(Step::Force(self.then.clone())).map(|s| match s {
+            None => Ok(Step::Force(self.then)).map(|s| match s {
                 Step::Force(v) if v.is_forced() => Step::Done(v.shallow()),
                 s => s,
             }),
@@ -75,8 +86,8 @@ impl Cont for Then {
 
 pub fn deep_seq(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     Ok(PrimRet::Cont(Box::new(Then {
-        first: Some(Box::new(DeepForce::new(a[0].clone(), true))),
-        then: a[1].clone(),
+        first: Some(Box::new(DeepForce::new(a[0], true))),
+        then: a[1],
     })))
 }
 
@@ -92,6 +103,9 @@ fn try_result(success: bool, value: Value) -> Value {
 }
 
 impl Cont for TryEval {
+    fn trace(&self, t: &mut Tracer) {
+        self.arg.trace(t);
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         match self.arg.take() {
             Some(v) => Ok(Step::Force(v)),
@@ -109,14 +123,12 @@ impl Cont for TryEval {
 }
 
 pub fn try_eval(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    Ok(PrimRet::Cont(Box::new(TryEval {
-        arg: Some(a[0].clone()),
-    })))
+    Ok(PrimRet::Cont(Box::new(TryEval { arg: Some(a[0]) })))
 }
 
 pub fn trace(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     print_trace(vm, &a[0]);
-    ok(a[1].clone())
+    ok(a[1])
 }
 
 /// `trace: VALUE` as Nix 2.8 prints it: a string as its text, anything
@@ -136,10 +148,10 @@ fn print_trace(vm: &mut Vm, v: &Value) {
 /// not even evaluated.
 pub fn trace_verbose(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     if !vm.options.trace_verbose {
-        return ok(a[1].clone());
+        return ok(a[1]);
     }
-    let then = a[1].clone();
-    super::lists::force_then(vm, &a[0], move |vm, msg| {
+    let then = a[1];
+    super::lists::force_then(vm, &a[0], a, move |vm, msg| {
         print_trace(vm, &msg);
         ok(then)
     })
@@ -158,7 +170,7 @@ pub fn warn(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
             "aborting to reveal stack trace of warning, as abort-on-warn is set",
         ));
     }
-    ok(a[1].clone())
+    ok(a[1])
 }
 
 /// A warning from Nix code as current Nix prints it: the message, then the
@@ -202,7 +214,7 @@ fn warning_text(msg: &str, pos: Option<&crate::source::Pos>) -> String {
 
 /// `break value`: without a debugger, just the value.
 pub fn break_(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    ok(a[0].clone())
+    ok(a[0])
 }
 
 /// `addErrorContext msg value`: the value; if forcing it fails, the error
@@ -210,8 +222,8 @@ pub fn break_(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 /// only evaluated then, and an error in it replaces the original one.
 pub fn add_error_context(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     Ok(PrimRet::Cont(Box::new(AddErrorContext {
-        msg: a[0].clone(),
-        value: Some(a[1].clone()),
+        msg: a[0],
+        value: Some(a[1]),
         caught: None,
         intercepted: false,
     })))
@@ -227,6 +239,10 @@ struct AddErrorContext {
 }
 
 impl Cont for AddErrorContext {
+    fn trace(&self, t: &mut Tracer) {
+        self.msg.trace(t);
+        self.value.trace(t);
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         if let Some(v) = self.value.take() {
             return Ok(Step::Force(v));
@@ -243,9 +259,7 @@ impl Cont for AddErrorContext {
                 return Err(err);
             }
             self.caught = Some(err);
-            return Ok(Step::Sub(Box::new(Concat::interpolation(vec![self
-                .msg
-                .clone()]))));
+            return Ok(Step::Sub(Box::new(Concat::interpolation(vec![self.msg]))));
         }
         if let Value::String(s) = &input {
             err.trace.push((s.as_str_lossy().into_owned(), None));
@@ -308,6 +322,9 @@ struct ImportOutPath {
 }
 
 impl Cont for ImportOutPath {
+    fn trace(&self, t: &mut Tracer) {
+        self.out_path.trace(t);
+    }
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         if self.importing {
             return Ok(Step::Done(input));
@@ -330,7 +347,7 @@ pub fn import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
         if let Some(p) = set.get_str("outPath") {
             if !p.is_forced() {
                 return Ok(PrimRet::Cont(Box::new(ImportOutPath {
-                    out_path: Some(p.clone()),
+                    out_path: Some(*p),
                     importing: false,
                 })));
             }
@@ -338,17 +355,17 @@ pub fn import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     }
     let mut path = real_path(vm, &a[0])?;
     if let Some(v) = vm.import_cache.get(&path) {
-        return imported(v.clone());
+        return imported(*v);
     }
     path = import_target(vm, path)?;
     if let Some(v) = vm.import_cache.get(&path) {
-        return imported(v.clone());
+        return imported(*v);
     }
     let text = read_source(vm, &path)?;
     let proto = crate::compile_source(vm, &path, text)?;
     let empty = crate::value::Env::new(0, None);
     let v = Thunk::value_of(ThunkState::Pending(proto, empty));
-    vm.import_cache.insert(path, v.clone());
+    vm.import_cache.insert(path, v);
     imported(v)
 }
 

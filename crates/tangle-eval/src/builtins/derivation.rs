@@ -9,12 +9,12 @@
 
 use super::{attrset, boolean, list, string, PrimOpDef, PrimRet};
 use crate::error::{Error, Result};
+use crate::gc::{Gc, Trace, Tracer};
 use crate::store::{DrvRequest, FixedOutput};
 use crate::symbol::Symbol;
 use crate::value::{Attrs, Context, Value};
 use crate::vm::coerce::{Concat, Mode};
 use crate::vm::{Cont, Step, Vm};
-use std::rc::Rc;
 
 pub static PRIMOPS: &[PrimOpDef] = &[prim!("derivationStrict", 1, 1, derivation_strict)];
 
@@ -28,7 +28,7 @@ fn derivation_strict(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
             "attribute 'name' missing for call to 'derivationStrict'",
         ));
     };
-    let name = name.clone();
+    let name = *name;
     Ok(PrimRet::Cont(Box::new(DerivationStrict {
         set,
         phase: Phase::Start,
@@ -64,7 +64,7 @@ enum Phase {
 }
 
 struct DerivationStrict {
-    set: Rc<Attrs>,
+    set: Gc<Attrs>,
     phase: Phase,
     name_value: Value,
     idx: usize,
@@ -247,6 +247,11 @@ impl DerivationStrict {
 }
 
 impl Cont for DerivationStrict {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.set);
+        self.name_value.trace(t);
+        self.args.trace(t);
+    }
     fn unwinding(&mut self, err: &mut Error) {
         if self.in_attribute {
             err.trace_hint = true;
@@ -259,14 +264,14 @@ impl Cont for DerivationStrict {
                 Phase::Start => {
                     self.phase = Phase::Name;
                     self.in_attribute = true;
-                    return Ok(Step::Force(self.name_value.clone()));
+                    return Ok(Step::Force(self.name_value));
                 }
                 Phase::Name => {
                     self.req.name = super::text_no_context(&input)?;
                     self.in_attribute = false;
                     self.phase = Phase::Structured;
                     if let Some(v) = self.set.get_str("__structuredAttrs") {
-                        return Ok(Step::Force(v.clone()));
+                        return Ok(Step::Force(*v));
                     }
                 }
                 Phase::Structured => {
@@ -275,7 +280,7 @@ impl Cont for DerivationStrict {
                     }
                     self.phase = Phase::IgnoreNulls;
                     if let Some(v) = self.set.get_str("__ignoreNulls") {
-                        return Ok(Step::Force(v.clone()));
+                        return Ok(Step::Force(*v));
                     }
                 }
                 Phase::IgnoreNulls => {
@@ -295,7 +300,7 @@ impl Cont for DerivationStrict {
                     }
                     self.phase = Phase::AttrForced;
                     self.in_attribute = true;
-                    return Ok(Step::Force(v.clone()));
+                    return Ok(Step::Force(*v));
                 }
                 Phase::AttrForced => {
                     let key = self.key();

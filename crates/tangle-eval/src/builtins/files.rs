@@ -6,12 +6,12 @@
 use super::control::real_path;
 use super::{list, ok, string, PrimOpDef, PrimRet};
 use crate::error::{Error, ErrorKind, Result};
+use crate::gc::{Gc, Trace, Tracer};
 use crate::io::describe_io_error;
 use crate::symbol::Symbol;
 use crate::value::{Attrs, PrimArgs, PrimOpApp, Thunk, Value};
 use crate::vm::coerce::{Concat, Mode};
 use crate::vm::{Cont, Step, Vm};
-use std::rc::Rc;
 
 pub static PRIMOPS: &[PrimOpDef] = &[
     prim!("readDir", 1, 1, read_dir),
@@ -33,7 +33,7 @@ fn with_path(
 ) -> Result<PrimRet> {
     match v {
         Value::Attrs(_) => Ok(PrimRet::Cont(Box::new(CoercePath {
-            inner: Some(Box::new(Concat::new(vec![v.clone()], Mode::ToString))),
+            inner: Some(Box::new(Concat::new(vec![*v], Mode::ToString))),
             k: Some(Box::new(k)),
         }))),
         _ => {
@@ -51,6 +51,11 @@ struct CoercePath {
 }
 
 impl Cont for CoercePath {
+    fn trace(&self, t: &mut Tracer) {
+        if let Some(c) = &self.inner {
+            c.trace(t);
+        }
+    }
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         if let Some(c) = self.inner.take() {
             return Ok(Step::Sub(c));
@@ -153,7 +158,7 @@ pub fn get_env(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 /// evaluation.
 pub fn current_time() -> Value {
     Thunk::apply(
-        Value::PrimOpApp(Rc::new(PrimOpApp {
+        Value::PrimOpApp(Gc::new(PrimOpApp {
             op: &CURRENT_TIME,
             args: PrimArgs::new(),
         })),
@@ -175,7 +180,7 @@ pub fn find_file(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let entries = list(&a[0])?;
     Ok(PrimRet::Cont(Box::new(FindFile {
         entries,
-        name: a[1].clone(),
+        name: a[1],
         index: 0,
         resolved: Vec::new(),
         state: FindState::Entry,
@@ -186,7 +191,7 @@ enum FindState {
     /// Force entry `index`.
     Entry,
     /// Its `prefix` is being forced (the set is kept for its `path`).
-    Prefix(Rc<Attrs>),
+    Prefix(Gc<Attrs>),
     /// Its `path` is being forced.
     Path(String),
     /// Its `path`, a set, is being coerced to a string.
@@ -196,7 +201,7 @@ enum FindState {
 }
 
 struct FindFile {
-    entries: Rc<Vec<Value>>,
+    entries: Gc<Vec<Value>>,
     name: Value,
     index: usize,
     resolved: Vec<(String, String)>,
@@ -204,6 +209,13 @@ struct FindFile {
 }
 
 impl Cont for FindFile {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.entries);
+        self.name.trace(t);
+        if let FindState::Prefix(s) = &self.state {
+            t.mark(*s);
+        }
+    }
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         let mut input = input;
         loop {
@@ -214,13 +226,13 @@ impl Cont for FindFile {
                         None => {
                             self.state = FindState::Name;
                             if !self.name.is_forced() {
-                                return Ok(Step::Force(self.name.clone()));
+                                return Ok(Step::Force(self.name));
                             }
                             continue;
                         }
                     };
                     if !e.is_forced() {
-                        return Ok(Step::Force(e.clone()));
+                        return Ok(Step::Force(*e));
                     }
                     let set = super::attrset(&e.shallow())?;
                     let prefix = set.get_str("prefix").cloned();
@@ -234,7 +246,7 @@ impl Cont for FindFile {
                 FindState::Prefix(set) => {
                     let prefix = super::string_no_context(&input)?;
                     let path = match set.get_str("path") {
-                        Some(p) => p.clone(),
+                        Some(p) => *p,
                         None => {
                             return Err(Error::eval(
                                 "attribute 'path' missing for call to 'findFile'",

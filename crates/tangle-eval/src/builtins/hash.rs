@@ -5,11 +5,11 @@
 
 use super::{attrset, string, PrimOpDef, PrimRet};
 use crate::error::{Error, Result};
+use crate::gc::{Gc, Trace, Tracer};
 use crate::io::describe_io_error;
 use crate::value::{Attrs, Value};
 use crate::vm::deep::CallOnce;
 use crate::vm::{Cont, Step, Vm};
-use std::rc::Rc;
 use tangle_store::{Hash, HashAlgo, HashError, HashFormat};
 
 pub static PRIMOPS: &[PrimOpDef] = &[
@@ -48,7 +48,7 @@ fn hex_of(algo: HashAlgo, data: &[u8]) -> Value {
 fn hash_string(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let algo = algo_arg(&a[0])?;
     Ok(PrimRet::Cont(Box::new(ForceThen {
-        arg: Some(a[1].clone()),
+        arg: Some(a[1]),
         algo,
     })))
 }
@@ -60,6 +60,9 @@ struct ForceThen {
 }
 
 impl Cont for ForceThen {
+    fn trace(&self, t: &mut Tracer) {
+        self.arg.trace(t);
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         match self.arg.take() {
             Some(v) => Ok(Step::Force(v)),
@@ -73,7 +76,7 @@ fn hash_file(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let algo = algo_arg(&a[0])?;
     Ok(PrimRet::Cont(Box::new(HashFile {
         algo,
-        next: Some(a[1].clone()),
+        next: Some(a[1]),
         coercing: true,
     })))
 }
@@ -91,12 +94,15 @@ struct HashFile {
 }
 
 impl Cont for HashFile {
+    fn trace(&self, t: &mut Tracer) {
+        self.next.trace(t);
+    }
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         // The value to coerce: `next`, or the result of forcing it or of a
         // `__toString` call.
         let v = self.next.take().unwrap_or(input);
         if !v.is_forced() {
-            self.next = Some(v.clone());
+            self.next = Some(v);
             return Ok(Step::Force(v));
         }
         let v = v.shallow();
@@ -104,11 +110,11 @@ impl Cont for HashFile {
             Value::Path(_) | Value::String(_) => super::control::real_path(vm, &v)?,
             Value::Attrs(set) => {
                 if let Some(f) = set.get_str("__toString") {
-                    return Ok(Step::Sub(Box::new(CallOnce::new(f.clone(), v.clone()))));
+                    return Ok(Step::Sub(Box::new(CallOnce::new(*f, v))));
                 }
                 if let Some(out) = set.get_str("outPath") {
-                    self.next = Some(out.clone());
-                    return Ok(Step::Force(out.clone()));
+                    self.next = Some(*out);
+                    return Ok(Step::Force(*out));
                 }
                 return Err(crate::error::type_error::cannot_coerce(&v));
             }
@@ -159,7 +165,7 @@ enum Stage {
 }
 
 struct ConvertHash {
-    attrs: Rc<Attrs>,
+    attrs: Gc<Attrs>,
     stage: Stage,
     hash: String,
     algo: Option<HashAlgo>,
@@ -175,6 +181,9 @@ impl ConvertHash {
 }
 
 impl Cont for ConvertHash {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.attrs);
+    }
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         match self.stage {
             Stage::Hash => {
@@ -185,7 +194,7 @@ impl Cont for ConvertHash {
                 self.hash = super::text_no_context(&input)?;
                 if let Some(v) = self.attrs.get_str("hashAlgo") {
                     self.stage = Stage::GotAlgo;
-                    return Ok(Step::Force(v.clone()));
+                    return Ok(Step::Force(*v));
                 }
                 self.stage = Stage::GotFormat;
                 Ok(Step::Force(self.required("toHashFormat")?))

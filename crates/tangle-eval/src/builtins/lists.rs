@@ -6,19 +6,19 @@ pub use sort::sort;
 
 use super::{int, list, ok, PrimRet};
 use crate::error::{Error, Result};
+use crate::gc::{Gc, Trace, Tracer};
 use crate::symbol::Symbol;
 use crate::value::{Attrs, Thunk, Value};
 use crate::vm::{Cont, Step, Vm};
-use std::rc::Rc;
 
 /// `elemAt list n`: as in Nix, the index is forced (and checked to be an
 /// integer) before the list.
 pub fn elem_at(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let i = int(&a[1])?;
-    force_then(vm, &a[0], move |_, l| {
+    force_then(vm, &a[0], a, move |_, l| {
         let l = list(&l)?;
         match usize::try_from(i).ok().and_then(|u| l.get(u)) {
-            Some(v) => ok(v.clone()),
+            Some(v) => ok(*v),
             None => Err(Error::eval(format!(
                 "'builtins.elemAt' called with index {} on a list of size {}",
                 i,
@@ -31,7 +31,7 @@ pub fn elem_at(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 pub fn head(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let l = list(&a[0])?;
     match l.first() {
-        Some(v) => ok(v.clone()),
+        Some(v) => ok(*v),
         None => Err(Error::eval("'builtins.head' called on an empty list")),
     }
 }
@@ -50,15 +50,11 @@ pub fn tail(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 pub fn map(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let l = list(&a[1])?;
     if l.is_empty() {
-        return ok(a[1].clone());
+        return ok(a[1]);
     }
-    force_then(vm, &a[0], move |_, f| {
+    force_then(vm, &a[0], a, move |_, f| {
         super::function(&f)?;
-        ok(Value::list(
-            l.iter()
-                .map(|x| Thunk::apply(f.clone(), x.clone()))
-                .collect(),
-        ))
+        ok(Value::list(l.iter().map(|x| Thunk::apply(f, *x)).collect()))
     })
 }
 
@@ -69,12 +65,10 @@ pub fn gen_list(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     if n < 0 {
         return Err(Error::eval(format!("cannot create list of size {}", n)));
     }
-    force_then(vm, &a[0], move |_, f| {
+    force_then(vm, &a[0], a, move |_, f| {
         super::function(&f)?;
         ok(Value::list(
-            (0..n)
-                .map(|i| Thunk::apply(f.clone(), Value::Int(i)))
-                .collect(),
+            (0..n).map(|i| Thunk::apply(f, Value::Int(i))).collect(),
         ))
     })
 }
@@ -100,11 +94,14 @@ struct ConcatLists {
 }
 
 impl Cont for ConcatLists {
+    fn trace(&self, t: &mut Tracer) {
+        self.items.trace(t);
+    }
     fn resume(&mut self, _: &mut Vm, _input: Value) -> Result<Step> {
         while self.index < self.items.len() {
             let x = &self.items[self.index];
             if !x.is_forced() {
-                return Ok(Step::Force(x.clone()));
+                return Ok(Step::Force(*x));
             }
             self.index += 1;
         }
@@ -119,7 +116,7 @@ impl Cont for ConcatLists {
 /// Call `f` on each element in turn and act on each result.
 struct EachCall {
     f: Value,
-    items: std::rc::Rc<Vec<Value>>,
+    items: crate::gc::Gc<Vec<Value>>,
     index: usize,
     kind: EachKind,
     out: Vec<Value>,
@@ -135,6 +132,11 @@ enum EachKind {
 }
 
 impl Cont for EachCall {
+    fn trace(&self, t: &mut Tracer) {
+        self.f.trace(t);
+        t.mark(self.items);
+        self.out.trace(t);
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         if self.waiting {
             self.waiting = false;
@@ -142,7 +144,7 @@ impl Cont for EachCall {
             match self.kind {
                 EachKind::Filter => {
                     if super::boolean(&input)? {
-                        self.out.push(x.clone());
+                        self.out.push(*x);
                     }
                 }
                 EachKind::Any => {
@@ -163,7 +165,7 @@ impl Cont for EachCall {
         }
         if self.index < self.items.len() {
             self.waiting = true;
-            return Ok(Step::Call(self.f.clone(), self.items[self.index].clone()));
+            return Ok(Step::Call(self.f, self.items[self.index]));
         }
         Ok(Step::Done(match self.kind {
             EachKind::Any => Value::Bool(false),
@@ -174,7 +176,7 @@ impl Cont for EachCall {
 }
 
 fn each(vm: &mut Vm, a: &mut [Value], kind: EachKind) -> Result<PrimRet> {
-    let run = move |f: Value, items: Rc<Vec<Value>>| {
+    let run = move |f: Value, items: Gc<Vec<Value>>| {
         Ok(PrimRet::Cont(Box::new(EachCall {
             f,
             items,
@@ -189,16 +191,16 @@ fn each(vm: &mut Vm, a: &mut [Value], kind: EachKind) -> Result<PrimRet> {
         // one as it is, and only then forces the function.
         let items = list(&a[1])?;
         if items.is_empty() {
-            return ok(a[1].clone());
+            return ok(a[1]);
         }
-        return force_then(vm, &a[0], move |_, f| {
+        return force_then(vm, &a[0], a, move |_, f| {
             super::function(&f)?;
             run(f, items)
         });
     }
     super::function(&a[0])?;
-    let f = a[0].clone();
-    force_then(vm, &a[1], move |_, l| run(f, list(&l)?))
+    let f = a[0];
+    force_then(vm, &a[1], a, move |_, l| run(f, list(&l)?))
 }
 
 pub fn filter(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
@@ -219,16 +221,22 @@ pub fn concat_map(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 /// the list for `any`, `foldl'`, ...; the list before the function for
 /// `map`, `filter`, `sort`; the index before the list for `elemAt`), the
 /// builtin forces the later one itself.
+///
+/// `k` may hold on to the builtin's arguments `args` (or parts of them)
+/// and nothing else that is on the heap: `args` are what the continuation
+/// keeps alive for it.
 pub(super) fn force_then(
     vm: &mut Vm,
     v: &Value,
+    args: &[Value],
     k: impl FnOnce(&mut Vm, Value) -> Result<PrimRet> + 'static,
 ) -> Result<PrimRet> {
     if v.is_forced() {
         return k(vm, v.shallow());
     }
     Ok(PrimRet::Cont(Box::new(ForceThen {
-        v: Some(v.clone()),
+        v: Some(*v),
+        keep: args.iter().copied().collect(),
         k: Some(Box::new(k)),
     })))
 }
@@ -237,10 +245,16 @@ type Then = Box<dyn FnOnce(&mut Vm, Value) -> Result<PrimRet>>;
 
 struct ForceThen {
     v: Option<Value>,
+    /// What `k` holds (its closure cannot be traced).
+    keep: crate::value::PrimArgs,
     k: Option<Then>,
 }
 
 impl Cont for ForceThen {
+    fn trace(&self, t: &mut Tracer) {
+        self.v.trace(t);
+        self.keep.trace(t);
+    }
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         if let Some(v) = self.v.take() {
             return Ok(Step::Force(v));
@@ -259,13 +273,18 @@ impl Cont for ForceThen {
 struct Foldl {
     f: Value,
     acc: Value,
-    items: std::rc::Rc<Vec<Value>>,
+    items: crate::gc::Gc<Vec<Value>>,
     index: usize,
     /// 0: start; 1: got the new acc (`f acc element`).
     state: u8,
 }
 
 impl Cont for Foldl {
+    fn trace(&self, t: &mut Tracer) {
+        self.f.trace(t);
+        self.acc.trace(t);
+        t.mark(self.items);
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         if self.state == 1 {
             self.acc = input;
@@ -273,20 +292,16 @@ impl Cont for Foldl {
         }
         if self.index < self.items.len() {
             self.state = 1;
-            return Ok(Step::Call2(
-                self.f.clone(),
-                self.acc.clone(),
-                self.items[self.index].clone(),
-            ));
+            return Ok(Step::Call2(self.f, self.acc, self.items[self.index]));
         }
-        Ok(Step::Done(self.acc.clone()))
+        Ok(Step::Done(self.acc))
     }
 }
 
 pub fn foldl(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     super::function(&a[0])?;
-    let (f, acc) = (a[0].clone(), a[1].clone());
-    force_then(vm, &a[2], move |_, l| {
+    let (f, acc) = (a[0], a[1]);
+    force_then(vm, &a[2], a, move |_, l| {
         let items = list(&l)?;
         if items.is_empty() {
             return ok(acc);
@@ -304,12 +319,16 @@ pub fn foldl(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 /// `elem x list`: deep equality against each element.
 struct Elem {
     x: Value,
-    items: std::rc::Rc<Vec<Value>>,
+    items: crate::gc::Gc<Vec<Value>>,
     index: usize,
     waiting: bool,
 }
 
 impl Cont for Elem {
+    fn trace(&self, t: &mut Tracer) {
+        self.x.trace(t);
+        t.mark(self.items);
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         if self.waiting {
             self.waiting = false;
@@ -321,8 +340,8 @@ impl Cont for Elem {
         if self.index < self.items.len() {
             self.waiting = true;
             return Ok(Step::Sub(Box::new(crate::vm::compare::Equal::new(
-                self.x.clone(),
-                self.items[self.index].clone(),
+                self.x,
+                self.items[self.index],
                 false,
             ))));
         }
@@ -333,7 +352,7 @@ impl Cont for Elem {
 pub fn elem(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let items = list(&a[1])?;
     Ok(PrimRet::Cont(Box::new(Elem {
-        x: a[0].clone(),
+        x: a[0],
         items,
         index: 0,
         waiting: false,
@@ -344,9 +363,7 @@ pub fn less_than(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     match crate::vm::compare::less_than_fast(&a[0], &a[1])? {
         Some(r) => ok(Value::Bool(r)),
         None => Ok(PrimRet::Cont(Box::new(crate::vm::compare::LessThan::new(
-            a[0].clone(),
-            a[1].clone(),
-            false,
+            a[0], a[1], false,
         )))),
     }
 }
@@ -355,8 +372,8 @@ pub fn less_than(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 /// before calling the predicate on it.
 pub fn partition(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     super::function(&a[0])?;
-    let f = a[0].clone();
-    force_then(vm, &a[1], move |_, l| {
+    let f = a[0];
+    force_then(vm, &a[1], a, move |_, l| {
         Ok(PrimRet::Cont(Box::new(Partition {
             f,
             items: list(&l)?,
@@ -370,7 +387,7 @@ pub fn partition(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 
 struct Partition {
     f: Value,
-    items: Rc<Vec<Value>>,
+    items: Gc<Vec<Value>>,
     index: usize,
     right: Vec<Value>,
     wrong: Vec<Value>,
@@ -379,6 +396,12 @@ struct Partition {
 }
 
 impl Cont for Partition {
+    fn trace(&self, t: &mut Tracer) {
+        self.f.trace(t);
+        t.mark(self.items);
+        self.right.trace(t);
+        self.wrong.trace(t);
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         while let Some(x) = self.items.get(self.index).cloned() {
             match self.state {
@@ -390,7 +413,7 @@ impl Cont for Partition {
                 }
                 1 => {
                     self.state = 2;
-                    return Ok(Step::Call(self.f.clone(), x));
+                    return Ok(Step::Call(self.f, x));
                 }
                 _ => {
                     if super::boolean(&input)? {
@@ -419,8 +442,8 @@ impl Cont for Partition {
 /// `groupBy f list`: elements by the name `f` gives them, in list order.
 pub fn group_by(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     super::function(&a[0])?;
-    let f = a[0].clone();
-    force_then(vm, &a[1], move |_, l| {
+    let f = a[0];
+    force_then(vm, &a[1], a, move |_, l| {
         Ok(PrimRet::Cont(Box::new(GroupBy {
             f,
             items: list(&l)?,
@@ -433,13 +456,18 @@ pub fn group_by(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 
 struct GroupBy {
     f: Value,
-    items: Rc<Vec<Value>>,
+    items: Gc<Vec<Value>>,
     index: usize,
     groups: std::collections::HashMap<Symbol, Vec<Value>>,
     waiting: bool,
 }
 
 impl Cont for GroupBy {
+    fn trace(&self, t: &mut Tracer) {
+        self.f.trace(t);
+        t.mark(self.items);
+        self.groups.trace(t);
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         if self.waiting {
             self.waiting = false;
@@ -448,12 +476,12 @@ impl Cont for GroupBy {
             self.groups
                 .entry(key)
                 .or_default()
-                .push(self.items[self.index].clone());
+                .push(self.items[self.index]);
             self.index += 1;
         }
         if let Some(x) = self.items.get(self.index) {
             self.waiting = true;
-            return Ok(Step::Call(self.f.clone(), x.clone()));
+            return Ok(Step::Call(self.f, *x));
         }
         let entries = std::mem::take(&mut self.groups)
             .into_iter()

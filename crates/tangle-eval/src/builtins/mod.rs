@@ -6,11 +6,11 @@
 //! recursing.
 
 use crate::error::{Error, Result};
+use crate::gc::Gc;
 use crate::symbol::Symbol;
 use crate::value::{Attrs, Thunk, ThunkState, Value};
 use crate::vm::{Cont, Vm};
 use std::collections::HashMap;
-use std::rc::Rc;
 
 pub enum PrimRet {
     /// The result (forced by the VM if it is a thunk).
@@ -230,23 +230,23 @@ pub fn int(v: &Value) -> Result<i64> {
     }
 }
 
-pub fn list(v: &Value) -> Result<Rc<Vec<Value>>> {
+pub fn list(v: &Value) -> Result<Gc<Vec<Value>>> {
     match v {
-        Value::List(l) => Ok(l.clone()),
+        Value::List(l) => Ok(*l),
         other => Err(type_error(other, "a list")),
     }
 }
 
-pub fn attrset(v: &Value) -> Result<Rc<Attrs>> {
+pub fn attrset(v: &Value) -> Result<Gc<Attrs>> {
     match v {
-        Value::Attrs(a) => Ok(a.clone()),
+        Value::Attrs(a) => Ok(*a),
         other => Err(type_error(other, "a set")),
     }
 }
 
-pub fn string(v: &Value) -> Result<Rc<crate::value::NixString>> {
+pub fn string(v: &Value) -> Result<Gc<crate::value::NixString>> {
     match v {
-        Value::String(s) => Ok(s.clone()),
+        Value::String(s) => Ok(*s),
         other => Err(type_error(other, "a string")),
     }
 }
@@ -254,7 +254,7 @@ pub fn string(v: &Value) -> Result<Rc<crate::value::NixString>> {
 /// A string that must not refer to store paths (Nix's `forceStringNoCtx`:
 /// patterns, versions, names, hash algorithms); the message names the
 /// first context element as it is stored.
-pub fn string_no_context(v: &Value) -> Result<Rc<crate::value::NixString>> {
+pub fn string_no_context(v: &Value) -> Result<Gc<crate::value::NixString>> {
     let s = string(v)?;
     if let Some(path) = s.context.as_ref().and_then(|c| c.iter().next()) {
         return Err(Error::eval(format!(
@@ -295,7 +295,7 @@ pub fn globals(search_path: &[(String, String)]) -> HashMap<Symbol, Value> {
     let mut globals: HashMap<Symbol, Value> = HashMap::new();
     for op in TABLES.iter().flat_map(|t| t.iter()) {
         let v = Value::PrimOp(op);
-        builtins.push((Symbol::new(op.name), v.clone()));
+        builtins.push((Symbol::new(op.name), v));
         if op.global {
             globals.insert(Symbol::new(op.name), v);
         } else {
@@ -325,7 +325,7 @@ pub fn globals(search_path: &[(String, String)]) -> HashMap<Symbol, Value> {
     for (name, v, plain) in constants {
         // `true`, `false` and `null` are plain globals and also in
         // `builtins` (without a `__` name).
-        builtins.push((Symbol::new(name), v.clone()));
+        builtins.push((Symbol::new(name), v));
         if plain {
             globals.insert(Symbol::new(name), v);
         } else {
@@ -334,20 +334,20 @@ pub fn globals(search_path: &[(String, String)]) -> HashMap<Symbol, Value> {
     }
     // `builtins.builtins` is `builtins`: a thunk filled in right after the
     // set exists (the one deliberate cycle in the globals).
-    let self_ref = Rc::new(Thunk {
+    let self_ref = Gc::new(Thunk {
         state: std::cell::RefCell::new(ThunkState::Blackhole),
         forcing: std::cell::Cell::new(false),
     });
-    builtins.push((Symbol::new("builtins"), Value::Thunk(self_ref.clone())));
+    builtins.push((Symbol::new("builtins"), Value::Thunk(self_ref)));
     // `derivation` is Nix code that refers to the other globals: it is
     // compiled once they exist, and filled in like `builtins` above.
-    let wrapper = Rc::new(Thunk {
+    let wrapper = Gc::new(Thunk {
         state: std::cell::RefCell::new(ThunkState::Blackhole),
         forcing: std::cell::Cell::new(false),
     });
-    builtins.push((Symbol::new("derivation"), Value::Thunk(wrapper.clone())));
+    builtins.push((Symbol::new("derivation"), Value::Thunk(wrapper)));
     let set = Value::attrs(Attrs::from_unsorted(builtins));
-    *self_ref.state.borrow_mut() = ThunkState::Done(set.clone());
+    *self_ref.state.borrow_mut() = ThunkState::Done(set);
     globals.insert(Symbol::new("builtins"), set);
     *wrapper.state.borrow_mut() = derivation_wrapper(&globals);
     globals.insert(Symbol::new("derivation"), Value::Thunk(wrapper));

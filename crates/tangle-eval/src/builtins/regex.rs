@@ -26,6 +26,8 @@ mod exec;
 use super::string_no_context;
 use super::{ok, string, PrimOpDef, PrimRet};
 use crate::error::{Error, Result};
+#[allow(unused_imports)]
+use crate::gc::{Trace, Tracer};
 use crate::value::{NixString, Value};
 use crate::vm::{Cont, Step, Vm};
 use compile::{CompileError, Program};
@@ -98,7 +100,7 @@ fn with_subject(
     run: fn(&Compiled, &Value, &NixString) -> Value,
 ) -> Result<PrimRet> {
     let prog = program(&*string_no_context(&a[0])?)?;
-    let subject = a[1].clone();
+    let subject = a[1];
     if subject.is_forced() {
         let v = subject.shallow();
         let s = string(&v)?;
@@ -118,6 +120,9 @@ struct ForceSubject {
 }
 
 impl Cont for ForceSubject {
+    fn trace(&self, t: &mut Tracer) {
+        self.subject.trace(t);
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         if let Some(v) = self.subject.take() {
             return Ok(Step::Force(v));
@@ -155,7 +160,7 @@ pub fn prim_split(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
         let found = prog.run(|m| m.split(input));
         if found.is_empty() {
             // Nix hands back the argument itself, context and all.
-            return Value::list(vec![original.clone()]);
+            return Value::list(vec![*original]);
         }
         let mut out = Vec::with_capacity(found.len() * 2 + 1);
         let mut last_end = 0;

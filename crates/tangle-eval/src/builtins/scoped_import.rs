@@ -21,7 +21,7 @@ fn scoped_import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let env = Env::new(names.len(), None);
     for (i, (_, v)) in scope.entries.iter().enumerate() {
         // A fresh environment: every slot is empty, so `set` succeeds.
-        let _ = env.slot(i).set(v.clone());
+        let _ = env.slot(i).set(*v);
     }
     let file = Thunk::value_of(ThunkState::Pending(proto, env));
     Ok(PrimRet::Cont(Box::new(crate::vm::deep::ImportFile::new(

@@ -28,16 +28,16 @@ pub static PRIMOPS: &[PrimOpDef] = &[
 ];
 
 fn to_json(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    Ok(PrimRet::Cont(Box::new(ToJson::new(a[0].clone(), true))))
+    Ok(PrimRet::Cont(Box::new(ToJson::new(a[0], true))))
 }
 
 fn to_xml(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
-    Ok(PrimRet::Cont(Box::new(ToXml::new(a[0].clone()))))
+    Ok(PrimRet::Cont(Box::new(ToXml::new(a[0]))))
 }
 
 /// The argument of `fromJSON`/`fromTOML`: a string that refers to no store
 /// path.
-fn string_no_context(v: &Value) -> Result<std::rc::Rc<NixString>> {
+fn string_no_context(v: &Value) -> Result<crate::gc::Gc<NixString>> {
     let s = string(v)?;
     if let Some(path) = s.context.as_ref().and_then(|c| c.iter().next()) {
         // Context entries are `=path` (derivation closure), `!out!path`

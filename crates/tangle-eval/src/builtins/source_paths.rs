@@ -9,12 +9,12 @@
 
 use super::{attrset, boolean, function, string, PrimOpDef, PrimRet};
 use crate::error::{Error, Result};
+use crate::gc::{Gc, Trace, Tracer};
 use crate::io::FileType;
 use crate::store::STORE_DIR;
 use crate::value::{Context, Value};
 use crate::vm::{Cont, Step, Vm};
 use std::collections::HashSet;
-use std::rc::Rc;
 use tangle_store::path::{make_fixed_output_path, FileIngestionMethod};
 use tangle_store::{Hash, HashAlgo};
 
@@ -66,7 +66,7 @@ fn filter_source(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     Ok(PrimRet::Cont(Box::new(AddPath::new(
         root,
         name,
-        Some(a[0].clone()),
+        Some(a[0]),
         true,
         None,
     ))))
@@ -90,7 +90,7 @@ fn path(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 /// Reads the attributes of `builtins.path`'s argument one by one, forcing
 /// each, then hands over to [`AddPath`].
 struct PathArgs {
-    set: Rc<crate::value::Attrs>,
+    set: Gc<crate::value::Attrs>,
     idx: usize,
     path: Option<String>,
     name: Option<String>,
@@ -100,6 +100,10 @@ struct PathArgs {
 }
 
 impl Cont for PathArgs {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.set);
+        self.filter.trace(t);
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         if self.idx > self.set.entries.len() {
             // The result of `AddPath`.
@@ -126,7 +130,7 @@ impl Cont for PathArgs {
         }
         if let Some((_, v)) = self.set.entries.get(self.idx) {
             self.idx += 1;
-            return Ok(Step::Force(v.clone()));
+            return Ok(Step::Force(*v));
         }
         let Some(root) = self.path.take() else {
             return Err(Error::eval("'path' required"));
@@ -255,6 +259,9 @@ impl AddPath {
 }
 
 impl Cont for AddPath {
+    fn trace(&self, t: &mut Tracer) {
+        self.filter.trace(t);
+    }
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         if !self.started {
             self.started = true;
@@ -289,7 +296,7 @@ impl Cont for AddPath {
                 continue;
             };
             dir.next += 1;
-            let Some(f) = self.filter.clone() else {
+            let Some(f) = self.filter else {
                 break;
             };
             self.asking = Some((path.clone(), t, false));

@@ -3,6 +3,8 @@
 
 use super::{ok, string, PrimOpDef, PrimRet};
 use crate::error::{Error, Result};
+#[allow(unused_imports)]
+use crate::gc::{Trace, Tracer};
 use crate::store::STORE_DIR;
 use crate::value::{Context, Value};
 use crate::vm::coerce::Concat;
@@ -57,7 +59,7 @@ fn store_path(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
         Value::Path(p) => ok(store_path_of(vm, &p.path, None)?),
         Value::String(s) => ok(store_path_of(vm, &s.as_str_lossy(), s.context.as_deref())?),
         Value::Attrs(_) => Ok(PrimRet::Cont(Box::new(StorePathOfSet {
-            coerce: Some(Box::new(Concat::interpolation(vec![a[0].clone()]))),
+            coerce: Some(Box::new(Concat::interpolation(vec![a[0]]))),
         }))),
         other => Err(crate::error::type_error::cannot_coerce(other)),
     }
@@ -69,6 +71,11 @@ struct StorePathOfSet {
 }
 
 impl Cont for StorePathOfSet {
+    fn trace(&self, t: &mut Tracer) {
+        if let Some(c) = &self.coerce {
+            c.trace(t);
+        }
+    }
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         if let Some(c) = self.coerce.take() {
             return Ok(Step::Sub(c));

@@ -4,18 +4,18 @@ mod replace;
 
 use super::{int, list, ok, string, PrimRet};
 use crate::error::{Error, Result};
+use crate::gc::{Gc, Trace, Tracer};
 use crate::value::{Context, NixString, Value};
 use crate::vm::coerce::{Concat, Mode};
 use crate::vm::{Cont, Step, Vm};
 pub use replace::replace_strings;
-use std::rc::Rc;
 
 pub fn to_string(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     if let Some(s) = crate::vm::coerce::to_string_fast(&a[0]) {
         return ok(s);
     }
     Ok(PrimRet::Cont(Box::new(Concat::new(
-        vec![a[0].clone()],
+        vec![a[0]],
         Mode::ToString,
     ))))
 }
@@ -61,6 +61,9 @@ struct InOrder {
 }
 
 impl Cont for InOrder {
+    fn trace(&self, t: &mut Tracer) {
+        self.args.trace(t);
+    }
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         if self.finished {
             return Ok(Step::Done(input));
@@ -75,7 +78,7 @@ impl Cont for InOrder {
             let v = &self.args[self.next];
             if !v.is_forced() {
                 self.waiting = true;
-                return Ok(Step::Force(v.clone()));
+                return Ok(Step::Force(*v));
             }
             let v = v.shallow();
             (self.check)(self.next, &v)?;
@@ -102,7 +105,7 @@ pub(super) fn coerce_then<T: 'static>(
         return ok(f(&extra, &s)?);
     }
     Ok(PrimRet::Cont(Box::new(Coerced {
-        inner: Some(Box::new(Concat::interpolation(vec![v.clone()]))),
+        inner: Some(Box::new(Concat::interpolation(vec![*v]))),
         extra,
         f,
     })))
@@ -115,6 +118,11 @@ struct Coerced<T> {
 }
 
 impl<T> Cont for Coerced<T> {
+    fn trace(&self, t: &mut Tracer) {
+        if let Some(c) = &self.inner {
+            c.trace(t);
+        }
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         if let Some(c) = self.inner.take() {
             return Ok(Step::Sub(c));
@@ -196,7 +204,7 @@ pub fn concat_strings_sep(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 
 struct JoinStrings {
     sep: Vec<u8>,
-    items: Rc<Vec<Value>>,
+    items: Gc<Vec<Value>>,
     index: usize,
     out: Vec<u8>,
     ctx: Option<Box<Context>>,
@@ -215,6 +223,9 @@ enum Waiting {
 }
 
 impl Cont for JoinStrings {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.items);
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         let mut pending = match self.waiting {
             Waiting::Nothing => None,
@@ -251,7 +262,7 @@ impl Cont for JoinStrings {
                 }
                 None => {
                     self.waiting = Waiting::Force;
-                    return Ok(Step::Force(item.clone()));
+                    return Ok(Step::Force(*item));
                 }
             }
         }

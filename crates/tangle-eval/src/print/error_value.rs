@@ -25,6 +25,7 @@
 //! The walk uses an explicit work list: no Rust recursion over Nix data.
 
 use super::{address, format_float};
+use crate::gc::Gc;
 use crate::symbol::Symbol;
 use crate::value::{Attrs, ThunkState, Value};
 use std::collections::HashSet;
@@ -48,14 +49,14 @@ enum Task {
     Value(Value, usize),
     /// Print the attribute at `next` of a set (in printing order) or close it.
     Attrs {
-        attrs: Rc<Attrs>,
+        attrs: Gc<Attrs>,
         order: Rc<[usize]>,
         next: usize,
         depth: usize,
     },
     /// Print the item at `next` of a list or close it.
     List {
-        list: Rc<Vec<Value>>,
+        list: Gc<Vec<Value>>,
         next: usize,
         depth: usize,
     },
@@ -81,7 +82,7 @@ pub fn error_value(v: &Value) -> String {
         attrs_printed: 0,
         items_printed: 0,
     };
-    let mut work = vec![Task::Value(v.clone(), 0)];
+    let mut work = vec![Task::Value(*v, 0)];
     while let Some(task) = work.pop() {
         match task {
             Task::Value(v, depth) => p.value(v, depth, &mut work),
@@ -104,7 +105,7 @@ pub fn error_value(v: &Value) -> String {
                 let (name, value) = &attrs.entries[order[next]];
                 attr_name(*name, &mut p.out);
                 p.out.push_str(" = ");
-                let value = value.clone();
+                let value = *value;
                 work.push(Task::Attrs {
                     attrs,
                     order,
@@ -125,7 +126,7 @@ pub fn error_value(v: &Value) -> String {
                     p.out.push_str(" ]");
                     continue;
                 }
-                let item = list[next].clone();
+                let item = list[next];
                 work.push(Task::List {
                     list,
                     next: next + 1,
@@ -193,7 +194,7 @@ impl Printer {
                     return;
                 }
                 let done = match &*t.state.borrow() {
-                    ThunkState::Done(v) => Some(v.clone()),
+                    ThunkState::Done(v) => Some(*v),
                     _ => None,
                 };
                 match done {
@@ -311,15 +312,13 @@ mod tests {
     use crate::{EvalOptions, Evaluator, StdIo, Value};
     use std::rc::Rc;
 
-    /// The value of `text`, evaluated to weak head normal form only.
-    fn whnf(text: &str) -> Value {
+    /// The value of `text`, evaluated to weak head normal form only, as
+    /// printed in errors (while its evaluator, which owns it, lives).
+    fn show(text: &str) -> String {
         let mut ev = Evaluator::new(EvalOptions::default(), Rc::new(StdIo));
         let v = ev.eval_string(text, "«string»", "/").expect("evaluates");
-        ev.force(&v).expect("forces")
-    }
-
-    fn show(text: &str) -> String {
-        error_value(&whnf(text))
+        let v: Value = ev.force(&v).expect("forces");
+        error_value(&v)
     }
 
     /// The message of the error `text` raises.

@@ -8,13 +8,13 @@ pub mod terminal;
 pub mod xml;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::gc::{Gc, Trace, Tracer};
 use crate::symbol::Symbol;
 use crate::value::{Attrs, Context, ThunkState, Value};
 use crate::vm::deep::CallOnce;
 use crate::vm::{Cont, Step, Vm};
 use std::collections::HashSet;
 use std::fmt::Write;
-use std::rc::Rc;
 
 /// C's `%g` (what C++ streams print doubles as by default).
 pub fn format_float(f: f64) -> String {
@@ -140,7 +140,7 @@ enum Task {
 /// it deeply first; anything unforced prints as `<CODE>`).
 pub fn print_value(v: &Value, out: &mut Vec<u8>) {
     let mut seen: HashSet<usize> = HashSet::new();
-    let mut work = vec![Task::Value(v.clone())];
+    let mut work = vec![Task::Value(*v)];
     while let Some(task) = work.pop() {
         let v = match task {
             Task::Text(t) => {
@@ -156,7 +156,7 @@ pub fn print_value(v: &Value, out: &mut Vec<u8>) {
         };
         let v = match &v {
             Value::Thunk(t) => match &*t.state.borrow() {
-                ThunkState::Done(x) => x.clone(),
+                ThunkState::Done(x) => *x,
                 _ => {
                     out.extend_from_slice(b"<CODE>");
                     continue;
@@ -178,7 +178,7 @@ pub fn print_value(v: &Value, out: &mut Vec<u8>) {
             Value::PrimOpApp(_) => out.extend_from_slice(b"<PRIMOP-APP>"),
             Value::Thunk(_) => out.extend_from_slice(b"<CODE>"),
             Value::List(l) => {
-                if !l.is_empty() && !seen.insert(std::rc::Rc::as_ptr(l) as *const u8 as usize) {
+                if !l.is_empty() && !seen.insert(Gc::as_ptr(l) as *const u8 as usize) {
                     out.extend_from_slice("«repeated»".as_bytes());
                     continue;
                 }
@@ -186,11 +186,11 @@ pub fn print_value(v: &Value, out: &mut Vec<u8>) {
                 work.push(Task::Text("]"));
                 for e in l.iter().rev() {
                     work.push(Task::Text(" "));
-                    work.push(Task::Value(e.clone()));
+                    work.push(Task::Value(*e));
                 }
             }
             Value::Attrs(a) => {
-                if !a.is_empty() && !seen.insert(std::rc::Rc::as_ptr(a) as *const u8 as usize) {
+                if !a.is_empty() && !seen.insert(Gc::as_ptr(a) as *const u8 as usize) {
                     out.extend_from_slice("«repeated»".as_bytes());
                     continue;
                 }
@@ -198,7 +198,7 @@ pub fn print_value(v: &Value, out: &mut Vec<u8>) {
                 work.push(Task::Text("}"));
                 for (k, e) in a.entries.iter().rev() {
                     work.push(Task::Text("; "));
-                    work.push(Task::Value(e.clone()));
+                    work.push(Task::Value(*e));
                     work.push(Task::Key(*k));
                 }
             }
@@ -262,8 +262,8 @@ pub(crate) struct OpenPath {
 }
 
 /// The address of a list's or set's contents.
-pub(crate) fn address<T>(rc: &Rc<T>) -> usize {
-    Rc::as_ptr(rc) as *const u8 as usize
+pub(crate) fn address<T: crate::gc::Trace>(g: &Gc<T>) -> usize {
+    Gc::as_ptr(g) as *const u8 as usize
 }
 
 fn cycle_error() -> Error {
@@ -308,9 +308,9 @@ enum JsonTask {
     /// a string.
     Coerce(Value),
     /// A list being written, from this element on.
-    List(Rc<Vec<Value>>, usize),
+    List(Gc<Vec<Value>>, usize),
     /// A set being written, from this attribute on.
-    Attrs(Rc<Attrs>, usize),
+    Attrs(Gc<Attrs>, usize),
 }
 
 /// Convert a value to JSON text, forcing as it goes (`force`: false makes an
@@ -335,7 +335,7 @@ pub struct ToJson {
     /// otherwise never end), and whether the current value was reached so.
     chain: rustc_hash::FxHashSet<usize>,
     /// Keeps the sets in `chain` alive, so their addresses stay theirs.
-    chain_sets: Vec<Rc<Attrs>>,
+    chain_sets: Vec<Gc<Attrs>>,
     hopping: bool,
     to_string: Symbol,
     out_path: Symbol,
@@ -367,8 +367,8 @@ impl ToJson {
     }
 
     /// Go on from a set to its `outPath` or `__toString`.
-    fn hop(&mut self, set: &Rc<Attrs>, max_depth: usize) -> Result<()> {
-        self.chain_sets.push(set.clone());
+    fn hop(&mut self, set: &Gc<Attrs>, max_depth: usize) -> Result<()> {
+        self.chain_sets.push(*set);
         if !self.chain.insert(address(set)) {
             return Err(cycle_error());
         }
@@ -379,13 +379,10 @@ impl ToJson {
         Ok(())
     }
 
-    fn call_to_string(&mut self, f: &Value, set: &Rc<Attrs>, max_depth: usize) -> Result<Step> {
+    fn call_to_string(&mut self, f: &Value, set: &Gc<Attrs>, max_depth: usize) -> Result<Step> {
         self.hop(set, max_depth)?;
         self.awaiting_call = true;
-        Ok(Step::Sub(Box::new(CallOnce::new(
-            f.clone(),
-            Value::Attrs(set.clone()),
-        ))))
+        Ok(Step::Sub(Box::new(CallOnce::new(*f, Value::Attrs(*set)))))
     }
 
     /// Write a `__toString` result: Some(step) if the VM must act first.
@@ -402,7 +399,7 @@ impl ToJson {
                 }
                 match a.get(self.out_path) {
                     Some(p) => {
-                        let p = p.clone();
+                        let p = *p;
                         self.hop(a, max_depth)?;
                         self.work.push(JsonTask::Coerce(p));
                     }
@@ -482,7 +479,7 @@ impl ToJson {
                     return self.call_to_string(f, &a, max_depth).map(Some);
                 }
                 if let Some(p) = a.get(self.out_path) {
-                    let p = p.clone();
+                    let p = *p;
                     self.hop(&a, max_depth)?;
                     self.work.push(JsonTask::Value(p));
                 } else if a.is_empty() {
@@ -514,6 +511,16 @@ impl ToJson {
 }
 
 impl Cont for ToJson {
+    fn trace(&self, t: &mut Tracer) {
+        for w in &self.work {
+            match w {
+                JsonTask::Value(v) | JsonTask::Coerce(v) => v.trace(t),
+                JsonTask::List(l, _) => t.mark(*l),
+                JsonTask::Attrs(a, _) => t.mark(*a),
+            }
+        }
+        self.chain_sets.trace(t);
+    }
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         if self.awaiting_call {
             self.awaiting_call = false;
@@ -536,7 +543,7 @@ impl Cont for ToJson {
                             self.work.push(JsonTask::List(l, i + 1));
                             continue;
                         }
-                        let e = e.clone();
+                        let e = *e;
                         self.work.push(JsonTask::List(l, i + 1));
                         (e, false)
                     }
@@ -557,7 +564,7 @@ impl Cont for ToJson {
                             self.work.push(JsonTask::Attrs(a, i + 1));
                             continue;
                         }
-                        let e = e.clone();
+                        let e = *e;
                         self.work.push(JsonTask::Attrs(a, i + 1));
                         (e, false)
                     }
@@ -572,9 +579,9 @@ impl Cont for ToJson {
                         return Err(Error::eval("cannot convert a thunk to JSON"));
                     }
                     self.work.push(if coerce {
-                        JsonTask::Coerce(v.clone())
+                        JsonTask::Coerce(v)
                     } else {
-                        JsonTask::Value(v.clone())
+                        JsonTask::Value(v)
                     });
                     return Ok(Step::Force(v));
                 }

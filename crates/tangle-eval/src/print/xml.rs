@@ -9,11 +9,11 @@
 
 use super::{address, format_float, OpenPath};
 use crate::error::Result;
+use crate::gc::{Gc, Trace, Tracer};
 use crate::value::{Attrs, Closure, Context, Value};
 use crate::vm::{Cont, Step, Vm};
 use std::collections::HashSet;
 use std::fmt::Write;
-use std::rc::Rc;
 
 /// Escape text for an attribute value: byte by byte, so bytes that are not
 /// UTF-8 pass through unchanged, as in Nix.
@@ -58,10 +58,10 @@ enum Task {
     /// while open, see `OpenPath`).
     Leave(&'static str, usize, Value),
     /// `<attr name="...">` at a depth.
-    OpenAttr(Rc<Attrs>, usize, usize),
+    OpenAttr(Gc<Attrs>, usize, usize),
     /// A derivation: its `drvPath` and `outPath` are forced (when forcing)
     /// before the element is opened.
-    Derivation(Rc<Attrs>, usize, u8),
+    Derivation(Gc<Attrs>, usize, u8),
 }
 
 /// The printer's state: a work list, so depth costs no native stack.
@@ -103,7 +103,7 @@ impl Printer {
                 self.work.push(retry);
                 None
             }
-            None => Some(v.clone()),
+            None => Some(*v),
         }
     }
 
@@ -153,7 +153,7 @@ impl Printer {
                     }
                 }
                 Task::Value(v, depth) => {
-                    let Some(x) = self.ready(&v, Task::Value(v.clone(), depth)) else {
+                    let Some(x) = self.ready(&v, Task::Value(v, depth)) else {
                         return Ok(Need::Force(v));
                     };
                     if let Some(v) = self.value(x, depth, max_depth)? {
@@ -186,25 +186,25 @@ impl Printer {
             Value::List(l) => {
                 self.open.enter(container_address(&v), max_depth)?;
                 line(out, depth, "<list>");
-                self.work.push(Task::Leave("list", depth, v.clone()));
+                self.work.push(Task::Leave("list", depth, v));
                 for e in l.iter().rev() {
-                    self.work.push(Task::Value(e.clone(), depth + 1));
+                    self.work.push(Task::Value(*e, depth + 1));
                 }
             }
             Value::Attrs(a) => {
                 // Nix looks at `type` (forcing it) to spot a derivation.
                 if let Some(t) = a.get_str("type") {
                     if !t.is_forced() && self.force {
-                        self.work.push(Task::Value(v.clone(), depth));
-                        return Ok(Some(t.clone()));
+                        self.work.push(Task::Value(v, depth));
+                        return Ok(Some(*t));
                     }
                 }
                 if v.is_derivation() {
-                    return Ok(self.derivation(a.clone(), depth, 0));
+                    return Ok(self.derivation(*a, depth, 0));
                 }
                 self.open.enter(container_address(&v), max_depth)?;
                 line(&mut self.out, depth, "<attrs>");
-                self.work.push(Task::Leave("attrs", depth, v.clone()));
+                self.work.push(Task::Leave("attrs", depth, v));
                 self.push_attrs(a, depth);
             }
             Value::Closure(c) => self.function(c, depth),
@@ -215,25 +215,24 @@ impl Printer {
         Ok(None)
     }
 
-    fn push_attrs(&mut self, a: &Rc<Attrs>, depth: usize) {
+    fn push_attrs(&mut self, a: &Gc<Attrs>, depth: usize) {
         for (i, (_, e)) in a.entries.iter().enumerate().rev() {
             self.work.push(Task::Close("attr", depth + 1));
-            self.work.push(Task::Value(e.clone(), depth + 2));
-            self.work.push(Task::OpenAttr(a.clone(), i, depth + 1));
+            self.work.push(Task::Value(*e, depth + 2));
+            self.work.push(Task::OpenAttr(*a, i, depth + 1));
         }
     }
 
     /// `<derivation drvPath=".." outPath="..">`: the attributes the first
     /// time a `drvPath` is seen, `<repeated />` after that (and when it has
     /// no `drvPath`). Stages 0 and 1 force `drvPath` and `outPath`.
-    fn derivation(&mut self, a: Rc<Attrs>, depth: usize, stage: u8) -> Option<Value> {
+    fn derivation(&mut self, a: Gc<Attrs>, depth: usize, stage: u8) -> Option<Value> {
         for (i, name) in ["drvPath", "outPath"].iter().enumerate() {
             if (stage as usize) <= i {
                 if let Some(x) = a.get_str(name) {
                     if !x.is_forced() && self.force {
-                        self.work
-                            .push(Task::Derivation(a.clone(), depth, i as u8 + 1));
-                        return Some(x.clone());
+                        self.work.push(Task::Derivation(a, depth, i as u8 + 1));
+                        return Some(*x);
                     }
                 }
             }
@@ -348,7 +347,7 @@ impl std::fmt::Write for Sink<'_> {
 /// The XML document for a value as far as it is evaluated (unforced parts
 /// print as `<unevaluated />`); an error for a cyclic value.
 pub fn to_xml(v: &Value, location: bool) -> Result<Vec<u8>> {
-    let mut p = Printer::new(v.clone(), location, false);
+    let mut p = Printer::new(*v, location, false);
     // Without forcing, the printer never asks for a value to be forced, and
     // what is already evaluated is finite unless it is a cycle.
     p.run(usize::MAX)?;
@@ -366,6 +365,15 @@ impl ToXml {
 }
 
 impl Cont for ToXml {
+    fn trace(&self, t: &mut Tracer) {
+        for w in &self.0.work {
+            match w {
+                Task::Value(v, _) | Task::Leave(_, _, v) => v.trace(t),
+                Task::Close(..) => {}
+                Task::OpenAttr(a, ..) | Task::Derivation(a, ..) => t.mark(*a),
+            }
+        }
+    }
     fn resume(&mut self, vm: &mut Vm, _input: Value) -> Result<Step> {
         match self.0.run(vm.options.max_call_depth)? {
             Need::Force(v) => Ok(Step::Force(v)),

@@ -8,6 +8,8 @@
 use super::{Cont, Step, Vm};
 use crate::compiler::canon_path;
 use crate::error::{Error, Result};
+#[allow(unused_imports)]
+use crate::gc::{Trace, Tracer};
 use crate::source::Pos;
 use crate::value::{Context, Value};
 
@@ -167,7 +169,7 @@ fn path_to_string(
 /// string, number, Boolean, null or path (None for anything else).
 pub fn to_string_fast(v: &Value) -> Option<Value> {
     Some(match v {
-        Value::String(_) => v.clone(),
+        Value::String(_) => *v,
         Value::Int(i) => {
             let mut buf = [0u8; 20];
             Value::string(int_text(*i, &mut buf))
@@ -206,6 +208,13 @@ pub fn format_float_to_string(f: f64) -> String {
 }
 
 impl Cont for Concat {
+    fn trace(&self, t: &mut Tracer) {
+        for w in &self.work {
+            match w {
+                Item::Value(v) | Item::SepAfter(v) => v.trace(t),
+            }
+        }
+    }
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         self.step(vm, input).map_err(|e| {
             let at = self.part_pos.get(self.part).cloned();
@@ -237,7 +246,7 @@ impl Concat {
                 Item::Value(v) => v,
             };
             if !v.is_forced() {
-                self.work.push(Item::Value(v.clone()));
+                self.work.push(Item::Value(v));
                 return Ok(Step::Force(v));
             }
             match v.shallow() {
@@ -262,12 +271,12 @@ impl Concat {
                     if let Some(f) = a.get_str("__toString") {
                         self.awaiting_call = true;
                         return Ok(Step::Sub(Box::new(super::deep::CallOnce::new(
-                            f.clone(),
-                            Value::Attrs(a.clone()),
+                            *f,
+                            Value::Attrs(a),
                         ))));
                     }
                     if let Some(p) = a.get_str("outPath") {
-                        self.work.push(Item::Value(p.clone()));
+                        self.work.push(Item::Value(*p));
                         continue;
                     }
                     return Err(crate::error::type_error::cannot_coerce(&Value::Attrs(a)));
@@ -289,9 +298,9 @@ impl Concat {
                     let n = l.len();
                     for (i, e) in l.iter().enumerate().rev() {
                         if i + 1 < n {
-                            self.work.push(Item::SepAfter(e.clone()));
+                            self.work.push(Item::SepAfter(*e));
                         }
-                        self.work.push(Item::Value(e.clone()));
+                        self.work.push(Item::Value(*e));
                     }
                 }
                 other => return Err(crate::error::type_error::cannot_coerce(&other)),
@@ -329,6 +338,11 @@ impl PathAppend {
 }
 
 impl Cont for PathAppend {
+    fn trace(&self, t: &mut Tracer) {
+        if let Some(c) = &self.inner {
+            c.trace(t);
+        }
+    }
     fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
         if let Some(c) = self.inner.take() {
             return Ok(Step::Sub(c));

@@ -9,22 +9,21 @@
 
 use super::{Cont, Step, Vm};
 use crate::error::{type_error, Result};
+use crate::gc::{Gc, Trace, Tracer};
 use crate::symbol::{Known, Symbol};
 use crate::value::{Attrs, ThunkState, Value};
-
-use std::rc::Rc;
 
 /// Equality without evaluation, when both sides are forced scalars.
 pub fn equal_fast(a: &Value, b: &Value) -> Option<bool> {
     let a = if let Value::Thunk(_) = a {
         a.shallow()
     } else {
-        a.clone()
+        *a
     };
     let b = if let Value::Thunk(_) = b {
         b.shallow()
     } else {
-        b.clone()
+        *b
     };
     scalar_eq(&a, &b)
 }
@@ -57,12 +56,12 @@ fn scalar_eq(a: &Value, b: &Value) -> Option<bool> {
 /// Are these the very same heap value (Nix's pointer-equality shortcut)?
 pub fn same_value(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Thunk(x), Value::Thunk(y)) => Rc::ptr_eq(x, y),
-        (Value::Attrs(x), Value::Attrs(y)) => Rc::ptr_eq(x, y),
-        (Value::List(x), Value::List(y)) => Rc::ptr_eq(x, y),
-        (Value::Closure(x), Value::Closure(y)) => Rc::ptr_eq(x, y),
-        (Value::PrimOpApp(x), Value::PrimOpApp(y)) => Rc::ptr_eq(x, y),
-        (Value::String(x), Value::String(y)) => Rc::ptr_eq(x, y),
+        (Value::Thunk(x), Value::Thunk(y)) => Gc::ptr_eq(x, y),
+        (Value::Attrs(x), Value::Attrs(y)) => Gc::ptr_eq(x, y),
+        (Value::List(x), Value::List(y)) => Gc::ptr_eq(x, y),
+        (Value::Closure(x), Value::Closure(y)) => Gc::ptr_eq(x, y),
+        (Value::PrimOpApp(x), Value::PrimOpApp(y)) => Gc::ptr_eq(x, y),
+        (Value::String(x), Value::String(y)) => Gc::ptr_eq(x, y),
         _ => false,
     }
 }
@@ -88,7 +87,7 @@ fn attr_is_derivation(a: &Attrs) -> std::result::Result<bool, Value> {
             |t| matches!(t, Value::String(s) if &*s.bytes == b"derivation"),
         ) {
             Some(d) => Ok(d),
-            None => Err(t.clone()),
+            None => Err(*t),
         },
     }
 }
@@ -96,11 +95,30 @@ fn attr_is_derivation(a: &Attrs) -> std::result::Result<bool, Value> {
 /// One level of the walk: a pair of containers being compared element by
 /// element, or a single pair (the operands, or two derivations' `outPath`).
 pub(super) enum Level {
-    Lists(Rc<Vec<Value>>, Rc<Vec<Value>>, usize),
-    Attrs(Rc<Attrs>, Rc<Attrs>, usize),
+    Lists(Gc<Vec<Value>>, Gc<Vec<Value>>, usize),
+    Attrs(Gc<Attrs>, Gc<Attrs>, usize),
     /// `nested`: the pair sits inside a list or set, where the very same
     /// value on both sides is equal without a look inside.
     One(Value, Value, bool),
+}
+
+impl Trace for Level {
+    fn trace(&self, t: &mut Tracer) {
+        match self {
+            Level::Lists(a, b, _) => {
+                t.mark(*a);
+                t.mark(*b);
+            }
+            Level::Attrs(a, b, _) => {
+                t.mark(*a);
+                t.mark(*b);
+            }
+            Level::One(a, b, _) => {
+                a.trace(t);
+                b.trace(t);
+            }
+        }
+    }
 }
 
 /// `==` (or `!=`) on two values, depth first and in order, like Nix: the
@@ -189,7 +207,7 @@ fn compare_pair(a: &Value, b: &Value, nested: bool) -> Next {
             a_state = t.state.borrow();
             match &*a_state {
                 ThunkState::Done(x) => x,
-                _ => return Next::Force(a.clone()),
+                _ => return Next::Force(*a),
             }
         }
         x => x,
@@ -200,7 +218,7 @@ fn compare_pair(a: &Value, b: &Value, nested: bool) -> Next {
             b_state = t.state.borrow();
             match &*b_state {
                 ThunkState::Done(y) => y,
-                _ => return Next::Force(b.clone()),
+                _ => return Next::Force(*b),
             }
         }
         y => y,
@@ -216,7 +234,7 @@ fn compare_pair(a: &Value, b: &Value, nested: bool) -> Next {
             } else if p.is_empty() {
                 Next::Equal
             } else {
-                Next::Push(Level::Lists(p.clone(), q.clone(), 0))
+                Next::Push(Level::Lists(*p, *q, 0))
             }
         }
         (Value::Attrs(p), Value::Attrs(q)) => attrs_pair(p, q),
@@ -230,7 +248,7 @@ fn compare_pair(a: &Value, b: &Value, nested: bool) -> Next {
 /// Two sets: derivations compare by `outPath` (each side's `type` forced
 /// as Nix does: the right one only if the left is a derivation), others
 /// by size, then attribute by attribute.
-fn attrs_pair(p: &Rc<Attrs>, q: &Rc<Attrs>) -> Next {
+fn attrs_pair(p: &Gc<Attrs>, q: &Gc<Attrs>) -> Next {
     let dp = match attr_is_derivation(p) {
         Ok(d) => d,
         Err(t) => return Next::Force(t),
@@ -248,16 +266,20 @@ fn attrs_pair(p: &Rc<Attrs>, q: &Rc<Attrs>) -> Next {
             p.get(Symbol::known(Known::OutPath)),
             q.get(Symbol::known(Known::OutPath)),
         ) {
-            return Next::Push(Level::One(x.clone(), y.clone(), true));
+            return Next::Push(Level::One(*x, *y, true));
         }
     }
     if p.len() != q.len() {
         return Next::Differ;
     }
-    Next::Push(Level::Attrs(p.clone(), q.clone(), 0))
+    Next::Push(Level::Attrs(*p, *q, 0))
 }
 
 impl Cont for Equal {
+    fn trace(&self, t: &mut Tracer) {
+        self.root.trace(t);
+        self.levels.trace(t);
+    }
     fn resume(&mut self, vm: &mut Vm, _input: Value) -> Result<Step> {
         if let Some(root) = self.root.take() {
             self.levels = std::mem::take(&mut vm.equal_levels);
@@ -339,20 +361,24 @@ impl LessThan {
 }
 
 impl Cont for LessThan {
+    fn trace(&self, t: &mut Tracer) {
+        self.a.trace(t);
+        self.b.trace(t);
+    }
     fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
         loop {
             if !self.a.is_forced() {
-                return Ok(Step::Force(self.a.clone()));
+                return Ok(Step::Force(self.a));
             }
             if !self.b.is_forced() {
-                return Ok(Step::Force(self.b.clone()));
+                return Ok(Step::Force(self.b));
             }
             let (a, b) = (self.a.shallow(), self.b.shallow());
             if let Some(r) = less_than_fast(&a, &b)? {
                 return Ok(Step::Done(Value::Bool(r != self.negate)));
             }
             let (x, y) = match (&a, &b) {
-                (Value::List(x), Value::List(y)) => (x.clone(), y.clone()),
+                (Value::List(x), Value::List(y)) => (*x, *y),
                 _ => unreachable!("less_than_fast decides everything but lists"),
             };
             match self.state {
@@ -365,8 +391,8 @@ impl Cont for LessThan {
                     }
                     self.state = 1;
                     return Ok(Step::Sub(Box::new(Equal::nested(
-                        x[self.index].clone(),
-                        y[self.index].clone(),
+                        x[self.index],
+                        y[self.index],
                     ))));
                 }
                 1 => {
@@ -377,8 +403,8 @@ impl Cont for LessThan {
                     }
                     self.state = 2;
                     return Ok(Step::Sub(Box::new(LessThan::new(
-                        x[self.index].clone(),
-                        y[self.index].clone(),
+                        x[self.index],
+                        y[self.index],
                         false,
                     ))));
                 }

@@ -4,6 +4,7 @@
 use super::{Cont, Step, Vm};
 use crate::builtins::{PrimOpDef, PrimRet};
 use crate::error::Result;
+use crate::gc::{Gc, Trace, Tracer};
 use crate::value::{CallArgs, PrimArgs, Value};
 use std::collections::HashSet;
 
@@ -11,6 +12,7 @@ use std::collections::HashSet;
 pub struct Placeholder;
 
 impl Cont for Placeholder {
+    fn trace(&self, _: &mut Tracer) {}
     fn resume(&mut self, _vm: &mut Vm, _input: Value) -> Result<Step> {
         Err(crate::error::Error::eval(
             "internal error: re-entered a running continuation",
@@ -30,6 +32,9 @@ impl ForceOnce {
 }
 
 impl Cont for ForceOnce {
+    fn trace(&self, t: &mut Tracer) {
+        self.v.trace(t);
+    }
     fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
         match self.v.take() {
             Some(v) => Ok(Step::Force(v)),
@@ -52,13 +57,17 @@ impl CallOnce {
 }
 
 impl Cont for CallOnce {
+    fn trace(&self, t: &mut Tracer) {
+        self.f.trace(t);
+        self.arg.trace(t);
+    }
     fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
         loop {
             match self.state {
                 0 => {
                     self.state = 1;
                     if !self.f.is_forced() {
-                        return Ok(Step::Force(self.f.clone()));
+                        return Ok(Step::Force(self.f));
                     }
                 }
                 1 => {
@@ -66,13 +75,13 @@ impl Cont for CallOnce {
                     self.state = 2;
                     if let Value::Closure(c) = &self.f {
                         if c.lambda.formals.is_some() && !self.arg.is_forced() {
-                            return Ok(Step::Force(self.arg.clone()));
+                            return Ok(Step::Force(self.arg));
                         }
                     }
                 }
                 2 => {
                     self.state = 3;
-                    return Ok(Step::Call(self.f.clone(), self.arg.clone()));
+                    return Ok(Step::Call(self.f, self.arg));
                 }
                 _ => return Ok(Step::Done(input)),
             }
@@ -95,15 +104,20 @@ impl CallTwice {
 }
 
 impl Cont for CallTwice {
+    fn trace(&self, t: &mut Tracer) {
+        self.f.trace(t);
+        self.a.trace(t);
+        self.b.trace(t);
+    }
     fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
         match self.state {
             0 => {
                 self.state = 1;
-                Ok(Step::Call(self.f.clone(), self.a.clone()))
+                Ok(Step::Call(self.f, self.a))
             }
             1 => {
                 self.state = 2;
-                Ok(Step::Call(input, self.b.clone()))
+                Ok(Step::Call(input, self.b))
             }
             _ => Ok(Step::Done(input)),
         }
@@ -129,6 +143,10 @@ impl CallMany {
 }
 
 impl Cont for CallMany {
+    fn trace(&self, t: &mut Tracer) {
+        self.f.trace(t);
+        self.args.trace(t);
+    }
     fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
         let f = match self.f.take() {
             Some(f) => f,
@@ -158,6 +176,10 @@ impl CallFunctor {
 }
 
 impl Cont for CallFunctor {
+    fn trace(&self, t: &mut Tracer) {
+        self.set.trace(t);
+        self.arg.trace(t);
+    }
     fn resume(&mut self, _vm: &mut Vm, input: Value) -> Result<Step> {
         match self.state {
             0 => {
@@ -166,11 +188,11 @@ impl Cont for CallFunctor {
                     Value::Attrs(a) => a.get_str("__functor").cloned().unwrap_or(Value::Null),
                     _ => Value::Null,
                 };
-                Ok(Step::Sub(Box::new(CallOnce::new(f, self.set.clone()))))
+                Ok(Step::Sub(Box::new(CallOnce::new(f, self.set))))
             }
             1 => {
                 self.state = 2;
-                Ok(Step::Sub(Box::new(CallOnce::new(input, self.arg.clone()))))
+                Ok(Step::Sub(Box::new(CallOnce::new(input, self.arg))))
             }
             _ => Ok(Step::Done(input)),
         }
@@ -191,6 +213,9 @@ impl PrimOpCall {
 }
 
 impl Cont for PrimOpCall {
+    fn trace(&self, t: &mut Tracer) {
+        self.args.trace(t);
+    }
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         if self.state == 1 {
             return Ok(Step::Done(input));
@@ -198,7 +223,7 @@ impl Cont for PrimOpCall {
         for (i, a) in self.args.iter_mut().enumerate() {
             if self.op.strict & (1 << i) != 0 {
                 if !a.is_forced() {
-                    return Ok(Step::Force(a.clone()));
+                    return Ok(Step::Force(*a));
                 }
                 *a = a.shallow();
             }
@@ -239,34 +264,31 @@ impl DeepForce {
 }
 
 impl Cont for DeepForce {
+    fn trace(&self, t: &mut Tracer) {
+        self.root.trace(t);
+        for (v, _) in &self.work {
+            v.trace(t);
+        }
+    }
     fn resume(&mut self, _vm: &mut Vm, _input: Value) -> Result<Step> {
         if !self.started {
             self.started = true;
-            self.work.push((self.root.clone(), false));
+            self.work.push((self.root, false));
         }
         while let Some((v, is_attr)) = self.work.pop() {
             if !v.is_forced() {
                 self.forcing_attr = is_attr;
-                self.work.push((v.clone(), is_attr));
+                self.work.push((v, is_attr));
                 return Ok(Step::Force(v));
             }
             match v.shallow() {
-                Value::List(l)
-                    if self
-                        .seen
-                        .insert(std::rc::Rc::as_ptr(&l) as *const u8 as usize) =>
-                {
+                Value::List(l) if self.seen.insert(Gc::as_ptr(&l) as *const u8 as usize) => {
                     // Inside an attribute's value, still inside it.
-                    self.work
-                        .extend(l.iter().rev().map(|v| (v.clone(), is_attr)));
+                    self.work.extend(l.iter().rev().map(|v| (*v, is_attr)));
                 }
-                Value::Attrs(a)
-                    if self
-                        .seen
-                        .insert(std::rc::Rc::as_ptr(&a) as *const u8 as usize) =>
-                {
+                Value::Attrs(a) if self.seen.insert(Gc::as_ptr(&a) as *const u8 as usize) => {
                     self.work
-                        .extend(a.entries.iter().rev().map(|(_, v)| (v.clone(), true)));
+                        .extend(a.entries.iter().rev().map(|(_, v)| (*v, true)));
                 }
                 _ => {}
             }
@@ -292,6 +314,9 @@ impl ImportFile {
 }
 
 impl Cont for ImportFile {
+    fn trace(&self, t: &mut Tracer) {
+        self.0.trace(t);
+    }
     fn resume(&mut self, vm: &mut Vm, input: Value) -> Result<Step> {
         self.0.resume(vm, input)
     }

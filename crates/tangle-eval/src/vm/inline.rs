@@ -76,10 +76,10 @@ fn is_select_path(ops: &[Op]) -> bool {
 fn whnf(v: &Value) -> Option<Value> {
     match v {
         Value::Thunk(t) => match &*t.state.try_borrow().ok()? {
-            ThunkState::Done(x) => Some(x.clone()),
+            ThunkState::Done(x) => Some(*x),
             _ => None,
         },
-        v => Some(v.clone()),
+        v => Some(*v),
     }
 }
 
@@ -117,8 +117,8 @@ enum Num {
 /// A new list with the elements of the list `template` (`Op::ConstList`).
 pub fn fresh_list(template: &Value) -> Value {
     match template {
-        Value::List(items) => Value::list(items.as_ref().clone()),
-        other => other.clone(),
+        Value::List(items) => Value::list(items.to_vec()),
+        other => *other,
     }
 }
 
@@ -128,14 +128,14 @@ pub fn fresh_list(template: &Value) -> Value {
 /// computing such a thunk early cannot fail or be seen.
 pub fn settle(v: &Value) -> Option<Value> {
     let Value::Thunk(t) = v else {
-        return Some(v.clone());
+        return Some(*v);
     };
     let computed = match &*t.state.borrow() {
-        ThunkState::Done(x) => return Some(x.clone()),
+        ThunkState::Done(x) => return Some(*x),
         ThunkState::Pending(p, e) if p.inline && !t.forcing.get() => compute(p, e)?,
         _ => return None,
     };
-    *t.state.borrow_mut() = ThunkState::Done(computed.clone());
+    *t.state.borrow_mut() = ThunkState::Done(computed);
     Some(computed)
 }
 
@@ -268,11 +268,12 @@ mod tests {
             part_offsets: Vec::new(),
             inline,
             returns_lambda: None,
+            traced: std::cell::Cell::new(0),
         }
     }
 
     /// An environment whose slot 0 holds `v`.
-    fn env_with(v: Value) -> Rc<Env> {
+    fn env_with(v: Value) -> crate::gc::Gc<Env> {
         let e = Env::new(1, None);
         let _ = e.slot(0).set(v);
         e

@@ -18,18 +18,18 @@ use super::super::{attrset, function, list};
 use super::missing;
 use crate::error::type_error::cannot_compare;
 use crate::error::Result;
+use crate::gc::{Gc, Trace, Tracer};
 use crate::value::{Attrs, Value};
 use crate::vm::compare::LessThan;
 use crate::vm::{Cont, Step, Vm};
 use rustc_hash::FxHashSet as HashSet;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, VecDeque};
-use std::rc::Rc;
 
 pub fn generic_closure(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let args = attrset(&a[0])?;
     let start = match args.get_str("startSet") {
-        Some(s) => s.clone(),
+        Some(s) => *s,
         None => return Err(missing("startSet")),
     };
     Ok(PrimRet::Cont(Box::new(GenericClosure {
@@ -103,6 +103,20 @@ enum Keys {
     Single(Value),
 }
 
+impl Trace for Keys {
+    fn trace(&self, t: &mut Tracer) {
+        match self {
+            Keys::Empty => {}
+            Keys::Ints(_, v)
+            | Keys::Nums(_, v)
+            | Keys::Strings(_, v)
+            | Keys::Paths(_, v)
+            | Keys::Single(v) => v.trace(t),
+            Keys::Lists(l) => l.trace(t),
+        }
+    }
+}
+
 enum Insert {
     New,
     Seen,
@@ -115,13 +129,13 @@ impl Keys {
         let fresh = |b: bool| if b { Insert::New } else { Insert::Seen };
         match (&mut *self, key) {
             (Keys::Empty, _) => {
-                let ty = key.clone();
+                let ty = *key;
                 *self = match key {
                     Value::Int(i) => Keys::Ints(HashSet::from_iter([*i]), ty),
                     Value::Float(f) => Keys::Nums(BTreeSet::from([Num::Float(*f)]), ty),
                     Value::String(s) => Keys::Strings(HashSet::from_iter([s.bytes.clone()]), ty),
                     Value::Path(p) => Keys::Paths(HashSet::from_iter([p.path.clone()]), ty),
-                    Value::List(_) => Keys::Lists(vec![key.clone()]),
+                    Value::List(_) => Keys::Lists(vec![*key]),
                     _ => Keys::Single(ty),
                 };
                 Ok(Insert::New)
@@ -186,11 +200,28 @@ enum State {
     /// The operator is being called on an element.
     Calling,
     /// The operator's result: its elements are forced in order.
-    Results(Rc<Vec<Value>>, usize),
+    Results(Gc<Vec<Value>>, usize),
+}
+
+impl Trace for State {
+    fn trace(&self, t: &mut Tracer) {
+        match self {
+            State::Start(v) | State::Element(v) => v.trace(t),
+            State::Key(a, b)
+            | State::Search {
+                elem: a, key: b, ..
+            } => {
+                a.trace(t);
+                b.trace(t);
+            }
+            State::Results(l, _) => t.mark(*l),
+            State::StartSet | State::Operator | State::Next | State::Calling => {}
+        }
+    }
 }
 
 struct GenericClosure {
-    args: Rc<Attrs>,
+    args: Gc<Attrs>,
     state: State,
     op: Value,
     work: VecDeque<Value>,
@@ -201,9 +232,9 @@ struct GenericClosure {
 impl GenericClosure {
     /// The element is new: keep it and call the operator on it.
     fn accept(&mut self, elem: Value) -> Step {
-        self.done.push(elem.clone());
+        self.done.push(elem);
         self.state = State::Calling;
-        Step::Call(self.op.clone(), elem)
+        Step::Call(self.op, elem)
     }
 
     fn lists(&mut self) -> &mut Vec<Value> {
@@ -216,6 +247,16 @@ impl GenericClosure {
 }
 
 impl Cont for GenericClosure {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.args);
+        self.state.trace(t);
+        self.op.trace(t);
+        for v in &self.work {
+            v.trace(t);
+        }
+        self.keys.trace(t);
+        self.done.trace(t);
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         loop {
             match std::mem::replace(&mut self.state, State::Next) {
@@ -231,7 +272,7 @@ impl Cont for GenericClosure {
                         return Ok(Step::Done(Value::list(Vec::new())));
                     }
                     let op = match self.args.get_str("operator") {
-                        Some(op) => op.clone(),
+                        Some(op) => *op,
                         None => return Err(missing("operator")),
                     };
                     self.state = State::Operator;
@@ -241,7 +282,7 @@ impl Cont for GenericClosure {
                     // Current Nix forces the operator to a function before
                     // it looks at any element.
                     function(&input)?;
-                    self.op = input.clone();
+                    self.op = input;
                 }
                 State::Next => {
                     let elem = match self.work.pop_front() {
@@ -249,7 +290,7 @@ impl Cont for GenericClosure {
                         None => return Ok(Step::Done(Value::list(std::mem::take(&mut self.done)))),
                     };
                     if !elem.is_forced() {
-                        self.state = State::Element(elem.clone());
+                        self.state = State::Element(elem);
                         return Ok(Step::Force(elem));
                     }
                     self.state = State::Element(elem);
@@ -257,11 +298,11 @@ impl Cont for GenericClosure {
                 State::Element(elem) => {
                     let elem = elem.shallow();
                     let key = match attrset(&elem)?.get_str("key") {
-                        Some(k) => k.clone(),
+                        Some(k) => *k,
                         None => return Err(missing("key")),
                     };
                     if !key.is_forced() {
-                        self.state = State::Key(elem, key.clone());
+                        self.state = State::Key(elem, key);
                         return Ok(Step::Force(key));
                     }
                     self.state = State::Key(elem, key);
@@ -303,7 +344,7 @@ impl Cont for GenericClosure {
                 State::Results(results, mut i) => {
                     while let Some(x) = results.get(i) {
                         if !x.is_forced() {
-                            let x = x.clone();
+                            let x = *x;
                             self.state = State::Results(results, i);
                             return Ok(Step::Force(x));
                         }
@@ -355,10 +396,10 @@ impl GenericClosure {
         let keys = self.lists();
         if lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let probe = keys[mid].clone();
+            let probe = keys[mid];
             self.state = State::Search {
                 elem,
-                key: key.clone(),
+                key,
                 lo,
                 hi,
                 asked_at: mid,
@@ -370,10 +411,10 @@ impl GenericClosure {
             keys.push(key);
             return Ok(Some(self.accept(elem)));
         }
-        let probe = keys[lo].clone();
+        let probe = keys[lo];
         self.state = State::Search {
             elem,
-            key: key.clone(),
+            key,
             lo,
             hi,
             asked_at: lo,

@@ -27,6 +27,7 @@ use super::force_then;
 use crate::builtins::{boolean, function, list, PrimRet};
 use crate::chunk::{Lambda, Op};
 use crate::error::{Error, Result};
+use crate::gc::{Gc, Trace, Tracer};
 use crate::source::Pos;
 use crate::value::{Closure, Env, Value};
 use crate::vm::compare::{less_than_fast, LessThan};
@@ -480,9 +481,9 @@ impl Merger {
 pub fn sort(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let items = list(&a[1])?;
     if items.is_empty() {
-        return Ok(PrimRet::Value(a[1].clone()));
+        return Ok(PrimRet::Value(a[1]));
     }
-    force_then(vm, &a[0], move |_, f| {
+    force_then(vm, &a[0], a, move |_, f| {
         function(&f)?;
         Ok(PrimRet::Cont(Box::new(Sort {
             how: Comparator::of(&f),
@@ -511,7 +512,7 @@ enum Comparator {
     /// body does nothing else), once per element.
     Curried {
         inner: Rc<Lambda>,
-        env: Option<Rc<Env>>,
+        env: Option<Gc<Env>>,
     },
     /// Anything else: `f x y`.
     Call,
@@ -551,10 +552,7 @@ impl Comparator {
                 };
             }
         }
-        Comparator::Curried {
-            inner,
-            env: c.env.clone(),
-        }
+        Comparator::Curried { inner, env: c.env }
     }
 }
 
@@ -576,7 +574,7 @@ struct Sort {
     /// `f x` for each element `x`, made for `Comparator::Curried` when
     /// first needed (each element is compared about log n times).
     partials: Vec<Option<Value>>,
-    items: Rc<Vec<Value>>,
+    items: Gc<Vec<Value>>,
     forced: usize,
     /// The elements, forced, once they all are.
     values: Vec<Value>,
@@ -585,6 +583,23 @@ struct Sort {
 }
 
 impl Cont for Sort {
+    fn trace(&self, t: &mut Tracer) {
+        self.f.trace(t);
+        match &self.how {
+            Comparator::Inline { lambda, .. } => lambda.trace(t),
+            Comparator::Curried { inner, env } => {
+                inner.trace(t);
+                env.trace(t);
+            }
+            Comparator::LessThan | Comparator::Call => {}
+        }
+        self.partials.trace(t);
+        t.mark(self.items);
+        self.values.trace(t);
+        if let SortWait::Partial(v) = &self.wait {
+            v.trace(t);
+        }
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         let mut answer = None;
         match std::mem::replace(&mut self.wait, SortWait::Nothing) {
@@ -602,7 +617,7 @@ impl Cont for Sort {
                     let x = &self.items[self.forced];
                     if !x.is_forced() {
                         self.wait = SortWait::Element;
-                        return Ok(Step::Force(x.clone()));
+                        return Ok(Step::Force(*x));
                     }
                     self.forced += 1;
                 }
@@ -623,7 +638,7 @@ impl Cont for Sort {
         loop {
             let (i, j) = match merger.step(answer.take()) {
                 Need::Done(order) => {
-                    let out = order.iter().map(|&i| self.values[i].clone()).collect();
+                    let out = order.iter().map(|&i| self.values[i]).collect();
                     return Ok(Step::Done(Value::list(out)));
                 }
                 Need::Less(i, j) => (i, j),
@@ -634,24 +649,24 @@ impl Cont for Sort {
                         self.partials = vec![None; self.values.len()];
                     }
                     let g = match &self.partials[i] {
-                        Some(g) => g.clone(),
+                        Some(g) => *g,
                         None => {
-                            let call_env = Env::new(1, env.clone());
-                            let _ = call_env.slot(0).set(self.values[i].clone());
-                            let g = Value::Closure(Rc::new(Closure {
+                            let call_env = Env::new(1, *env);
+                            let _ = call_env.slot(0).set(self.values[i]);
+                            let g = Value::Closure(Gc::new(Closure {
                                 lambda: inner.clone(),
                                 env: Some(call_env),
                             }));
-                            self.partials[i] = Some(g.clone());
+                            self.partials[i] = Some(g);
                             g
                         }
                     };
                     self.wait = SortWait::Answer;
-                    return Ok(Step::Call(g, self.values[j].clone()));
+                    return Ok(Step::Call(g, self.values[j]));
                 }
                 Comparator::Call => {
-                    self.wait = SortWait::Partial(self.values[j].clone());
-                    return Ok(Step::Call(self.f.clone(), self.values[i].clone()));
+                    self.wait = SortWait::Partial(self.values[j]);
+                    return Ok(Step::Call(self.f, self.values[i]));
                 }
                 Comparator::LessThan | Comparator::Inline { .. } => {
                     let (x, y) = match &self.how {
@@ -661,7 +676,7 @@ impl Cont for Sort {
                     match less_than_fast(x, y) {
                         Ok(Some(r)) => answer = Some(r),
                         Ok(None) => {
-                            let sub = LessThan::new(x.clone(), y.clone(), false);
+                            let sub = LessThan::new(*x, *y, false);
                             self.wait = match self.how {
                                 Comparator::Inline { .. } => SortWait::InlineAnswer,
                                 _ => SortWait::Answer,

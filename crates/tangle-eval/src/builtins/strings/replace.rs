@@ -28,17 +28,17 @@
 use super::super::{list, string, PrimRet};
 use super::add_context;
 use crate::error::{Error, Result};
+use crate::gc::{Gc, Trace, Tracer};
 use crate::value::{Context, NixString, Value};
 use crate::vm::{inline, Cont, Step, Vm};
-use std::rc::Rc;
 
 /// The primop: `from` is forced by the caller (strict first argument).
 pub fn replace_strings(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let mut r = ReplaceStrings {
-        from: list(&a[0])?,
-        to_arg: a[1].clone(),
+        from: list(&a[0])?.to_vec(),
+        to_arg: a[1],
         to: None,
-        subject_arg: a[2].clone(),
+        subject_arg: a[2],
         next_pattern: 0,
         state: None,
         waiting: false,
@@ -59,10 +59,11 @@ pub fn replace_strings(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 struct ReplaceStrings {
     /// The patterns. Once checked (step 3), every element is a
     /// `Value::String`: forced thunks are replaced by their values.
-    from: Rc<Vec<Value>>,
+    /// The patterns, replaced by their values as they are forced.
+    from: Vec<Value>,
     to_arg: Value,
     /// `to`, once forced and checked against `from`'s length.
-    to: Option<Rc<Vec<Value>>>,
+    to: Option<Gc<Vec<Value>>>,
     subject_arg: Value,
     /// Patterns checked so far (step 3).
     next_pattern: usize,
@@ -77,13 +78,13 @@ impl ReplaceStrings {
     /// asked for, if this is the resume that brings it.
     fn advance(&mut self, mut input: Option<Value>) -> Result<Step> {
         let to = match &self.to {
-            Some(to) => to.clone(),
+            Some(to) => *to,
             None => {
                 let v = match input.take() {
                     Some(v) => v,
                     None => match inline::settle(&self.to_arg) {
                         Some(v) => v,
-                        None => return self.ask(self.to_arg.clone()),
+                        None => return self.ask(self.to_arg),
                     },
                 };
                 let to = list(&v)?;
@@ -92,7 +93,7 @@ impl ReplaceStrings {
                         "'from' and 'to' arguments to 'replaceStrings' have different lengths",
                     ));
                 }
-                self.to = Some(to.clone());
+                self.to = Some(to);
                 to
             }
         };
@@ -108,7 +109,7 @@ impl ReplaceStrings {
                     Some(v) => v,
                     None => match inline::settle(&self.subject_arg) {
                         Some(v) => v,
-                        None => return self.ask(self.subject_arg.clone()),
+                        None => return self.ask(self.subject_arg),
                     },
                 };
                 self.state.insert(MatchState::new(string(&v)?))
@@ -120,7 +121,7 @@ impl ReplaceStrings {
         }
         match state.run(&pats, &to)? {
             Progress::Done(v) => Ok(Step::Done(v)),
-            Progress::Force(i) => self.ask(to[i].clone()),
+            Progress::Force(i) => self.ask(to[i]),
         }
     }
 
@@ -137,12 +138,12 @@ impl ReplaceStrings {
                 }
                 Value::Thunk(_) => match input.take().or_else(|| self.from[i].whnf()) {
                     Some(v) => v,
-                    None => return self.ask(self.from[i].clone()).map(Some),
+                    None => return self.ask(self.from[i]).map(Some),
                 },
-                other => other.clone(),
+                other => *other,
             };
             string(&v)?;
-            Rc::make_mut(&mut self.from)[i] = v;
+            self.from[i] = v;
             self.next_pattern += 1;
         }
         Ok(None)
@@ -155,6 +156,15 @@ impl ReplaceStrings {
 }
 
 impl Cont for ReplaceStrings {
+    fn trace(&self, t: &mut Tracer) {
+        self.from.trace(t);
+        self.to_arg.trace(t);
+        self.to.trace(t);
+        self.subject_arg.trace(t);
+        if let Some(m) = &self.state {
+            t.mark(m.subject);
+        }
+    }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
         let input = if self.waiting { Some(input) } else { None };
         self.waiting = false;
@@ -247,7 +257,7 @@ fn bytes(v: &Value) -> &[u8] {
 /// Step 5: where matching is, and the output so far. Matching stops when
 /// a replacement needs forcing and goes on where it stopped.
 struct MatchState {
-    subject: Rc<NixString>,
+    subject: Gc<NixString>,
     /// Where matching goes on.
     pos: usize,
     /// The subject's bytes before this are in `out` (or replaced).
@@ -262,7 +272,7 @@ struct MatchState {
 }
 
 impl MatchState {
-    fn new(subject: Rc<NixString>) -> MatchState {
+    fn new(subject: Gc<NixString>) -> MatchState {
         MatchState {
             subject,
             pos: 0,
@@ -276,7 +286,7 @@ impl MatchState {
 
     /// Go on matching until done or a replacement must be forced.
     fn run(&mut self, pats: &Patterns, to: &[Value]) -> Result<Progress> {
-        let subject = self.subject.clone();
+        let subject = self.subject;
         let input = &subject.bytes[..];
         let has_empty = pats.empty < pats.list.len();
         // The state lives in locals while matching, and goes back into
@@ -400,7 +410,7 @@ fn append(out: &mut Vec<u8>, b: &[u8]) {
 
 /// A replacement that is not a plain string: its string once forced
 /// (`None`: not forced yet).
-fn replacement(v: &Value) -> Result<Option<Rc<NixString>>> {
+fn replacement(v: &Value) -> Result<Option<Gc<NixString>>> {
     match v.whnf() {
         Some(v) => string(&v).map(Some),
         None => Ok(None),
