@@ -28,6 +28,9 @@ pub struct EvalArgs {
     pub drv_dir: Option<String>,
     pub abort_on_warn: bool,
     pub trace_verbose: bool,
+    /// Print what the evaluation did, as JSON on standard error (also
+    /// with `NIX_SHOW_STATS=1`, as Nix does).
+    pub eval_stats: bool,
 }
 
 #[derive(Parser)]
@@ -88,6 +91,11 @@ struct EvalCli {
     /// Make `builtins.traceVerbose` print like `builtins.trace` (otherwise it does nothing).
     #[arg(long)]
     trace_verbose: bool,
+    /// After evaluating, print statistics as JSON on standard error, shaped
+    /// like C++ Nix's `NIX_SHOW_STATS=1` output (which also turns this on;
+    /// `NIX_COUNT_CALLS=1` adds builtin calls by name).
+    #[arg(long)]
+    eval_stats: bool,
     /// Only parse and compile; report syntax errors.
     #[arg(long)]
     parse: bool,
@@ -129,6 +137,8 @@ fn from_cli(c: EvalCli) -> EvalArgs {
         drv_dir: None,
         abort_on_warn: c.abort_on_warn,
         trace_verbose: c.trace_verbose,
+        eval_stats: c.eval_stats
+            || std::env::var("NIX_SHOW_STATS").is_ok_and(|v| !v.is_empty() && v != "0"),
     }
 }
 

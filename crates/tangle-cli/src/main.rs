@@ -133,6 +133,10 @@ fn eval_command(args: EvalArgs) -> i32 {
         }
         ev.vm().store.write_dir = Some(dir.into());
     }
+    if args.eval_stats && std::env::var("NIX_COUNT_CALLS").is_ok_and(|v| !v.is_empty() && v != "0")
+    {
+        ev.count_calls(true);
+    }
     let result = (|| -> tangle_eval::Result<Vec<u8>> {
         if args.parse_only {
             let (text, name, dir) = match &args.source {
@@ -213,6 +217,9 @@ fn eval_command(args: EvalArgs) -> i32 {
         }
         Ok(out)
     })();
+    if args.eval_stats {
+        let _ = std::io::stderr().write_all(ev.stats_json().as_bytes());
+    }
     match result {
         Ok(out) => {
             let stdout = std::io::stdout();

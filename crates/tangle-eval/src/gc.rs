@@ -93,11 +93,38 @@ thread_local! {
     static CURRENT: Cell<*mut Heap> = const { Cell::new(std::ptr::null_mut()) };
 }
 
-impl<T: Trace + 'static> Gc<T> {
+/// What kind of object a type is, for the counters of `--eval-stats`.
+#[derive(Clone, Copy)]
+#[repr(usize)]
+pub enum Kind {
+    String,
+    Path,
+    Attrs,
+    List,
+    Thunk,
+    Env,
+    Closure,
+    PrimOpApp,
+}
+
+/// Number of [`Kind`]s.
+pub const KINDS: usize = 8;
+
+/// A type the heap holds: its kind and how many elements it counts as
+/// (attributes of a set, elements of a list, slots of an environment).
+pub trait Object: Trace {
+    const KIND: Kind;
+    fn elements(&self) -> usize {
+        0
+    }
+}
+
+impl<T: Object + 'static> Gc<T> {
     /// Allocate `value` in the current heap.
     #[inline]
     pub fn new(value: T) -> Gc<T> {
         let extra = value.heap_bytes();
+        let elements = value.elements();
         let boxed = Box::new(GcBox {
             marked: Cell::new(false),
             value,
@@ -107,11 +134,20 @@ impl<T: Trace + 'static> Gc<T> {
         if !heap.is_null() {
             // SAFETY: `CURRENT` is only ever set by `Heap::enter` to a heap
             // that outlives the guard, which restores the previous value.
-            unsafe { (*heap).adopt(ptr as Erased, std::mem::size_of::<GcBox<T>>() + extra) };
+            unsafe {
+                (*heap).adopt(
+                    ptr as Erased,
+                    std::mem::size_of::<GcBox<T>>() + extra,
+                    T::KIND,
+                    elements,
+                )
+            };
         }
         Gc { ptr }
     }
+}
 
+impl<T: Trace + 'static> Gc<T> {
     /// Are both the very same object?
     #[inline(always)]
     pub fn ptr_eq(a: &Gc<T>, b: &Gc<T>) -> bool {
@@ -185,7 +221,7 @@ impl Tracer {
     }
 }
 
-/// Collections and their cost, for `--eval-stats`.
+/// What was allocated and collected, for `--eval-stats`.
 #[derive(Default, Clone, Copy)]
 pub struct HeapStats {
     pub collections: u64,
@@ -193,6 +229,24 @@ pub struct HeapStats {
     pub objects_allocated: u64,
     pub bytes_allocated: u64,
     pub objects_freed: u64,
+    /// Objects made, by [`Kind`].
+    pub made: [u64; KINDS],
+    /// Elements of the objects made, by [`Kind`].
+    pub elements: [u64; KINDS],
+    /// Bytes of the objects made, by [`Kind`].
+    pub bytes: [u64; KINDS],
+    /// Environments made by calling a lambda.
+    pub calls: u64,
+}
+
+/// Count a call of a lambda in the current heap's statistics.
+#[inline]
+pub fn count_call() {
+    let heap = CURRENT.with(|c| c.get());
+    if !heap.is_null() {
+        // SAFETY: as in `Gc::new`.
+        unsafe { (*heap).stats.calls += 1 };
+    }
 }
 
 /// All the objects of one evaluator.
@@ -250,12 +304,16 @@ impl Heap {
     }
 
     #[inline]
-    fn adopt(&mut self, p: Erased, bytes: usize) {
+    fn adopt(&mut self, p: Erased, bytes: usize, kind: Kind, elements: usize) {
         self.objects.push(p);
         self.sizes.push(bytes.min(u32::MAX as usize) as u32);
         self.debt += bytes;
         self.stats.objects_allocated += 1;
         self.stats.bytes_allocated += bytes as u64;
+        let k = kind as usize;
+        self.stats.made[k] += 1;
+        self.stats.elements[k] += elements as u64;
+        self.stats.bytes[k] += bytes as u64;
         if self.running == 0 {
             self.pinned.push(p);
         }
@@ -361,6 +419,12 @@ impl Heap {
     /// Objects in the heap now.
     pub fn objects(&self) -> usize {
         self.objects.len()
+    }
+
+    /// Bytes the heap holds now: what survived the last collection and
+    /// what was allocated since.
+    pub fn size(&self) -> usize {
+        self.live_bytes + self.debt
     }
 }
 

@@ -12,6 +12,7 @@ pub mod gc;
 pub mod io;
 pub mod print;
 pub mod source;
+pub mod stats;
 pub mod store;
 pub mod symbol;
 pub mod syntax;
@@ -202,6 +203,17 @@ impl Evaluator {
         let mut out = Vec::new();
         print::print_value(v, &mut out);
         out
+    }
+
+    /// What this evaluation did so far, as `NIX_SHOW_STATS=1` prints it
+    /// (JSON shaped like Nix's; see `stats`).
+    pub fn stats_json(&self) -> String {
+        stats::to_json(&self.vm.counters, &self.vm.heap.stats, self.vm.heap.size())
+    }
+
+    /// Count builtin calls by name too (`NIX_COUNT_CALLS=1`).
+    pub fn count_calls(&mut self, on: bool) {
+        self.vm.counters.by_name = on;
     }
 
     pub fn vm(&mut self) -> &mut vm::Vm {

@@ -86,6 +86,14 @@ impl Symbol {
         self.0.text
     }
 
+    /// How many names this thread has interned, and their bytes.
+    pub fn interned() -> (usize, usize) {
+        INTERNER.with(|set| {
+            let set = set.borrow();
+            (set.len(), set.keys().map(|k| k.len()).sum())
+        })
+    }
+
     /// Compare with a name that may not be interned, in the order symbols
     /// sort in.
     #[inline]

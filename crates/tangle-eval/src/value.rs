@@ -7,7 +7,7 @@
 
 use crate::builtins::PrimOpDef;
 use crate::chunk::{Lambda, Proto};
-use crate::gc::{Gc, Trace, Tracer};
+use crate::gc::{Gc, Kind, Object, Trace, Tracer};
 use crate::symbol::Symbol;
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeSet;
@@ -52,6 +52,40 @@ impl Trace for Value {
             Value::PrimOpApp(g) => t.mark(g),
         }
     }
+}
+
+impl Object for NixString {
+    const KIND: Kind = Kind::String;
+}
+impl Object for PathValue {
+    const KIND: Kind = Kind::Path;
+}
+impl Object for Attrs {
+    const KIND: Kind = Kind::Attrs;
+    fn elements(&self) -> usize {
+        self.entries.len()
+    }
+}
+impl Object for Vec<Value> {
+    const KIND: Kind = Kind::List;
+    fn elements(&self) -> usize {
+        self.len()
+    }
+}
+impl Object for Thunk {
+    const KIND: Kind = Kind::Thunk;
+}
+impl Object for Env {
+    const KIND: Kind = Kind::Env;
+    fn elements(&self) -> usize {
+        1 + self.rest.len()
+    }
+}
+impl Object for Closure {
+    const KIND: Kind = Kind::Closure;
+}
+impl Object for PrimOpApp {
+    const KIND: Kind = Kind::PrimOpApp;
 }
 
 impl Trace for NixString {
@@ -436,6 +470,13 @@ pub struct Env {
 }
 
 impl Env {
+    /// The environment of a lambda being called (counted as a call).
+    #[inline]
+    pub fn for_call(size: usize, parent: Option<Gc<Env>>) -> Gc<Env> {
+        crate::gc::count_call();
+        Env::new(size, parent)
+    }
+
     pub fn new(size: usize, parent: Option<Gc<Env>>) -> Gc<Env> {
         let rest: Box<[OnceCell<Value>]> = if size > 1 {
             (1..size).map(|_| OnceCell::new()).collect()

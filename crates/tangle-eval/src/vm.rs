@@ -141,6 +141,8 @@ pub struct Vm {
     equal_levels: Vec<compare::Level>,
     /// Values handed to the embedder: roots until the evaluator is dropped.
     kept: Vec<Value>,
+    /// Operations counted for `--eval-stats` (see `stats`).
+    pub counters: crate::stats::Counters,
     /// Every heap object of this evaluator (boxed: `Gc::new` finds it by
     /// address while it is entered).
     pub heap: Box<Heap>,
@@ -187,6 +189,7 @@ impl Vm {
             tail_calls: 0,
             equal_levels: Vec::new(),
             kept: Vec::new(),
+            counters: Default::default(),
             heap,
         }
     }
@@ -672,9 +675,9 @@ impl Vm {
             if let (None, Some(i)) = (&c.lambda.formals, c.lambda.body.returns_lambda) {
                 let inner = &c.lambda.body.lambdas[i as usize];
                 if inner.formals.is_none() && inner.body.returns_lambda.is_none() {
-                    let outer = Env::new(c.lambda.env_size as usize, c.env);
+                    let outer = Env::for_call(c.lambda.env_size as usize, c.env);
                     let _ = outer.slot(0).set(a);
-                    let env = Env::new(inner.env_size as usize, Some(outer));
+                    let env = Env::for_call(inner.env_size as usize, Some(outer));
                     let _ = env.slot(0).set(b);
                     let base = self.stack.len();
                     self.push_frame(Frame::Code(CodeFrame {
@@ -758,6 +761,7 @@ impl Vm {
                 }
             }
         }
+        self.counters.primop_call(op);
         match (op.func)(self, &mut args)? {
             PrimRet::Value(v) if v.is_forced() => {
                 let v = v.shallow();
@@ -1096,7 +1100,7 @@ impl Vm {
                                 let arg = &stack[n - 1];
                                 if c.lambda.formals.is_none() {
                                     // The argument is moved in below.
-                                    Some(Env::new(1, c.env))
+                                    Some(Env::for_call(1, c.env))
                                 } else if arg.is_forced() {
                                     // On an error, the general path reports it.
                                     bind_args(c, arg.shallow()).ok()
@@ -1394,6 +1398,7 @@ impl Vm {
                         }
                     }
                     Op::Select(i) => {
+                        self.counters.lookups += 1;
                         let name = proto.syms[i as usize];
                         let found = match stack.last() {
                             Some(Value::Attrs(a)) => a.get(name).cloned(),
@@ -1695,6 +1700,7 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     let (a, b) = (crate::builtins::list(&a)?, crate::builtins::list(&b)?);
+                    self.counters.concats += 1;
                     let v = if a.is_empty() {
                         Value::List(b)
                     } else if b.is_empty() {
@@ -1711,16 +1717,20 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     let (a, b) = (crate::builtins::attrset(&a)?, crate::builtins::attrset(&b)?);
+                    self.counters.updates += 1;
                     let v = if b.is_empty() {
                         Value::Attrs(a)
                     } else if a.is_empty() {
                         Value::Attrs(b)
                     } else {
-                        Value::attrs(a.update(&b))
+                        let merged = a.update(&b);
+                        self.counters.update_values_copied += merged.len() as u64;
+                        Value::attrs(merged)
                     };
                     self.stack.push(v);
                 }
                 Op::Select(i) => {
+                    self.counters.lookups += 1;
                     let name = frame.proto.syms[i as usize];
                     // Not the path's first attribute (`a.b.c` failing at
                     // `c`): Nix has recorded "while evaluating the
@@ -1745,6 +1755,7 @@ impl Vm {
                     return Err(err);
                 }
                 Op::SelectOr(i, target) => {
+                    self.counters.lookups += 1;
                     let name = frame.proto.syms[i as usize];
                     let found = match self.stack.last() {
                         Some(Value::Attrs(a)) => a.get(name).cloned(),
@@ -1761,6 +1772,7 @@ impl Vm {
                     }
                 }
                 Op::SelectDyn | Op::SelectDynOr(_) => {
+                    self.counters.lookups += 1;
                     let key = self.pop();
                     let v = self.pop();
                     let name = attr_name(&key)?;
@@ -1984,7 +1996,7 @@ fn thunk_body(t: &Thunk) -> Option<ThunkBody> {
         ThunkState::Apply(Value::Closure(c), arg)
             if c.lambda.formals.is_none() && c.lambda.body.returns_lambda.is_none() =>
         {
-            let env = Env::new(1, c.env);
+            let env = Env::for_call(1, c.env);
             let _ = env.slot(0).set(*arg);
             (c.lambda.body.clone(), env, Some(c.lambda.clone()))
         }
@@ -2001,9 +2013,9 @@ fn thunk_body(t: &Thunk) -> Option<ThunkBody> {
                     if inner.formals.is_some() || inner.body.returns_lambda.is_some() {
                         return None;
                     }
-                    let outer = Env::new(c.lambda.env_size as usize, c.env);
+                    let outer = Env::for_call(c.lambda.env_size as usize, c.env);
                     let _ = outer.slot(0).set(*a);
-                    let env = Env::new(inner.env_size as usize, Some(outer));
+                    let env = Env::for_call(inner.env_size as usize, Some(outer));
                     let _ = env.slot(0).set(*b);
                     (inner.body.clone(), env, Some(inner.clone()))
                 }
@@ -2060,7 +2072,7 @@ fn bind_curried(c: &Closure, args: impl ExactSizeIterator<Item = Value>) -> Curr
     let mut lambda = &c.lambda;
     let mut parent = c.env;
     for (i, arg) in args.enumerate() {
-        let env = Env::new(lambda.env_size as usize, parent);
+        let env = Env::for_call(lambda.env_size as usize, parent);
         let _ = env.slot(0).set(arg);
         match lambda.body.returns_lambda {
             Some(j) if i + 1 < n => {
@@ -2078,7 +2090,10 @@ fn bind_curried(c: &Closure, args: impl ExactSizeIterator<Item = Value>) -> Curr
     }
     // Not reached (`n` is at least one and the last lambda returns above);
     // a body with a fresh environment keeps this total.
-    Curried::Body(lambda.clone(), Env::new(lambda.env_size as usize, parent))
+    Curried::Body(
+        lambda.clone(),
+        Env::for_call(lambda.env_size as usize, parent),
+    )
 }
 
 /// `bind_curried` when the last lambda has formals (`k: { x, y }: …`):
@@ -2092,7 +2107,7 @@ fn bind_curried_formals(c: &Closure, args: &[Value]) -> Result<Curried> {
         let env = if lambda.formals.is_some() {
             bind_lambda_args(lambda, parent, arg.shallow())?
         } else {
-            let env = Env::new(lambda.env_size as usize, parent);
+            let env = Env::for_call(lambda.env_size as usize, parent);
             let _ = env.slot(0).set(*arg);
             env
         };
@@ -2125,7 +2140,7 @@ fn bind_args(c: &Closure, arg: Value) -> Result<Gc<Env>> {
 /// The environment of a call of `lambda` (closed over `parent`) with
 /// `arg` (forced if the lambda has formals).
 fn bind_lambda_args(lambda: &Lambda, parent: Option<Gc<Env>>, arg: Value) -> Result<Gc<Env>> {
-    let env = Env::new(lambda.env_size as usize, parent);
+    let env = Env::for_call(lambda.env_size as usize, parent);
     match &lambda.formals {
         None => {
             let _ = env.slot(0).set(arg);

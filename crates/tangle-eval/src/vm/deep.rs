@@ -229,6 +229,7 @@ impl Cont for PrimOpCall {
             }
         }
         self.state = 1;
+        vm.counters.primop_call(self.op);
         match (self.op.func)(vm, &mut self.args)? {
             PrimRet::Value(v) => Ok(Step::Done(v)),
             PrimRet::Cont(c) => Ok(Step::Sub(c)),

@@ -651,7 +651,7 @@ impl Cont for Sort {
                     let g = match &self.partials[i] {
                         Some(g) => *g,
                         None => {
-                            let call_env = Env::new(1, *env);
+                            let call_env = Env::for_call(1, *env);
                             let _ = call_env.slot(0).set(self.values[i]);
                             let g = Value::Closure(Gc::new(Closure {
                                 lambda: inner.clone(),
