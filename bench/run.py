@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark driver: Tangle versus C++ Nix (nix-instantiate).
 
-For every case in bench/cases/*.nix (or only the cases named on the command
-line) this runs
+For every case in bench/cases/*.nix (files starting with `_` are helpers,
+not cases; or only the cases named on the command line) this runs
 
     tangle eval --strict FILE
     nix-instantiate --eval --strict FILE
@@ -197,8 +197,11 @@ def resolve_nix(path):
 
 
 def list_cases(names):
+    # Files whose name starts with `_` are helpers imported by cases, not
+    # cases themselves.
     available = sorted(
-        f[:-4] for f in os.listdir(CASES_DIR) if f.endswith(".nix")
+        f[:-4] for f in os.listdir(CASES_DIR)
+        if f.endswith(".nix") and not f.startswith("_")
     )
     if not names:
         return available, []
@@ -277,8 +280,9 @@ def main():
           % (args.runs, args.timeout))
     print()
 
-    header = "%-12s %9s %9s %7s %9s %9s %7s  %s" % (
-        "case", "nix s", "tangle s", "ratio", "nix MB", "tangle MB",
+    width = max([12] + [len(c) for c in cases])
+    header = "%-*s %9s %9s %7s %9s %9s %7s  %s" % (
+        width, "case", "nix s", "tangle s", "ratio", "nix MB", "tangle MB",
         "mem", "status")
     print(header)
     print("-" * len(header))
@@ -328,8 +332,8 @@ def main():
                 notes.append("%s: %s printed different output on repeated "
                              "runs" % (case, who))
 
-        print("%-12s %s %s %s %s %s %s  %s" % (
-            case,
+        print("%-*s %s %s %s %s %s %s  %s" % (
+            width, case,
             fmt(n.time, ".3f", 9), fmt(t.time, ".3f", 9),
             fmt(ratio, ".2f", 7),
             fmt(n.peak_mb, ".1f", 9), fmt(t.peak_mb, ".1f", 9),
