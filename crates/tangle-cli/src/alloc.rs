@@ -31,9 +31,12 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// with a delay of a second, 0.45 s. Memory still goes back to the kernel
 /// when a long-running embedding stops using it.
 pub fn tune() {
-    // SAFETY: setting an option mimalloc defines, before any allocation
-    // depends on it; mimalloc reads options atomically.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 1000) };
+    // mimalloc's own environment variable, if set, wins.
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: setting an option mimalloc defines, before any allocation
+        // depends on it; mimalloc reads options atomically.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 1000) };
+    }
 }
 
 /// Alignment every `mi_malloc` block has (`MI_MAX_ALIGN_SIZE`).

@@ -9,12 +9,18 @@ const EXPR: &str = "let f = x: x + 1; in builtins.map f [1 2] ++ [ ({a=1;} // {b
 
 fn stats(args: &[&str], env: &[(&str, &str)]) -> (String, String) {
     let mut c = Command::new(env!("CARGO_BIN_EXE_tangle"));
-    c.args(args).env_remove("NIX_SHOW_STATS").env_remove("NIX_COUNT_CALLS");
+    c.args(args)
+        .env_remove("NIX_SHOW_STATS")
+        .env_remove("NIX_COUNT_CALLS");
     for (k, v) in env {
         c.env(k, v);
     }
     let out = c.output().expect("runs tangle");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -23,7 +29,10 @@ fn stats(args: &[&str], env: &[(&str, &str)]) -> (String, String) {
 
 fn field(json: &str, name: &str) -> u64 {
     let key = format!("\"{}\": ", name);
-    let at = json.find(&key).unwrap_or_else(|| panic!("no {} in {}", name, json)) + key.len();
+    let at = json
+        .find(&key)
+        .unwrap_or_else(|| panic!("no {} in {}", name, json))
+        + key.len();
     json[at..]
         .split(|c: char| !c.is_ascii_digit())
         .next()
