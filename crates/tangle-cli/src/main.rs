@@ -122,17 +122,17 @@ fn eval_command(args: EvalArgs) -> i32 {
         search_path: search_path(&args),
         abort_on_warn: args.abort_on_warn,
         trace_verbose: args.trace_verbose,
+        // Like nix-instantiate: only `--eval` skips checking store paths.
+        check_store_paths: args.instantiate,
+        drv_dir: args.drv_dir.as_ref().map(Into::into),
     };
-    let mut ev = Evaluator::new(options, Rc::new(StdIo));
-    // Like nix-instantiate: only `--eval` skips checking store paths.
-    ev.vm().store.check_store_paths = args.instantiate;
     if let Some(dir) = &args.drv_dir {
         if let Err(e) = std::fs::create_dir_all(dir) {
             eprintln!("error: creating directory '{}': {}", dir, e);
             return 1;
         }
-        ev.vm().store.write_dir = Some(dir.into());
     }
+    let mut ev = Evaluator::new(options, Rc::new(StdIo));
     if args.eval_stats && std::env::var("NIX_COUNT_CALLS").is_ok_and(|v| !v.is_empty() && v != "0")
     {
         ev.count_calls(true);

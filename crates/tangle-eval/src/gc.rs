@@ -261,6 +261,7 @@ pub struct Heap {
     pinned: Vec<Erased>,
     /// Nested evaluations running (0: the embedder's code is running).
     running: usize,
+
     /// Bytes allocated since the last collection.
     debt: usize,
     /// Collect when `debt` exceeds this.
@@ -347,6 +348,12 @@ impl Heap {
 
     pub fn end_run(&mut self) {
         self.running -= 1;
+    }
+
+    /// Stop pinning what was allocated outside evaluations (see
+    /// `Evaluator::release`).
+    pub fn release_pinned(&mut self) {
+        self.pinned = Vec::new();
     }
 
     /// Is a collection due at this safe point?

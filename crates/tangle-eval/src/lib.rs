@@ -3,6 +3,12 @@
 //! The embedding API: create an [`Evaluator`] with [`EvalOptions`] and an
 //! [`Io`] provider, evaluate a file or a string, then force, inspect and
 //! print the resulting [`Value`]s. See ARCHITECTURE.md for the map.
+//!
+//! Values live in the evaluator's garbage-collected heap. A value the
+//! evaluator returned, or one the embedder built, stays valid until
+//! [`Evaluator::release`]; one held through a [`Root`] (from
+//! [`Evaluator::root`]) until the handle is dropped. No value may be used
+//! after its evaluator is dropped, or given to another evaluator.
 
 pub mod builtins;
 pub mod chunk;
@@ -22,6 +28,7 @@ pub mod vm;
 pub use error::{Error, ErrorKind, Result};
 pub use io::{Io, StdIo};
 pub use value::Value;
+pub use vm::Root;
 
 use std::rc::Rc;
 
@@ -36,6 +43,11 @@ pub struct EvalOptions {
     pub abort_on_warn: bool,
     /// `builtins.traceVerbose` prints (`--trace-verbose`).
     pub trace_verbose: bool,
+    /// `builtins.storePath` checks that its path exists, as
+    /// `nix-instantiate` does outside `--eval`.
+    pub check_store_paths: bool,
+    /// Write each `.drv` and `toFile` text made to this directory.
+    pub drv_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for EvalOptions {
@@ -45,6 +57,8 @@ impl Default for EvalOptions {
             search_path: Vec::new(),
             abort_on_warn: false,
             trace_verbose: false,
+            check_store_paths: false,
+            drv_dir: None,
         }
     }
 }
@@ -115,7 +129,7 @@ impl Evaluator {
         let entered = heap.enter();
         let globals = Rc::new(builtins::globals(&options.search_path));
         drop(entered);
-        let vm = vm::Vm::new(
+        let mut vm = vm::Vm::new(
             io,
             globals,
             vm::VmOptions {
@@ -126,6 +140,8 @@ impl Evaluator {
             },
             heap,
         );
+        vm.store.check_store_paths = options.check_store_paths;
+        vm.store.write_dir = options.drv_dir;
         Evaluator { vm }
     }
 
@@ -216,7 +232,41 @@ impl Evaluator {
         self.vm.counters.by_name = on;
     }
 
-    pub fn vm(&mut self) -> &mut vm::Vm {
+    /// Keep `v` alive across evaluations and collections, until the
+    /// handle is dropped.
+    pub fn root(&mut self, v: &Value) -> Root {
+        Root::new(&self.vm.roots, *v)
+    }
+
+    /// Values returned by this evaluator and values the embedder built
+    /// (outside an evaluation) are kept alive until this is called; after
+    /// it, only [`Root`] handles keep values alive. A long-running
+    /// embedding roots what it holds on to, then releases after each
+    /// evaluation, so its memory stays bounded.
+    pub fn release(&mut self) {
+        self.vm.release();
+    }
+
+    /// Collect garbage now (it otherwise runs by itself as evaluations
+    /// allocate).
+    pub fn collect_garbage(&mut self) {
+        self.vm.collect_now();
+    }
+
+    /// Objects in this evaluator's heap.
+    pub fn heap_objects(&self) -> usize {
+        self.vm.heap.objects()
+    }
+
+    /// Bytes in this evaluator's heap (right after a collection: the bytes
+    /// that survived it).
+    pub fn heap_bytes(&self) -> usize {
+        self.vm.heap.size()
+    }
+
+    /// The VM itself, for the crate's own tests.
+    #[cfg(test)]
+    pub(crate) fn vm(&mut self) -> &mut vm::Vm {
         &mut self.vm
     }
 }

@@ -31,6 +31,62 @@ pub mod compare;
 pub mod deep;
 pub mod inline;
 
+/// The values embedders hold through [`Root`] handles: slots, and the free
+/// ones to reuse.
+#[derive(Default)]
+pub struct RootTable {
+    slots: Vec<Option<Value>>,
+    free: Vec<usize>,
+}
+
+/// A value kept alive for the embedder: valid across evaluations and
+/// collections until the handle is dropped (or its evaluator is).
+pub struct Root {
+    table: Rc<std::cell::RefCell<RootTable>>,
+    slot: usize,
+}
+
+impl Root {
+    pub(crate) fn new(table: &Rc<std::cell::RefCell<RootTable>>, v: Value) -> Root {
+        let mut t = table.borrow_mut();
+        let slot = match t.free.pop() {
+            Some(i) => {
+                t.slots[i] = Some(v);
+                i
+            }
+            None => {
+                t.slots.push(Some(v));
+                t.slots.len() - 1
+            }
+        };
+        Root {
+            table: table.clone(),
+            slot,
+        }
+    }
+
+    /// The value (valid while this handle lives).
+    pub fn value(&self) -> Value {
+        // A slot holds its value until the handle is dropped.
+        self.table.borrow().slots[self.slot].unwrap_or(Value::Null)
+    }
+}
+
+impl Clone for Root {
+    fn clone(&self) -> Root {
+        Root::new(&self.table, self.value())
+    }
+}
+
+impl Drop for Root {
+    fn drop(&mut self) {
+        if let Ok(mut t) = self.table.try_borrow_mut() {
+            t.slots[self.slot] = None;
+            t.free.push(self.slot);
+        }
+    }
+}
+
 /// What a native continuation asks the VM to do next.
 pub enum Step {
     /// Finished with this value.
@@ -139,8 +195,10 @@ pub struct Vm {
     /// A spare work stack for `==` (see `compare::Equal`); always empty
     /// between uses.
     equal_levels: Vec<compare::Level>,
-    /// Values handed to the embedder: roots until the evaluator is dropped.
+    /// Values handed to the embedder: roots until `Evaluator::release`.
     kept: Vec<Value>,
+    /// Values the embedder holds through `Root` handles.
+    pub roots: Rc<std::cell::RefCell<RootTable>>,
     /// Operations counted for `--eval-stats` (see `stats`).
     pub counters: crate::stats::Counters,
     /// Every heap object of this evaluator (boxed: `Gc::new` finds it by
@@ -189,6 +247,7 @@ impl Vm {
             tail_calls: 0,
             equal_levels: Vec::new(),
             kept: Vec::new(),
+            roots: Default::default(),
             counters: Default::default(),
             heap,
         }
@@ -227,7 +286,23 @@ impl Vm {
         self.import_cache.trace(&mut t);
         t.mark(self.empty_env);
         self.kept.trace(&mut t);
+        self.roots.borrow().slots.trace(&mut t);
         self.heap.finish(t, started);
+    }
+
+    /// Collect now, from outside any evaluation (the operand and frame
+    /// stacks are empty: the roots are the VM's tables, the embedder's
+    /// handles and what `kept` and the heap still pin).
+    pub fn collect_now(&mut self) {
+        let _entered = self.heap.enter();
+        self.collect();
+    }
+
+    /// Stop keeping the values handed out so far and what the embedder
+    /// allocated: from now on only `Root` handles keep them.
+    pub fn release(&mut self) {
+        self.kept = Vec::new();
+        self.heap.release_pinned();
     }
 
     /// A safe point: collect if enough was allocated since the last time.
