@@ -9,7 +9,7 @@
 //! Memory is reclaimed by a collection: mark everything reachable from the
 //! roots, free everything else. Freeing one object never frees another
 //! (a `Gc` has no destructor), so tearing down a million-deep structure is
-//! a loop over the object table, never Rust recursion; marking uses an
+//! a loop over the heap's pages (`space`), never Rust recursion; marking uses an
 //! explicit gray stack for the same reason.
 //!
 //! # When collection runs, and the one rule that makes it sound
@@ -39,8 +39,11 @@
 //! Measured choices: see ARCHITECTURE.md ("Memory").
 
 use crate::chunk::Proto;
+use space::Space;
 use std::cell::Cell;
 use std::ptr::NonNull;
+
+mod space;
 
 /// Something that can hold references to heap objects.
 pub trait Trace {
@@ -128,18 +131,35 @@ impl<T: Object + 'static> Gc<T> {
         let extra = value.heap_bytes();
         let elements = value.elements();
         let size = std::mem::size_of::<GcBox<T>>() + extra;
-        let boxed = Box::new(GcBox {
-            marked: Cell::new(false),
-            size: size.min(u32::MAX as usize) as u32,
-            value,
-        });
-        let ptr = NonNull::from(Box::leak(boxed));
+        // Never 0: that marks a free slot.
+        let header = size.clamp(1, u32::MAX as usize) as u32;
         let heap = CURRENT.with(|c| c.get());
-        if !heap.is_null() {
-            // SAFETY: `CURRENT` is only ever set by `Heap::enter` to a heap
-            // that outlives the guard, which restores the previous value.
-            unsafe { (*heap).adopt(ptr as Erased, size, T::KIND, elements) };
+        if heap.is_null() {
+            // No evaluator: an object never freed.
+            let boxed = Box::new(GcBox {
+                marked: Cell::new(false),
+                size: header,
+                value,
+            });
+            return Gc {
+                ptr: NonNull::from(Box::leak(boxed)),
+            };
         }
+        // SAFETY: `CURRENT` is only ever set by `Heap::enter` to a heap
+        // that outlives the guard, which restores the previous value.
+        let heap = unsafe { &mut *heap };
+        let slot = heap.spaces[T::KIND as usize].alloc::<T>();
+        // SAFETY: an unused slot of `GcBox<T>`'s size and alignment.
+        unsafe {
+            slot.write(GcBox {
+                marked: Cell::new(false),
+                size: header,
+                value,
+            })
+        };
+        // SAFETY: just written; not null.
+        let ptr = unsafe { NonNull::new_unchecked(slot) };
+        heap.adopt(ptr as Erased, size, T::KIND, elements);
         Gc { ptr }
     }
 }
@@ -246,15 +266,13 @@ pub fn count_call() {
     }
 }
 
-/// Entries per chunk of the object table: the table grows by a chunk at a
-/// time, never by copying a huge vector (which faulted in fresh memory
-/// for every doubling).
-const CHUNK: usize = 1 << 15;
-
 /// All the objects of one evaluator.
 pub struct Heap {
-    /// Every object, in chunks of `CHUNK` (all full but the last).
-    objects: Vec<Vec<Erased>>,
+    /// The objects, by kind (see `space`).
+    spaces: [Space; KINDS],
+    /// Objects in the spaces (live at the last collection, plus those
+    /// allocated since).
+    count: usize,
     /// The gray stack, kept between collections.
     gray: Vec<Erased>,
     /// Objects allocated while no evaluation ran: always roots.
@@ -297,7 +315,8 @@ impl Heap {
             .and_then(|s| s.parse::<usize>().ok())
             .unwrap_or(0);
         Heap {
-            objects: vec![Vec::with_capacity(CHUNK)],
+            spaces: [const { Space::new() }; KINDS],
+            count: 0,
             gray: Vec::new(),
             pinned: Vec::new(),
             running: 0,
@@ -312,15 +331,7 @@ impl Heap {
 
     #[inline]
     fn adopt(&mut self, p: Erased, bytes: usize, kind: Kind, elements: usize) {
-        let last = match self.objects.last_mut() {
-            Some(c) if c.len() < CHUNK => c,
-            _ => {
-                self.objects.push(Vec::with_capacity(CHUNK));
-                // Just pushed.
-                self.objects.last_mut().expect("a chunk")
-            }
-        };
-        last.push(p);
+        self.count += 1;
         self.debt += bytes;
         self.stats.objects_allocated += 1;
         self.stats.bytes_allocated += bytes as u64;
@@ -393,41 +404,14 @@ impl Heap {
     pub fn finish(&mut self, mut t: Tracer, started: std::time::Instant) {
         t.drain();
         self.gray = t.gray;
-        let mut live = 0usize;
-        let mut freed = 0u64;
-        // Compact the table in place: `(wc, wi)` is where the next
-        // surviving object goes.
-        let (mut wc, mut wi) = (0usize, 0usize);
-        for c in 0..self.objects.len() {
-            for i in 0..self.objects[c].len() {
-                let p = self.objects[c][i];
-                // SAFETY: every object in the table is alive until freed here.
-                let b = unsafe { p.as_ref() };
-                if b.marked.get() {
-                    b.marked.set(false);
-                    live += b.size as usize;
-                    self.objects[wc][wi] = p;
-                    wi += 1;
-                    if wi == CHUNK {
-                        wc += 1;
-                        wi = 0;
-                    }
-                } else {
-                    freed += 1;
-                    // SAFETY: unreachable from every root, so no `Gc` to it
-                    // is used again; it was made by `Box::leak` in `Gc::new`
-                    // and is removed from the table here, so freed once.
-                    drop(unsafe { Box::from_raw(p.as_ptr()) });
-                }
-            }
+        let (mut j, mut live, mut freed) = (0usize, 0usize, 0u64);
+        for space in self.spaces.iter_mut() {
+            let (n, bytes, f) = space.sweep();
+            j += n;
+            live += bytes;
+            freed += f;
         }
-        // Chunk `wc` now holds `wi` objects and is the last (every chunk
-        // before the last stays full, which the compaction relies on).
-        if wc < self.objects.len() {
-            self.objects[wc].truncate(wi);
-            self.objects.truncate(wc + 1);
-        }
-        let j = wc * CHUNK + wi;
+        self.count = j;
         self.live_bytes = live;
         self.debt = 0;
         self.threshold = MIN_THRESHOLD.max(live);
@@ -451,24 +435,18 @@ impl Heap {
 
     /// Objects in the heap now.
     pub fn objects(&self) -> usize {
-        self.objects.iter().map(|c| c.len()).sum()
+        self.count
+    }
+
+    /// Pages of 64 KiB the heap holds.
+    pub fn pages(&self) -> usize {
+        self.spaces.iter().map(|s| s.pages()).sum()
     }
 
     /// Bytes the heap holds now: what survived the last collection and
     /// what was allocated since.
     pub fn size(&self) -> usize {
         self.live_bytes + self.debt
-    }
-}
-
-impl Drop for Heap {
-    fn drop(&mut self) {
-        for p in self.objects.drain(..).flatten() {
-            // SAFETY: the heap is going away with its evaluator; no value
-            // of it may be used afterwards (module docs). Each object is in
-            // the table once.
-            drop(unsafe { Box::from_raw(p.as_ptr()) });
-        }
     }
 }
 
