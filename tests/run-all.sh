@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test Tangle has: unit tests, the language and derivation corpora
 # (cargo test), and the oracle checks that re-run both corpora through C++ Nix
-# (nix-instantiate 2.8, then current Nix 2.26 for what 2.8 cannot judge).
+# (nix-instantiate 2.8, then current Nix 2.34 for what 2.8 cannot judge).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,8 +25,8 @@ if command -v nix-instantiate >/dev/null 2>&1; then
   python3 tests/oracle/drv_oracle.py check
   echo "== oracle check: complete error output with source excerpts (tests/excerpt) =="
   python3 tests/oracle/excerpt.py check
-  echo "== oracle check: type-error values and oracle-skip cases against current Nix 2.26 =="
-  # Downloads Debian trixie's nix-bin into ~/.cache/tangle (once); without
+  echo "== oracle check: type-error values and oracle-skip cases against current Nix 2.34 =="
+  # Downloads Debian forky's nix-bin into ~/.cache/tangle (once); without
   # network it prints "check-current skipped: ..." and succeeds.
   python3 tests/oracle/oracle.py check-current
 else

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """`oracle.py check-current`: the corpus cases Nix 2.8 cannot judge, judged
-by current Nix (trixie's nix-bin 2.26.3, run by current_nix.py).
+by current Nix (forky's nix-bin 2.34.8, run by current_nix.py).
 
 Cases checked, in tests/lang and tests/drv:
 
@@ -17,7 +17,9 @@ How they are compared:
   - a fail case: current Nix prints a trace ("… while evaluating ..."
     frames) and the error itself last, as `error: MESSAGE`; that innermost
     `error:` line is compared with the first line of the expected `.err`
-    file (the message; 2.8's layout around it is checked by `check`).
+    file (the message; 2.8's layout around it is checked by `check`),
+    exactly: comparison errors included, whose values ("; values are V1
+    and V2") current Nix prints too.
 
 If current Nix cannot be set up (no network, for instance), the check
 prints "skipped: REASON" and succeeds.
@@ -47,8 +49,6 @@ ERROR_LINE = re.compile(r"^(?: {7})?(error: .*)$")
 
 
 KNOWN = os.path.join(HERE, "current-known.txt")
-# What later Nix appends to 2.26's comparison errors: the two values.
-COMPARE_VALUES = re.compile(r"^(; values are .+ and .+| \(values are .+ and .+\))$")
 
 
 def known_disagreements():
@@ -61,13 +61,6 @@ def known_disagreements():
                 name, _, reason = line.partition(" ")
                 out[name] = reason.strip()
     return out
-
-
-def values_added_later(got, want):
-    """True if `want` is 2.26's comparison error `got` with the values
-    later Nix appends to it."""
-    return got.startswith("error: cannot compare ") and want.startswith(got) \
-        and COMPARE_VALUES.match(want[len(got):]) is not None
 
 
 def innermost_error(stderr):
@@ -158,8 +151,6 @@ def judge(item):
     first = want.split("\n")[0]
     if got == first:
         return None
-    if values_added_later(got, first):
-        return "values"
     return (got, first)
 
 
@@ -176,7 +167,7 @@ def check_current(verbose=False):
     known = known_disagreements()
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         results = list(pool.map(judge, items))
-    failed = agreed = values = listed = 0
+    failed = agreed = listed = 0
     counts = {}
     seen = set()
     for item, res in zip(items, results):
@@ -185,7 +176,7 @@ def check_current(verbose=False):
         name = os.path.relpath(case, os.path.dirname(corpus))[: -len(".nix")]
         seen.add(name)
         if name in known:
-            if res is None or res == "values":
+            if res is None:
                 print("FAIL %s: agrees with nix %s now; remove it from %s" % (
                     name, current_nix.NIX_VERSION, os.path.basename(KNOWN)))
                 failed += 1
@@ -199,12 +190,6 @@ def check_current(verbose=False):
             if verbose:
                 print("ok   %s (%s)" % (name, why))
             continue
-        if res == "values":
-            values += 1
-            if verbose:
-                print("ok   %s (%s; values printed only after %s)" % (
-                    name, why, current_nix.NIX_VERSION))
-            continue
         failed += 1
         got, want = res
         print("FAIL %s (%s)\n  nix %s: %r\n  expected:   %r" % (
@@ -212,11 +197,10 @@ def check_current(verbose=False):
     for name in sorted(set(known) - seen):
         print("FAIL %s is listed in %s but is not a checked case" % (name, os.path.basename(KNOWN)))
         failed += 1
-    print("check-current (nix %s): %d cases (%s): %d agree, %d agree up to the "
-          "comparison values %s does not print, %d listed in %s, %d failed" % (
-              current_nix.NIX_VERSION, len(items),
-              ", ".join("%d %s" % (n, w) for w, n in sorted(counts.items())),
-              agreed, values, current_nix.NIX_VERSION, listed, os.path.basename(KNOWN), failed))
+    print("check-current (nix %s): %d cases (%s): %d agree, %d listed in %s, %d failed" % (
+        current_nix.NIX_VERSION, len(items),
+        ", ".join("%d %s" % (n, w) for w, n in sorted(counts.items())),
+        agreed, listed, os.path.basename(KNOWN), failed))
     return 1 if failed else 0
 
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""A private copy of current C++ Nix (Debian trixie's nix-bin 2.26.3), for
+"""A private copy of current C++ Nix (Debian forky's nix-bin 2.34.8), for
 judging what Nix 2.8 cannot: type errors in current Nix's wording and the
 cases marked `# oracle-skip:`.
 
 Nothing is installed system-wide and /nix is never touched.  `setup`
-downloads trixie's Packages index (its SHA256 checked against the
+downloads forky's Packages index (its SHA256 checked against the
 suite's InRelease, whose signature gpgv checks against Debian's archive
 keyring when both are installed), takes nix-bin and, from its dependency
 closure, only the packages that hold a shared library the `nix` binary
@@ -13,10 +13,20 @@ the other helper programs in nix-bin's Depends are not needed to evaluate),
 checks every .deb against the SHA256 in the index, and unpacks them into a
 prefix:
 
-  $TANGLE_CURRENT_NIX_PREFIX   (default ~/.cache/tangle/nix-2.26.3)
+  $TANGLE_CURRENT_NIX_PREFIX   (default ~/.cache/tangle/nix-2.34.8)
 
-Trixie's glibc and libstdc++ are newer than a bookworm system's, so the
-binary is started through trixie's own dynamic loader from the prefix:
+Forky is Debian testing, so its packages move: the suites in SUITES are
+tried in order (forky, then sid) and the first whose index holds nix-bin
+NIX_VERSION is used, with every library taken from that same index.  A
+library is looked for first in the packages named by the Depends of the
+packages already taken (best name match first); a soname none of them holds
+(a dependency Debian renamed or moved) is looked up in the suite's
+main/Contents-amd64 index (also checked against InRelease), so new or
+renamed libraries (a newer libstdc++, boost, libcurl, ...) resolve without
+editing this file.
+
+Forky's glibc and libstdc++ are newer than a bookworm system's, so the
+binary is started through forky's own dynamic loader from the prefix:
 
   PREFIX/root/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2
       --library-path PREFIX/root/usr/lib/x86_64-linux-gnu:...
@@ -29,7 +39,7 @@ Evaluation needs no daemon and no real store: `run` passes
 them), points NIX_CONF_DIR, NIX_STATE_DIR, NIX_LOG_DIR, NIX_DATA_DIR, HOME
 and the XDG directories into a private directory under the prefix, and
 enables the experimental feature `pipe-operators` (the `|>` and `<|`
-operators, experimental in 2.26).  NIX_PATH is cleared.
+operators, still experimental in 2.34).  NIX_PATH is cleared.
 
 Usage:
   current_nix.py setup        fetch and unpack (idempotent; prints the prefix)
@@ -40,6 +50,7 @@ Exit status of `setup` is 0 when the binary runs; on any failure (no
 network, checksum mismatch, loader error) it prints one line starting with
 "current-nix unavailable:" and exits 3.
 """
+import gzip
 import hashlib
 import json
 import lzma
@@ -52,9 +63,10 @@ import sys
 import tempfile
 import urllib.request
 
-NIX_VERSION = "2.26.3"
+NIX_VERSION = "2.34.8"
 MIRROR = os.environ.get("TANGLE_DEBIAN_MIRROR", "http://deb.debian.org/debian")
-SUITE = "trixie"
+# Tried in order; the first whose index holds nix-bin NIX_VERSION is used.
+SUITES = ("forky", "sid")
 ARCH = "amd64"
 ROOT_PACKAGE = "nix-bin"
 BINARY = "usr/bin/nix"
@@ -94,16 +106,24 @@ def fetch(url, timeout=120):
         raise Unavailable("cannot download %s: %s" % (url, e))
 
 
-def packages_index():
-    """Trixie's main/binary-amd64 Packages index as ({name: fields},
+def index_file(suite, name):
+    """One file of a suite's index (`main/...`), its SHA256 checked against
+    the suite's InRelease."""
+    data = fetch("%s/dists/%s/%s" % (MIRROR, suite, name))
+    want = release_sha256s(suite).get(name)
+    got = hashlib.sha256(data).hexdigest()
+    if want != got:
+        raise Unavailable("SHA256 of %s's %s is %s, the Release file says %s" % (
+            suite, name, got, want))
+    return data
+
+
+def packages_index(suite):
+    """A suite's main/binary-amd64 Packages index as ({name: fields},
     {virtual name: name}); fetched afresh by every setup (it is only read
     then), so its file names are the mirror's current ones."""
     name = "main/binary-%s/Packages.xz" % ARCH
-    data = fetch("%s/dists/%s/%s" % (MIRROR, SUITE, name))
-    want = release_sha256s().get(name)
-    got = hashlib.sha256(data).hexdigest()
-    if want != got:
-        raise Unavailable("SHA256 of %s is %s, the Release file says %s" % (name, got, want))
+    data = index_file(suite, name)
     try:
         text = lzma.decompress(data).decode("utf-8", "replace")
     except lzma.LZMAError as e:
@@ -131,13 +151,44 @@ def packages_index():
     return index, provides
 
 
+def library_contents(suite):
+    """{file name: [package, ...]} for every file in a library directory of
+    the suite's main/Contents-amd64 index: which packages ship a soname.
+    Only read when nix-bin's dependency closure does not provide one."""
+    data = index_file(suite, "main/Contents-%s.gz" % ARCH)
+    try:
+        text = gzip.decompress(data).decode("utf-8", "replace")
+    except (OSError, EOFError) as e:
+        raise Unavailable("the Contents index does not decompress: %s" % e)
+    dirs = tuple(d + "/" for d in LIB_DIRS)
+    out = {}
+    for line in text.split("\n"):
+        if not line.startswith(dirs):
+            continue
+        path, _, where = line.rpartition(" ")
+        path = path.strip()
+        d, _, base = path.rpartition("/")
+        if d not in LIB_DIRS or ".so" not in base:
+            continue
+        for qualified in where.split(","):
+            name = qualified.rpartition("/")[2]
+            if name and name not in out.setdefault(base, []):
+                out[base].append(name)
+    return out
+
+
 KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg"
+_RELEASES = {}
 
 
-def release_sha256s():
+def release_sha256s(suite):
     """{index file: SHA256} from the suite's InRelease, whose signature is
-    checked with gpgv against Debian's archive keyring when both exist."""
-    text = fetch("%s/dists/%s/InRelease" % (MIRROR, SUITE))
+    checked with gpgv against Debian's archive keyring when both exist
+    (read once per run, so every index file is checked against the same
+    Release)."""
+    if suite in _RELEASES:
+        return _RELEASES[suite]
+    text = fetch("%s/dists/%s/InRelease" % (MIRROR, suite))
     gpgv = shutil.which("gpgv")
     if gpgv and os.path.exists(KEYRING):
         with tempfile.NamedTemporaryFile(suffix=".InRelease") as f:
@@ -146,7 +197,7 @@ def release_sha256s():
             p = subprocess.run([gpgv, "--keyring", KEYRING, f.name], capture_output=True)
         if p.returncode != 0:
             raise Unavailable("the signature of %s's InRelease does not verify: %s" % (
-                SUITE, p.stderr.decode(errors="replace").strip()[-300:]))
+                suite, p.stderr.decode(errors="replace").strip()[-300:]))
     else:
         log("gpgv or %s missing: InRelease's signature is not checked" % KEYRING)
     out = {}
@@ -158,7 +209,31 @@ def release_sha256s():
         parts = line.split()
         if in_sha256 and len(parts) == 3:
             out[parts[2]] = parts[0]
+    _RELEASES[suite] = out
     return out
+
+
+def is_wanted_version(version):
+    """True if a Debian version string (`[EPOCH:]UPSTREAM[+dfsg][-REV]`) is
+    NIX_VERSION's packaging (2.34.8+dfsg-1+b1, but not 2.34.80 or 2.34.8~rc1)."""
+    upstream = version.split(":", 1)[-1]
+    return re.match(re.escape(NIX_VERSION) + r"(?:[+-]|$)", upstream) is not None
+
+
+def suite_index():
+    """(suite, index, provides) of the first suite in SUITES whose index
+    holds nix-bin NIX_VERSION."""
+    found = []
+    for suite in SUITES:
+        index, provides = packages_index(suite)
+        fields = index.get(ROOT_PACKAGE)
+        version = fields.get("Version", "") if fields else ""
+        if fields and is_wanted_version(version):
+            return suite, index, provides
+        found.append("%s has %s" % (suite, version or "no " + ROOT_PACKAGE))
+    raise Unavailable("%s %s is in none of %s (%s); update NIX_VERSION in %s" % (
+        ROOT_PACKAGE, NIX_VERSION, ", ".join(SUITES), "; ".join(found),
+        os.path.basename(__file__)))
 
 
 def split_relations(field):
@@ -307,8 +382,9 @@ def _guess_order(soname, candidates):
 
 def resolve_closure():
     """Download and unpack nix-bin and the packages holding the shared
-    libraries it loads, into PREFIX/pkgs/NAME; returns [(package, reason)]."""
-    index, provides = packages_index()
+    libraries it loads, into PREFIX/pkgs/NAME; returns ([(package,
+    reason)], {package: tree}, suite)."""
+    suite, index, provides = suite_index()
 
     def lookup(name):
         if name in index:
@@ -317,11 +393,7 @@ def resolve_closure():
             return index[provides[name]]
         return None
 
-    root_fields = index.get(ROOT_PACKAGE)
-    if root_fields is None or not root_fields.get("Version", "").startswith(NIX_VERSION):
-        raise Unavailable("%s %s is not in %s's index (found %s)" % (
-            ROOT_PACKAGE, NIX_VERSION, SUITE,
-            root_fields.get("Version") if root_fields else "nothing"))
+    root_fields = index[ROOT_PACKAGE]
     pkgs = os.path.join(prefix(), "pkgs")
     trees = {}
 
@@ -356,6 +428,7 @@ def resolve_closure():
     work = [os.path.join(trees[ROOT_PACKAGE], BINARY)]
     unresolved = []
     seen_files = set()
+    contents = None  # library_contents(suite), read only if needed
     while work or unresolved:
         while work:
             f = work.pop()
@@ -392,7 +465,24 @@ def resolve_closure():
                     select(index[name], "provides " + so)
                     break
         if hit is None:
-            raise Unavailable("no package in nix-bin's dependency closure provides %s" % so)
+            # Not in the dependency closure as the Depends name it: ask the
+            # suite's Contents index which library package ships it.
+            if contents is None:
+                log("%s is not in nix-bin's dependency closure; reading %s's Contents index"
+                    % (so, suite))
+                contents = library_contents(suite)
+            for cand in contents.get(so, []):
+                fields = lookup(cand)
+                if fields is None or fields["Package"] in trees:
+                    continue
+                p = find_library(tree_of(fields), so)
+                if p:
+                    hit = (fields["Package"], p)
+                    select(fields, "provides %s (%s's Contents index)" % (so, suite))
+                    break
+        if hit is None:
+            raise Unavailable("no package in %s provides %s (not in nix-bin's dependency "
+                              "closure nor in the Contents index)" % (suite, so))
         provider[so] = hit[0]
         unresolved.remove(so)
         work.append(hit[1])
@@ -400,7 +490,7 @@ def resolve_closure():
     if not any(n == "libc6" for n, _ in selected):
         tree_of(lookup("libc6"))
         selected.append(("libc6", "the dynamic loader"))
-    return selected, trees
+    return selected, trees, suite
 
 
 def setup():
@@ -409,7 +499,7 @@ def setup():
     manifest = os.path.join(prefix(), MANIFEST)
     if os.path.exists(manifest) and os.path.exists(os.path.join(root, BINARY)):
         return prefix()
-    selected, trees = resolve_closure()
+    selected, trees, suite = resolve_closure()
     tmp = root + ".part"
     shutil.rmtree(tmp, ignore_errors=True)
     for name, _ in selected:
@@ -420,8 +510,16 @@ def setup():
     # stay, checked, for a rebuild).
     shutil.rmtree(os.path.join(prefix(), "pkgs"), ignore_errors=True)
     with open(manifest, "w") as f:
-        json.dump({"version": NIX_VERSION, "packages": selected}, f, indent=1)
+        json.dump({"version": NIX_VERSION, "suite": suite,
+                   "packages": [[name, why, package_version(trees[name])]
+                                for name, why in selected]}, f, indent=1)
     return prefix()
+
+
+def package_version(tree):
+    """The Debian version of an unpacked package, from its tree's name
+    (PREFIX/pkgs/NAME_VERSION, ':' written '%')."""
+    return os.path.basename(tree).split("_", 1)[1].replace("%", ":")
 
 
 def merge_tree(src, dest):
@@ -511,8 +609,12 @@ def main():
         if sys.argv[1] == "closure":
             setup()
             with open(os.path.join(prefix(), MANIFEST)) as f:
-                for name, why in json.load(f)["packages"]:
-                    print("%-28s %s" % (name, why))
+                manifest = json.load(f)
+                print("nix-bin %s from Debian %s" % (manifest["version"], manifest.get("suite", "?")))
+                for entry in manifest["packages"]:
+                    name, why = entry[0], entry[1]
+                    version = entry[2] if len(entry) > 2 else ""
+                    print("%-28s %-22s %s" % (name, version, why))
             return 0
         if not os.path.exists(os.path.join(prefix(), MANIFEST)):
             setup()

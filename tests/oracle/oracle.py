@@ -43,17 +43,16 @@ hand and tested in crates/tangle-eval/src/print/error_value.rs. `gen`
 writes the translated line with the placeholder @VALUE@, to be filled in
 by hand from those rules; `check` fails while a placeholder is left.
 
-Current Nix judges what 2.8 cannot: `check-current` runs Debian trixie's
-nix-bin 2.26.3, unpacked into a private prefix by current_nix.py
-(~/.cache/tangle/nix-2.26.3, or $TANGLE_CURRENT_NIX_PREFIX; nothing is
+Current Nix judges what 2.8 cannot: `check-current` runs Debian forky's
+nix-bin 2.34.8, unpacked into a private prefix by current_nix.py
+(~/.cache/tangle/nix-2.34.8, or $TANGLE_CURRENT_NIX_PREFIX; nothing is
 installed system-wide, /nix is not touched), on every case of tests/lang
 and tests/drv whose expected message is a type error in current wording,
 and on every `# oracle-skip:` case (current_check.py). It compares the
-innermost `error:` line of 2.26's output (the message after its trace)
-with the first line of the `.err` file, and okay cases' stdout exactly.
-So the value text after the colon is checked by a real current Nix, except
-in comparison errors: 2.26 prints "cannot compare T with U" without the
-values (added in later Nix), so there only the text up to them is judged.
+innermost `error:` line of 2.34's output (the message after its trace)
+with the first line of the `.err` file exactly, and okay cases' stdout
+exactly. So the value text after the colon is checked by a real current
+Nix, the values of comparison errors ("; values are V1 and V2") included.
 Deliberate disagreements (Tangle keeps 2.8's evaluation order) are listed
 with their reasons in current-known.txt. If the download fails (no
 network), the check prints "check-current skipped: ..." and succeeds.
@@ -63,7 +62,7 @@ Usage:
                                  (default: every case without one)
   oracle.py check                re-run every unmarked case through
                                  nix-instantiate and fail on any disagreement
-  oracle.py check-current [-v]   the cases above through current Nix 2.26.3
+  oracle.py check-current [-v]   the cases above through current Nix 2.34.8
                                  (-v: print every case)
 """
 import os
