@@ -201,6 +201,14 @@ impl Tracer {
         }
     }
 
+    /// Mark an object that holds no references (a string, a path): it
+    /// needs no tracing, so it does not go on the gray stack.
+    #[inline]
+    pub fn mark_leaf<T: Trace + 'static>(&mut self, g: Gc<T>) {
+        // SAFETY: `g` is alive (it is reachable, so not yet freed).
+        unsafe { g.ptr.as_ref() }.marked.set(true);
+    }
+
     /// Mark the constants of `p` and of all code nested in it, once per
     /// collection (later, from a work list: code nests as deeply as the
     /// source does).

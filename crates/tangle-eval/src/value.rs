@@ -43,8 +43,8 @@ impl Trace for Value {
     fn trace(&self, t: &mut Tracer) {
         match *self {
             Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::PrimOp(_) => {}
-            Value::String(g) => t.mark(g),
-            Value::Path(g) => t.mark(g),
+            Value::String(g) => t.mark_leaf(g),
+            Value::Path(g) => t.mark_leaf(g),
             Value::Attrs(g) => t.mark(g),
             Value::List(g) => t.mark(g),
             Value::Thunk(g) => t.mark(g),
