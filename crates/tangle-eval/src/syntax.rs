@@ -23,6 +23,21 @@ mod lexer;
 /// positions (`Source`), a raw CR in a `"..."` string reads as LF (the
 /// compiler's unescaping), and one in a `''...''` string is kept.
 pub fn parse(source: &Rc<Source>) -> Result<rnix::ast::Expr> {
+    if u32::try_from(source.text.len()).is_err() {
+        // Offsets are `u32` (here and in rowan's trees), which is also what
+        // keeps every slot, depth and index of the compiled code in range.
+        return Err(Error::new(
+            ErrorKind::Parse,
+            format!(
+                "source is too large ({} bytes; at most 4 GiB is supported)",
+                source.text.len()
+            ),
+        )
+        .at(Some(Pos {
+            source: source.clone(),
+            offset: 0,
+        })));
+    }
     let edits = check_as_nix_2_8(source)?;
     let rnix_text = RnixText::new(&source.text, &edits);
     let parse = rnix::Root::parse(&rnix_text.text);

@@ -867,7 +867,7 @@ impl Vm {
         Ok(true)
     }
 
-    fn env_at(env: &Gc<Env>, depth: u16) -> &Gc<Env> {
+    fn env_at(env: &Gc<Env>, depth: u32) -> &Gc<Env> {
         let mut e = env;
         for _ in 0..depth {
             // The compiler only emits depths that exist at run time.
