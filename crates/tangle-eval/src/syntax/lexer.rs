@@ -3,8 +3,9 @@
 //! (the earliest rule on a tie), and start conditions are pushed and popped
 //! by braces, strings and paths exactly as there.
 //!
-//! It only classifies tokens (bison terminals) and reports the lexer's own
-//! errors; values are left to rnix's tree.
+//! It classifies tokens (bison terminals), says where each one is, and
+//! reports the lexer's own errors; whitespace and comments are what lies
+//! between tokens. Values are read from the tree (`syntax::tree`).
 
 use super::grammar::{char_terminal, t, Token};
 
@@ -33,23 +34,6 @@ pub struct Lexer<'a> {
     /// end of the input is reported there, as 2.8's location of the end of
     /// file is that of the last text it matched.
     last_start: usize,
-    /// What rnix's tokenizer needs changed to split the text as 2.8 does.
-    pub rnix_edits: RnixEdits,
-}
-
-/// Where rnix's tokenizer splits the text differently from 2.8's lexer,
-/// as offsets into the source.
-#[derive(Default)]
-pub struct RnixEdits {
-    /// A CR in whitespace. 2.8 ends a `#` comment at a CR, rnix only at an
-    /// LF, so rnix is given an LF here (it is whitespace either way).
-    pub bare_crs: Vec<usize>,
-    /// The end of a number where rnix's number would go on: a float that
-    /// an `e` or `E` follows without an exponent (`1.0e`: 2.8 reads the
-    /// float and an identifier, rnix one malformed number), and a `0` that
-    /// a `.` and no digit follow (`0.e5`: 2.8 reads a selection from the
-    /// integer 0, rnix the float `0.e5`). rnix is given a space here.
-    pub number_ends: Vec<usize>,
 }
 
 fn is_path_char(c: u8) -> bool {
@@ -283,7 +267,6 @@ impl<'a> Lexer<'a> {
             cond: Cond::Initial,
             stack: Vec::new(),
             last_start: 0,
-            rnix_edits: RnixEdits::default(),
         }
     }
 
@@ -301,6 +284,7 @@ impl<'a> Lexer<'a> {
             return Ok(Token {
                 term,
                 offset: self.last_start as u32,
+                len: 0,
             });
         }
         self.pos = start + len;
@@ -311,6 +295,7 @@ impl<'a> Lexer<'a> {
         Ok(Token {
             term,
             offset: start as u32,
+            len: len as u32,
         })
     }
 
@@ -485,8 +470,6 @@ impl<'a> Lexer<'a> {
         if matches!(c0, b' ' | b'\t' | b'\r' | b'\n') {
             self.pos = p + run(s, p, |c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'));
             self.last_start = p;
-            let crs = (p..self.pos).filter(|i| s[*i] == b'\r');
-            self.rnix_edits.bare_crs.extend(crs);
             return Ok(None);
         }
         let mut best: (usize, Rule) = (0, Rule::Any);
@@ -574,10 +557,6 @@ impl<'a> Lexer<'a> {
                         offset: p as u32,
                     });
                 }
-                // A digit after the dot would have made a float.
-                if text == b"0" && s.get(p + 1) == Some(&b'.') {
-                    self.rnix_edits.number_ends.push(p + 1);
-                }
                 t::INT
             }
             Rule::Float => {
@@ -586,10 +565,6 @@ impl<'a> Lexer<'a> {
                         message: format!("invalid float '{}'", text_str()),
                         offset: p as u32,
                     });
-                }
-                let has_exponent = text.iter().any(|c| matches!(c, b'e' | b'E'));
-                if !has_exponent && matches!(s.get(p + len), Some(b'e' | b'E')) {
-                    self.rnix_edits.number_ends.push(p + len);
                 }
                 t::FLOAT
             }
@@ -697,22 +672,6 @@ mod tests {
         assert_eq!(kinds("x:x"), vec![t::URI, t::EOF]);
         assert_eq!(kinds("<nixpkgs>"), vec![t::SPATH, t::EOF]);
         assert_eq!(kinds("a-b'"), vec![t::ID, t::EOF]);
-    }
-
-    fn edits(text: &str) -> (Vec<usize>, Vec<usize>) {
-        let mut lx = Lexer::new(text);
-        while lx.next_token().ok().expect("lexes").term != t::EOF {}
-        (lx.rnix_edits.bare_crs, lx.rnix_edits.number_ends)
-    }
-
-    #[test]
-    fn rnix_edits() {
-        assert_eq!(edits("1.0e"), (vec![], vec![3]));
-        assert_eq!(edits("[.5E 1.e]"), (vec![], vec![3, 7]));
-        assert_eq!(edits("0.e5"), (vec![], vec![1]));
-        assert_eq!(edits("1.5e3e 0.5 00.x 1e5"), (vec![], vec![]));
-        assert_eq!(edits("# c\r1\r\n"), (vec![3, 5], vec![]));
-        assert_eq!(edits("\"\r\" ''\r''"), (vec![], vec![]));
     }
 
     #[test]
