@@ -34,6 +34,10 @@ pub struct Lexer<'a> {
     /// end of the input is reported there, as 2.8's location of the end of
     /// file is that of the last text it matched.
     last_start: usize,
+    /// The last runs of path characters and of URI scheme characters
+    /// scanned (see [`run_end`]).
+    path_run: (usize, usize),
+    scheme_run: (usize, usize),
 }
 
 fn is_path_char(c: u8) -> bool {
@@ -62,19 +66,35 @@ fn path_groups(s: &[u8], mut p: usize) -> Option<usize> {
     any.then_some(p)
 }
 
-/// PATH: `{PATH_CHAR}*(\/{PATH_CHAR}+)+\/?`.
-fn m_path(s: &[u8], p: usize) -> usize {
-    match path_groups(s, p + run(s, p, is_path_char)) {
+/// The end of a run of bytes matching `f` from `p`, knowing (`known`)
+/// where the run that some earlier position was in ends: every position
+/// inside a run has the same end, so scanning the same long run again for
+/// each token that starts in it (`a.b.c.d…`: each rule that begins with a
+/// run of path characters) is avoided, which would take time that grows
+/// with the square of the run's length.
+fn run_end(s: &[u8], p: usize, f: impl Fn(u8) -> bool, known: &mut (usize, usize)) -> usize {
+    if known.0 <= p && p < known.1 {
+        return known.1;
+    }
+    let end = p + run(s, p, f);
+    *known = (p, end);
+    end
+}
+
+/// PATH: `{PATH_CHAR}*(\/{PATH_CHAR}+)+\/?`, where the path characters
+/// from `p` run to `pe`.
+fn m_path(s: &[u8], p: usize, pe: usize) -> usize {
+    match path_groups(s, pe) {
         Some(e) => e + usize::from(s.get(e) == Some(&b'/')) - p,
         None => 0,
     }
 }
 
-/// PATH_SEG: `{PATH_CHAR}*\/`.
-fn m_path_seg(s: &[u8], p: usize) -> usize {
-    let e = p + run(s, p, is_path_char);
-    if s.get(e) == Some(&b'/') {
-        e + 1 - p
+/// PATH_SEG: `{PATH_CHAR}*\/`, where the path characters from `p` run to
+/// `pe`.
+fn m_path_seg(s: &[u8], p: usize, pe: usize) -> usize {
+    if s.get(pe) == Some(&b'/') {
+        pe + 1 - p
     } else {
         0
     }
@@ -109,25 +129,25 @@ fn m_spath(s: &[u8], p: usize) -> usize {
     }
 }
 
-/// URI: `[a-zA-Z][a-zA-Z0-9\+\-\.]*\:[a-zA-Z0-9\%\/\?\:\@\&\=\+\$\,\-\_\.\!\~\*\']+`.
-fn m_uri(s: &[u8], p: usize) -> usize {
+/// URI: `[a-zA-Z][a-zA-Z0-9\+\-\.]*\:[a-zA-Z0-9\%\/\?\:\@\&\=\+\$\,\-\_\.\!\~\*\']+`,
+/// where the scheme's characters after its first run to `ue`.
+fn m_uri(s: &[u8], p: usize, ue: usize) -> usize {
     if !s.get(p).is_some_and(|c| c.is_ascii_alphabetic()) {
         return 0;
     }
-    let e = p
-        + 1
-        + run(s, p + 1, |c| {
-            c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')
-        });
-    if s.get(e) != Some(&b':') {
+    if s.get(ue) != Some(&b':') {
         return 0;
     }
-    let n = run(s, e + 1, is_uri_char);
+    let n = run(s, ue + 1, is_uri_char);
     if n == 0 {
         0
     } else {
-        e + 1 + n - p
+        ue + 1 + n - p
     }
+}
+
+fn is_scheme_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')
 }
 
 /// FLOAT: `(([1-9][0-9]*\.[0-9]*)|(0?\.[0-9]+))([Ee][+-]?[0-9]+)?`.
@@ -267,6 +287,8 @@ impl<'a> Lexer<'a> {
             cond: Cond::Initial,
             stack: Vec::new(),
             last_start: 0,
+            path_run: (0, 0),
+            scheme_run: (0, 0),
         }
     }
 
@@ -425,9 +447,8 @@ impl<'a> Lexer<'a> {
                         self.push(Cond::Default);
                         return self.token(t::DOLLAR_CURLY, p, 2);
                     }
-                    let len = m_path(s, p)
-                        .max(m_path_seg(s, p))
-                        .max(run(s, p, is_path_char));
+                    let pe = run_end(s, p, is_path_char, &mut self.path_run);
+                    let len = m_path(s, p, pe).max(m_path_seg(s, p, pe)).max(pe - p);
                     if len > 0 {
                         self.pop();
                         if s[p + len - 1] == b'/' {
@@ -452,7 +473,8 @@ impl<'a> Lexer<'a> {
                     if s[p..].starts_with(b"~/") {
                         return self.token(t::HPATH, p, 2);
                     }
-                    let len = m_path_seg(s, p);
+                    let pe = run_end(s, p, is_path_char, &mut self.path_run);
+                    let len = m_path_seg(s, p, pe);
                     return self.token(t::PATH, p, len);
                 }
             }
@@ -521,11 +543,12 @@ impl<'a> Lexer<'a> {
             offer(len, Rule::IndOpen);
         }
         if is_path_char(c0) || c0 == b'/' {
-            let seg = m_path_seg(s, p);
+            let pe = run_end(s, p, is_path_char, &mut self.path_run);
+            let seg = m_path_seg(s, p, pe);
             if seg > 0 && s[p + seg..].starts_with(b"${") {
                 offer(seg + 2, Rule::PathStart);
             }
-            offer(m_path(s, p), Rule::Path(t::PATH));
+            offer(m_path(s, p, pe), Rule::Path(t::PATH));
         }
         if c0 == b'~' {
             if rest.starts_with(b"~/${") {
@@ -534,7 +557,10 @@ impl<'a> Lexer<'a> {
             offer(m_hpath(s, p), Rule::Path(t::HPATH));
         }
         offer(m_spath(s, p), Rule::Token(t::SPATH));
-        offer(m_uri(s, p), Rule::Token(t::URI));
+        if c0.is_ascii_alphabetic() {
+            let ue = run_end(s, p + 1, is_scheme_char, &mut self.scheme_run);
+            offer(m_uri(s, p, ue), Rule::Token(t::URI));
+        }
         if rest[0] == b'#' {
             offer(1 + run(s, p + 1, |c| c != b'\r' && c != b'\n'), Rule::Skip);
         }
