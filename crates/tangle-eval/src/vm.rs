@@ -1450,8 +1450,12 @@ impl Vm {
                     let name = dv.name;
                     let mut found = None;
                     let mut to_force = None;
+                    // Innermost first: each scope is reached from the last
+                    // one, so a lookup under n `with`s walks n environments.
+                    let (mut env, mut at) = (&frame.env, 0);
                     for d in dv.with_depths.iter() {
-                        let env = Self::env_at(&frame.env, *d);
+                        env = Self::env_at(env, *d - at);
+                        at = *d;
                         let ns = env
                             .slot(0)
                             .get()
