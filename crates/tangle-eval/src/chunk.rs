@@ -10,14 +10,17 @@ use crate::symbol::Symbol;
 use crate::value::Value;
 use std::rc::Rc;
 
+/// Slots, depths and indices are `u32`: as wide as the `(u32, u32)` of
+/// `Attrs` and `SelectOr`, so an instruction stays 12 bytes (asserted
+/// below), and no count a source smaller than 4 GiB can hold overflows one.
 #[derive(Clone, Copy, Debug)]
 pub enum Op {
     /// Push `consts[i]`.
     Const(u32),
     /// Push slot `slot` of the environment `depth` hops up (not forced).
-    Local(u16, u16),
+    Local(u32, u32),
     /// `Local` then `Force`, fused (the commonest pair).
-    LocalForce(u16, u16),
+    LocalForce(u32, u32),
     /// Look a name up in the enclosing `with` scopes: `dyn_vars[i]`.
     WithVar(u32),
     /// Force the top of the stack to weak head normal form.
@@ -88,11 +91,11 @@ pub enum Op {
     /// slots (a `rec` set).
     RecAttrs(u32, u32),
     /// Enter a new environment of `n` slots.
-    PushEnv(u16),
+    PushEnv(u32),
     /// Leave the current environment.
     PopEnv,
     /// Pop into slot `i` of the current environment.
-    Store(u16),
+    Store(u32),
     /// Pop a value and enter a `with` environment holding it.
     PushWith,
     /// Concatenate `n` forced values into a string (string interpolation).
@@ -102,6 +105,8 @@ pub enum Op {
     /// Pop a Boolean; fail with "assertion '<consts[i]>' failed" if false.
     Assert(u32),
 }
+
+const _: () = assert!(std::mem::size_of::<Op>() == 12);
 
 /// A compiled body of code.
 pub struct Proto {
@@ -168,7 +173,7 @@ impl Trace for Lambda {
 pub struct DynVar {
     pub name: Symbol,
     /// Environment depths of the enclosing `with` scopes, innermost first.
-    pub with_depths: Box<[u16]>,
+    pub with_depths: Box<[u32]>,
 }
 
 /// A compiled lambda: its body and its parameter pattern.
@@ -177,7 +182,7 @@ pub struct Lambda {
     pub formals: Option<Formals>,
     /// Slots of the call environment: 1 for `x: ...`, formals plus one for
     /// the `@` name otherwise.
-    pub env_size: u16,
+    pub env_size: u32,
     /// The name it is bound to (`f = x: ...`), for error messages.
     pub name: Option<Symbol>,
     pub offset: u32,
@@ -193,7 +198,7 @@ pub struct Formals {
     pub entries: Vec<Formal>,
     pub ellipsis: bool,
     /// Slot of the `@` binding, if any.
-    pub at_slot: Option<u16>,
+    pub at_slot: Option<u32>,
 }
 
 pub struct Formal {

@@ -46,14 +46,14 @@ pub struct CompileEnv<'a> {
 }
 
 enum Scope {
-    Names(HashMap<Symbol, u16>),
+    Names(HashMap<Symbol, u32>),
     With,
 }
 
 enum Resolved {
-    Local(u16, u16),
+    Local(u32, u32),
     Global(Value),
-    With(Vec<u16>),
+    With(Vec<u32>),
     Undefined,
 }
 
@@ -169,7 +169,7 @@ pub fn compile(source: Rc<Source>, expr: &ast::Expr, env: CompileEnv<'_>) -> Res
             .outer
             .iter()
             .enumerate()
-            .map(|(i, n)| (*n, i as u16))
+            .map(|(i, n)| (*n, i as u32))
             .collect();
         vec![Scope::Names(names)]
     };
@@ -495,7 +495,7 @@ impl<'a> Compiler<'a> {
         let mut withs = Vec::new();
         for (i, scope) in self.scopes.iter().rev().enumerate().skip(skip) {
             // Environment depth: one hop per enclosing scope.
-            let depth = i as u16;
+            let depth = i as u32;
             match scope {
                 Scope::Names(m) => {
                     if let Some(slot) = m.get(&name) {
@@ -1644,17 +1644,17 @@ impl<'a> Compiler<'a> {
         b.layout_positions.push(positions);
         let li = (b.layouts.len() - 1) as u32;
         if body.rec {
-            let names: HashMap<Symbol, u16> = statics
+            let names: HashMap<Symbol, u32> = statics
                 .iter()
                 .enumerate()
-                .map(|(i, s)| (s.name, i as u16))
+                .map(|(i, s)| (s.name, i as u32))
                 .collect();
-            self.emit(Op::PushEnv(statics.len() as u16), off);
+            self.emit(Op::PushEnv(statics.len() as u32), off);
             self.scopes.push(Scope::Names(names));
             let r = (|| -> Result<()> {
                 for (i, b) in statics.iter().enumerate() {
                     self.bind_value(&b.value, Some(b.name), true, true, b.off)?;
-                    self.emit(Op::Store(i as u16), b.off);
+                    self.emit(Op::Store(i as u32), b.off);
                 }
                 for (k, v, o, _) in &body.dynamics {
                     self.dyn_key(k)?;
@@ -1684,18 +1684,18 @@ impl<'a> Compiler<'a> {
         if !body.dynamics.is_empty() {
             return Err(self.dynamic_in_let(off));
         }
-        let names: HashMap<Symbol, u16> = body
+        let names: HashMap<Symbol, u32> = body
             .statics
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.name, i as u16))
+            .map(|(i, s)| (s.name, i as u32))
             .collect();
-        self.emit(Op::PushEnv(body.statics.len() as u16), off);
+        self.emit(Op::PushEnv(body.statics.len() as u32), off);
         self.scopes.push(Scope::Names(names));
         let r = (|| -> Result<()> {
             for (i, b) in body.statics.iter().enumerate() {
                 self.bind_value(&b.value, Some(b.name), true, true, b.off)?;
-                self.emit(Op::Store(i as u16), b.off);
+                self.emit(Op::Store(i as u32), b.off);
             }
             self.expr(inner, tail)
         })();
@@ -1716,8 +1716,8 @@ impl<'a> Compiler<'a> {
                 let id = self.child(p.ident(), off)?;
                 let mut m = HashMap::new();
                 param_name = Some(Symbol::new(&ident_name(&id)));
-                m.insert(Symbol::new(&ident_name(&id)), 0u16);
-                (m, None, 1u16)
+                m.insert(Symbol::new(&ident_name(&id)), 0u32);
+                (m, None, 1u32)
             }
             ast::Param::Pattern(p) => {
                 self.check_formals(&p, off)?;
@@ -1728,20 +1728,20 @@ impl<'a> Compiler<'a> {
                     entries.push((sym, e.default(), offset(e.syntax())));
                 }
                 entries.sort_by_key(|e| e.0);
-                let mut m: HashMap<Symbol, u16> = entries
+                let mut m: HashMap<Symbol, u32> = entries
                     .iter()
                     .enumerate()
-                    .map(|(i, e)| (e.0, i as u16))
+                    .map(|(i, e)| (e.0, i as u32))
                     .collect();
                 let mut at_slot = None;
                 if let Some(bind) = p.pat_bind() {
                     let id = self.child(bind.ident(), off)?;
                     let sym = Symbol::new(&ident_name(&id));
-                    at_slot = Some(entries.len() as u16);
+                    at_slot = Some(entries.len() as u32);
                     at_name = Some(sym);
-                    m.insert(sym, entries.len() as u16);
+                    m.insert(sym, entries.len() as u32);
                 }
-                let size = entries.len() as u16 + u16::from(at_slot.is_some());
+                let size = entries.len() as u32 + u32::from(at_slot.is_some());
                 (
                     m,
                     Some((entries, p.ellipsis_token().is_some(), at_slot)),
@@ -1880,7 +1880,7 @@ mod tests {
     }
 
     /// Does the code read slot `slot` of the environment `depth` hops up?
-    fn reads_local(ops: &[Op], depth: u16, slot: u16) -> bool {
+    fn reads_local(ops: &[Op], depth: u32, slot: u32) -> bool {
         has(
             ops,
             |o| matches!(o, Op::Local(d, s) | Op::LocalForce(d, s) if (*d, *s) == (depth, slot)),

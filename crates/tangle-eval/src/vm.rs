@@ -946,7 +946,7 @@ impl Vm {
         Ok(true)
     }
 
-    fn env_at(env: &Gc<Env>, depth: u16) -> &Gc<Env> {
+    fn env_at(env: &Gc<Env>, depth: u32) -> &Gc<Env> {
         let mut e = env;
         for _ in 0..depth {
             // The compiler only emits depths that exist at run time.
@@ -1530,8 +1530,12 @@ impl Vm {
                     let name = dv.name;
                     let mut found = None;
                     let mut to_force = None;
+                    // Innermost first: each scope is reached from the last
+                    // one, so a lookup under n `with`s walks n environments.
+                    let (mut env, mut at) = (&frame.env, 0);
                     for d in dv.with_depths.iter() {
-                        let env = Self::env_at(&frame.env, *d);
+                        env = Self::env_at(env, *d - at);
+                        at = *d;
                         let ns = env
                             .slot(0)
                             .get()

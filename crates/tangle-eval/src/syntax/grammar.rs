@@ -4,10 +4,11 @@
 //! declarations (with explicit error actions for `%nonassoc`), and the most
 //! common reduction of each state made its default action.
 //!
-//! The tables drive [`recognise`], a recogniser that follows bison's GLR
-//! skeleton (2.8's parser is `%glr-parser`) closely enough to detect a syntax
-//! error at the same token, in the same parser state, as 2.8 does, and so to
-//! word the error the same way ("syntax error, unexpected X, expecting Y").
+//! The tables drive [`parse`], a parser that follows bison's GLR skeleton
+//! (2.8's parser is `%glr-parser`) closely enough to detect a syntax error
+//! at the same token, in the same parser state, as 2.8 does, and so to word
+//! the error the same way ("syntax error, unexpected X, expecting Y"). What
+//! it shifts and reduces builds the syntax tree (`syntax::tree`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -186,77 +187,79 @@ const PRECEDENCE: &[(Associativity, &[&str])] = &[
     (Associativity::NonAssoc, &["NEGATE"]),
 ];
 
-/// The rules of 2.8's parser.y, in order, without their actions (plus, last
-/// among `expr_op`'s, the pipe operators).
+/// The rules of 2.8's parser.y, in order (plus, last among `expr_op`'s, the
+/// pipe operators). Instead of 2.8's actions, a rule names (`@name`) how the
+/// syntax tree is built when it is reduced (`syntax::tree`); a rule without
+/// a name leaves its symbols' pieces as they are, for an enclosing rule.
 const GRAMMAR: &str = r#"
 start: expr
 expr: expr_function
-expr_function: ID ':' expr_function
-  | '{' formals '}' ':' expr_function
-  | '{' formals '}' '@' ID ':' expr_function
-  | ID '@' '{' formals '}' ':' expr_function
-  | ASSERT expr ';' expr_function
-  | WITH expr ';' expr_function
-  | LET binds IN expr_function
+expr_function: ID ':' expr_function  @lambda_ident
+  | '{' formals '}' ':' expr_function  @lambda_formals
+  | '{' formals '}' '@' ID ':' expr_function  @lambda_formals_at
+  | ID '@' '{' formals '}' ':' expr_function  @lambda_at_formals
+  | ASSERT expr ';' expr_function  @assert
+  | WITH expr ';' expr_function  @with
+  | LET binds IN expr_function  @let_in
   | expr_if
-expr_if: IF expr THEN expr ELSE expr
+expr_if: IF expr THEN expr ELSE expr  @if_else
   | expr_op
-expr_op: '!' expr_op %prec NOT
-  | '-' expr_op %prec NEGATE
-  | expr_op EQ expr_op
-  | expr_op NEQ expr_op
-  | expr_op '<' expr_op
-  | expr_op LEQ expr_op
-  | expr_op '>' expr_op
-  | expr_op GEQ expr_op
-  | expr_op AND expr_op
-  | expr_op OR expr_op
-  | expr_op IMPL expr_op
-  | expr_op UPDATE expr_op
-  | expr_op '?' attrpath
-  | expr_op '+' expr_op
-  | expr_op '-' expr_op
-  | expr_op '*' expr_op
-  | expr_op '/' expr_op
-  | expr_op CONCAT expr_op
+expr_op: '!' expr_op %prec NOT  @unary
+  | '-' expr_op %prec NEGATE  @unary
+  | expr_op EQ expr_op  @binary
+  | expr_op NEQ expr_op  @binary
+  | expr_op '<' expr_op  @binary
+  | expr_op LEQ expr_op  @binary
+  | expr_op '>' expr_op  @binary
+  | expr_op GEQ expr_op  @binary
+  | expr_op AND expr_op  @binary
+  | expr_op OR expr_op  @binary
+  | expr_op IMPL expr_op  @binary
+  | expr_op UPDATE expr_op  @binary
+  | expr_op '?' attrpath  @has_attr
+  | expr_op '+' expr_op  @binary
+  | expr_op '-' expr_op  @binary
+  | expr_op '*' expr_op  @binary
+  | expr_op '/' expr_op  @binary
+  | expr_op CONCAT expr_op  @binary
   | expr_app
-  | expr_op PIPE_FROM expr_op
-  | expr_op PIPE_INTO expr_op
-expr_app: expr_app expr_select
+  | expr_op PIPE_FROM expr_op  @binary
+  | expr_op PIPE_INTO expr_op  @binary
+expr_app: expr_app expr_select  @apply
   | expr_select
-expr_select: expr_simple '.' attrpath
-  | expr_simple '.' attrpath OR_KW expr_select
-  | expr_simple OR_KW
+expr_select: expr_simple '.' attrpath  @select
+  | expr_simple '.' attrpath OR_KW expr_select  @select_or
+  | expr_simple OR_KW  @apply_or
   | expr_simple
-expr_simple: ID
-  | INT
-  | FLOAT
-  | '"' string_parts '"'
-  | IND_STRING_OPEN ind_string_parts IND_STRING_CLOSE
-  | path_start PATH_END
-  | path_start string_parts_interpolated PATH_END
-  | SPATH
-  | URI
-  | '(' expr ')'
-  | LET '{' binds '}'
-  | REC '{' binds '}'
-  | '{' binds '}'
-  | '[' expr_list ']'
+expr_simple: ID  @var
+  | INT  @literal
+  | FLOAT  @literal
+  | '"' string_parts '"'  @string
+  | IND_STRING_OPEN ind_string_parts IND_STRING_CLOSE  @string
+  | path_start PATH_END  @path
+  | path_start string_parts_interpolated PATH_END  @path
+  | SPATH  @search_path
+  | URI  @literal
+  | '(' expr ')'  @paren
+  | LET '{' binds '}'  @legacy_let
+  | REC '{' binds '}'  @attr_set
+  | '{' binds '}'  @attr_set
+  | '[' expr_list ']'  @list
 string_parts: STR
   | string_parts_interpolated
   |
 string_parts_interpolated: string_parts_interpolated STR
-  | string_parts_interpolated DOLLAR_CURLY expr '}'
-  | DOLLAR_CURLY expr '}'
-  | STR DOLLAR_CURLY expr '}'
+  | string_parts_interpolated DOLLAR_CURLY expr '}'  @interpolation
+  | DOLLAR_CURLY expr '}'  @interpolation
+  | STR DOLLAR_CURLY expr '}'  @interpolation
 path_start: PATH
   | HPATH
 ind_string_parts: ind_string_parts IND_STR
-  | ind_string_parts DOLLAR_CURLY expr '}'
+  | ind_string_parts DOLLAR_CURLY expr '}'  @interpolation
   |
-binds: binds attrpath '=' expr ';'
-  | binds INHERIT attrs ';'
-  | binds INHERIT '(' expr ')' attrs ';'
+binds: binds attrpath '=' expr ';'  @binding
+  | binds INHERIT attrs ';'  @inherit
+  | binds INHERIT '(' expr ')' attrs ';'  @inherit_from
   |
 attrs: attrs attr
   | attrs string_attr
@@ -265,18 +268,18 @@ attrpath: attrpath '.' attr
   | attrpath '.' string_attr
   | attr
   | string_attr
-attr: ID
-  | OR_KW
-string_attr: '"' string_parts '"'
-  | DOLLAR_CURLY expr '}'
+attr: ID  @name
+  | OR_KW  @name
+string_attr: '"' string_parts '"'  @string
+  | DOLLAR_CURLY expr '}'  @dynamic
 expr_list: expr_list expr_select
   |
 formals: formal ',' formals
   | formal
   |
   | ELLIPSIS
-formal: ID
-  | ID '?' expr
+formal: ID  @formal
+  | ID '?' expr  @formal
 "#;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -294,6 +297,8 @@ struct Rule {
     rhs: Vec<Sym>,
     /// The rule's precedence level (0: none), from `%prec` or its last token.
     prec: u8,
+    /// How the tree is built (`@name` in [`GRAMMAR`]; empty: not at all).
+    build: &'static str,
 }
 
 /// One entry of a state's action row.
@@ -364,6 +369,7 @@ fn parse_grammar() -> (Vec<Rule>, Vec<String>) {
         lhs: NTERMS as Sym,
         rhs: vec![start, 0],
         prec: 0,
+        build: "",
     }];
     let mut lhs = 0;
     for line in GRAMMAR.lines() {
@@ -380,10 +386,13 @@ fn parse_grammar() -> (Vec<Rule>, Vec<String>) {
         };
         let mut rhs = Vec::new();
         let mut prec = None;
+        let mut build = "";
         let mut words = alts.split_whitespace();
         while let Some(w) = words.next() {
             if w == "%prec" {
                 prec = Some(prec_of(words.next().expect("%prec token")));
+            } else if let Some(name) = w.strip_prefix('@') {
+                build = name;
             } else {
                 rhs.push(sym(w));
             }
@@ -395,7 +404,12 @@ fn parse_grammar() -> (Vec<Rule>, Vec<String>) {
                 .map(|s| prec_of(TERMINALS[*s as usize]))
                 .unwrap_or(0)
         });
-        rules.push(Rule { lhs, rhs, prec });
+        rules.push(Rule {
+            lhs,
+            rhs,
+            prec,
+            build,
+        });
     }
     (rules, nonterms)
 }
@@ -832,12 +846,9 @@ impl Tables {
     }
 
     fn reduce(&self, stack: &mut Vec<u16>, rule: u16) {
-        let r = &self.rules[rule as usize];
-        stack.truncate(stack.len() - r.rhs.len());
+        stack.truncate(stack.len() - self.rule_len(rule));
         let top = *stack.last().expect("stack bottom");
-        let g = self.gotos[top as usize * self.nnonterms + (r.lhs as usize - NTERMS)];
-        debug_assert!(g != NONE);
-        stack.push(g);
+        stack.push(self.goto(top, rule));
     }
 
     /// Bison's verbose message for an unexpected `tok` in `state`.
@@ -860,13 +871,15 @@ impl Tables {
     }
 }
 
-/// A token as the recogniser sees it.
+/// A token as the parser sees it: its terminal and where its text is.
+#[derive(Clone, Copy, Debug)]
 pub struct Token {
     pub term: u8,
     pub offset: u32,
+    pub len: u32,
 }
 
-/// Why recognition stopped.
+/// Why parsing stopped.
 pub enum Failure<E> {
     /// The token source failed (a lexer error).
     Lex(E),
@@ -874,9 +887,106 @@ pub enum Failure<E> {
     Syntax { message: String, offset: u32 },
 }
 
+/// What a parse does, in order: the parser tells it each token it shifts
+/// and each rule it reduces (`syntax::tree` builds the tree from them).
+pub trait Sink {
+    fn shift(&mut self, tok: Token);
+    fn reduce(&mut self, rule: u16);
+}
+
+impl Tables {
+    /// The number of symbols on a rule's right-hand side.
+    pub fn rule_len(&self, rule: u16) -> usize {
+        self.rules[rule as usize].rhs.len()
+    }
+
+    /// How a rule builds the tree (`@name` in the grammar; empty: it does
+    /// not).
+    pub fn rule_build(&self, rule: u16) -> &'static str {
+        self.rules[rule as usize].build
+    }
+
+    /// The rules, for building a table indexed by rule.
+    pub fn rule_count(&self) -> usize {
+        self.rules.len()
+    }
+}
+
+/// One of the parses a split runs side by side: the shared stack's first
+/// `base` states, then `own`; and what it did since the split, to be done
+/// for real if it is the one left.
+#[derive(Clone)]
+struct Split {
+    base: usize,
+    own: Vec<u16>,
+    log: Vec<Event>,
+}
+
+#[derive(Clone, Copy)]
+enum Event {
+    Shift(Token),
+    Reduce(u16),
+}
+
+impl Split {
+    fn len(&self) -> usize {
+        self.base + self.own.len()
+    }
+
+    fn at(&self, i: usize, shared: &[u16]) -> u16 {
+        if i < self.base {
+            shared[i]
+        } else {
+            self.own[i - self.base]
+        }
+    }
+
+    fn top(&self, shared: &[u16]) -> u16 {
+        match self.own.last() {
+            Some(s) => *s,
+            None => shared[self.base - 1],
+        }
+    }
+
+    fn reduce(&mut self, tables: &Tables, shared: &[u16], rule: u16) {
+        let n = tables.rule_len(rule);
+        let from_own = n.min(self.own.len());
+        self.own.truncate(self.own.len() - from_own);
+        self.base -= n - from_own;
+        let top = self.top(shared);
+        self.own.push(tables.goto(top, rule));
+        self.log.push(Event::Reduce(rule));
+    }
+
+    /// The same states (however much of them is shared).
+    fn same(&self, other: &Split, shared: &[u16]) -> bool {
+        let len = self.len();
+        len == other.len()
+            && (self.base.min(other.base)..len).all(|i| self.at(i, shared) == other.at(i, shared))
+    }
+}
+
+impl Tables {
+    fn goto(&self, top: u16, rule: u16) -> u16 {
+        let lhs = self.rules[rule as usize].lhs as usize - NTERMS;
+        let g = self.gotos[top as usize * self.nnonterms + lhs];
+        debug_assert!(g != NONE);
+        g
+    }
+}
+
 /// Run 2.8's parser over the tokens `next` yields (it is called only when
-/// the parser needs a lookahead, as bison calls `yylex`).
-pub fn recognise<E>(mut next: impl FnMut() -> Result<Token, E>) -> Result<(), Failure<E>> {
+/// the parser needs a lookahead, as bison calls `yylex`), telling `sink`
+/// what it shifts and reduces.
+///
+/// Where the grammar is ambiguous for a while (a `{` that may open a set
+/// or a formals list), the parse splits as bison's GLR parser does; the
+/// parses share the stack below the split, and what they do goes to `sink`
+/// once one is left. The stack is a vector: no depth of nesting recurses.
+pub fn parse<E>(
+    mut next: impl FnMut() -> Result<Token, E>,
+    sink: &mut impl Sink,
+) -> Result<(), Failure<E>> {
     let tables = tables();
     let mut lookahead: Option<Token> = None;
     macro_rules! token {
@@ -884,23 +994,26 @@ pub fn recognise<E>(mut next: impl FnMut() -> Result<Token, E>) -> Result<(), Fa
             if lookahead.is_none() {
                 lookahead = Some(next().map_err(Failure::Lex)?);
             }
-            lookahead.as_ref().unwrap()
+            lookahead.expect("just read")
         }};
     }
-    let syntax = |state: u16, tok: &Token| Failure::Syntax {
+    let syntax = |state: u16, tok: Token| Failure::Syntax {
         message: tables.message(state, tok.term),
         offset: tok.offset,
     };
     let mut stack: Vec<u16> = vec![0];
     loop {
         // Deterministic operation.
-        let state = *stack.last().unwrap();
+        let state = *stack.last().expect("stack bottom");
         if state == tables.final_state {
             return Ok(());
         }
         if tables.defaulted[state as usize] {
             match tables.default_rule[state as usize] {
-                Some(r) => tables.reduce(&mut stack, r),
+                Some(r) => {
+                    tables.reduce(&mut stack, r);
+                    sink.reduce(r);
+                }
                 None => {
                     let tok = token!();
                     return Err(syntax(state, tok));
@@ -912,30 +1025,41 @@ pub fn recognise<E>(mut next: impl FnMut() -> Result<Token, E>) -> Result<(), Fa
         let term = tok.term;
         if !tables.conflicts(state, term).is_empty() {
             // Split: run every parse in step until one is left.
-            let mut stacks = vec![Some(std::mem::take(&mut stack))];
+            let mut splits = vec![Some(Split {
+                base: stack.len(),
+                own: Vec::new(),
+                log: Vec::new(),
+            })];
             loop {
-                let term = token!().term;
-                let mut last_deleted: Option<Vec<u16>> = None;
+                let tok = token!();
+                let mut last_deleted: Option<Split> = None;
                 let mut k = 0;
-                while k < stacks.len() {
-                    process_one(tables, &mut stacks, k, term, &mut last_deleted);
+                while k < splits.len() {
+                    process_one(tables, &stack, &mut splits, k, tok.term, &mut last_deleted);
                     k += 1;
                 }
-                stacks.retain(|s| s.is_some());
-                if stacks.is_empty() {
-                    let st = last_deleted.expect("a deleted stack");
-                    let state = *st.last().unwrap();
-                    return Err(syntax(state, lookahead.as_ref().unwrap()));
+                splits.retain(|s| s.is_some());
+                if splits.is_empty() {
+                    let s = last_deleted.expect("a deleted parse");
+                    return Err(syntax(s.top(&stack), tok));
                 }
-                for s in stacks.iter_mut().flatten() {
-                    let top = *s.last().unwrap();
-                    if let Action::Shift(t) = tables.action(top, term) {
-                        s.push(t);
+                for s in splits.iter_mut().flatten() {
+                    if let Action::Shift(t) = tables.action(s.top(&stack), tok.term) {
+                        s.own.push(t);
+                        s.log.push(Event::Shift(tok));
                     }
                 }
                 lookahead = None;
-                if stacks.len() == 1 {
-                    stack = stacks.pop().unwrap().unwrap();
+                if splits.len() == 1 {
+                    let s = splits.pop().flatten().expect("one parse left");
+                    stack.truncate(s.base);
+                    stack.extend_from_slice(&s.own);
+                    for e in s.log {
+                        match e {
+                            Event::Shift(t) => sink.shift(t),
+                            Event::Reduce(r) => sink.reduce(r),
+                        }
+                    }
                     break;
                 }
             }
@@ -944,29 +1068,34 @@ pub fn recognise<E>(mut next: impl FnMut() -> Result<Token, E>) -> Result<(), Fa
         match tables.action(state, term) {
             Action::Shift(t) => {
                 stack.push(t);
+                sink.shift(tok);
                 lookahead = None;
             }
-            Action::Reduce(r) => tables.reduce(&mut stack, r),
-            Action::Error => return Err(syntax(state, lookahead.as_ref().unwrap())),
+            Action::Reduce(r) => {
+                tables.reduce(&mut stack, r);
+                sink.reduce(r);
+            }
+            Action::Error => return Err(syntax(state, tok)),
         }
     }
 }
 
-/// Bison's `yyprocessOneStack`: reduce stack `k` until it can shift `term`,
-/// splitting off a stack for each conflicting reduction; a stack that
+/// Bison's `yyprocessOneStack`: reduce parse `k` until it can shift `term`,
+/// splitting off a parse for each conflicting reduction; a parse that
 /// cannot go on is deleted.
 fn process_one(
     tables: &Tables,
-    stacks: &mut Vec<Option<Vec<u16>>>,
+    shared: &[u16],
+    splits: &mut Vec<Option<Split>>,
     k: usize,
     term: u8,
-    last_deleted: &mut Option<Vec<u16>>,
+    last_deleted: &mut Option<Split>,
 ) {
     loop {
-        let Some(stack) = stacks[k].as_ref() else {
+        let Some(split) = splits[k].as_ref() else {
             return;
         };
-        let state = *stack.last().unwrap();
+        let state = split.top(shared);
         if state == tables.final_state {
             return;
         }
@@ -974,47 +1103,52 @@ fn process_one(
             match tables.default_rule[state as usize] {
                 Some(r) => r,
                 None => {
-                    *last_deleted = stacks[k].take();
+                    *last_deleted = splits[k].take();
                     return;
                 }
             }
         } else {
-            let base = stack.clone();
+            let base = split.clone();
             for &r in tables.conflicts(state, term) {
                 let mut copy = base.clone();
-                tables.reduce(&mut copy, r);
-                stacks.push(Some(copy));
-                let n = stacks.len() - 1;
-                merge_if_duplicate(stacks, n, last_deleted);
-                process_one(tables, stacks, n, term, last_deleted);
+                copy.reduce(tables, shared, r);
+                splits.push(Some(copy));
+                let n = splits.len() - 1;
+                merge_if_duplicate(shared, splits, n, last_deleted);
+                process_one(tables, shared, splits, n, term, last_deleted);
             }
             match tables.action(state, term) {
                 Action::Shift(_) => return,
                 Action::Error => {
-                    *last_deleted = stacks[k].take();
+                    *last_deleted = splits[k].take();
                     return;
                 }
                 Action::Reduce(r) => r,
             }
         };
-        let stack = stacks[k].as_mut().unwrap();
-        tables.reduce(stack, rule);
-        merge_if_duplicate(stacks, k, last_deleted);
+        if let Some(split) = splits[k].as_mut() {
+            split.reduce(tables, shared, rule);
+        }
+        merge_if_duplicate(shared, splits, k, last_deleted);
     }
 }
 
 /// Two parses that have reached the same stack are one parse from now on.
 fn merge_if_duplicate(
-    stacks: &mut [Option<Vec<u16>>],
+    shared: &[u16],
+    splits: &mut [Option<Split>],
     k: usize,
-    last_deleted: &mut Option<Vec<u16>>,
+    last_deleted: &mut Option<Split>,
 ) {
-    let dup = stacks
+    let Some(this) = splits[k].as_ref() else {
+        return;
+    };
+    let dup = splits
         .iter()
         .enumerate()
-        .any(|(j, s)| j != k && s.is_some() && *s == stacks[k]);
+        .any(|(j, s)| j != k && s.as_ref().is_some_and(|s| s.same(this, shared)));
     if dup {
-        *last_deleted = stacks[k].take();
+        *last_deleted = splits[k].take();
     }
 }
 

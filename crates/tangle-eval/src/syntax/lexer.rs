@@ -3,8 +3,9 @@
 //! (the earliest rule on a tie), and start conditions are pushed and popped
 //! by braces, strings and paths exactly as there.
 //!
-//! It only classifies tokens (bison terminals) and reports the lexer's own
-//! errors; values are left to rnix's tree.
+//! It classifies tokens (bison terminals), says where each one is, and
+//! reports the lexer's own errors; whitespace and comments are what lies
+//! between tokens. Values are read from the tree (`syntax::tree`).
 
 use super::grammar::{char_terminal, t, Token};
 
@@ -33,23 +34,10 @@ pub struct Lexer<'a> {
     /// end of the input is reported there, as 2.8's location of the end of
     /// file is that of the last text it matched.
     last_start: usize,
-    /// What rnix's tokenizer needs changed to split the text as 2.8 does.
-    pub rnix_edits: RnixEdits,
-}
-
-/// Where rnix's tokenizer splits the text differently from 2.8's lexer,
-/// as offsets into the source.
-#[derive(Default)]
-pub struct RnixEdits {
-    /// A CR in whitespace. 2.8 ends a `#` comment at a CR, rnix only at an
-    /// LF, so rnix is given an LF here (it is whitespace either way).
-    pub bare_crs: Vec<usize>,
-    /// The end of a number where rnix's number would go on: a float that
-    /// an `e` or `E` follows without an exponent (`1.0e`: 2.8 reads the
-    /// float and an identifier, rnix one malformed number), and a `0` that
-    /// a `.` and no digit follow (`0.e5`: 2.8 reads a selection from the
-    /// integer 0, rnix the float `0.e5`). rnix is given a space here.
-    pub number_ends: Vec<usize>,
+    /// The last runs of path characters and of URI scheme characters
+    /// scanned (see [`run_end`]).
+    path_run: (usize, usize),
+    scheme_run: (usize, usize),
 }
 
 fn is_path_char(c: u8) -> bool {
@@ -78,19 +66,35 @@ fn path_groups(s: &[u8], mut p: usize) -> Option<usize> {
     any.then_some(p)
 }
 
-/// PATH: `{PATH_CHAR}*(\/{PATH_CHAR}+)+\/?`.
-fn m_path(s: &[u8], p: usize) -> usize {
-    match path_groups(s, p + run(s, p, is_path_char)) {
+/// The end of a run of bytes matching `f` from `p`, knowing (`known`)
+/// where the run that some earlier position was in ends: every position
+/// inside a run has the same end, so scanning the same long run again for
+/// each token that starts in it (`a.b.c.d…`: each rule that begins with a
+/// run of path characters) is avoided, which would take time that grows
+/// with the square of the run's length.
+fn run_end(s: &[u8], p: usize, f: impl Fn(u8) -> bool, known: &mut (usize, usize)) -> usize {
+    if known.0 <= p && p < known.1 {
+        return known.1;
+    }
+    let end = p + run(s, p, f);
+    *known = (p, end);
+    end
+}
+
+/// PATH: `{PATH_CHAR}*(\/{PATH_CHAR}+)+\/?`, where the path characters
+/// from `p` run to `pe`.
+fn m_path(s: &[u8], p: usize, pe: usize) -> usize {
+    match path_groups(s, pe) {
         Some(e) => e + usize::from(s.get(e) == Some(&b'/')) - p,
         None => 0,
     }
 }
 
-/// PATH_SEG: `{PATH_CHAR}*\/`.
-fn m_path_seg(s: &[u8], p: usize) -> usize {
-    let e = p + run(s, p, is_path_char);
-    if s.get(e) == Some(&b'/') {
-        e + 1 - p
+/// PATH_SEG: `{PATH_CHAR}*\/`, where the path characters from `p` run to
+/// `pe`.
+fn m_path_seg(s: &[u8], p: usize, pe: usize) -> usize {
+    if s.get(pe) == Some(&b'/') {
+        pe + 1 - p
     } else {
         0
     }
@@ -125,25 +129,25 @@ fn m_spath(s: &[u8], p: usize) -> usize {
     }
 }
 
-/// URI: `[a-zA-Z][a-zA-Z0-9\+\-\.]*\:[a-zA-Z0-9\%\/\?\:\@\&\=\+\$\,\-\_\.\!\~\*\']+`.
-fn m_uri(s: &[u8], p: usize) -> usize {
+/// URI: `[a-zA-Z][a-zA-Z0-9\+\-\.]*\:[a-zA-Z0-9\%\/\?\:\@\&\=\+\$\,\-\_\.\!\~\*\']+`,
+/// where the scheme's characters after its first run to `ue`.
+fn m_uri(s: &[u8], p: usize, ue: usize) -> usize {
     if !s.get(p).is_some_and(|c| c.is_ascii_alphabetic()) {
         return 0;
     }
-    let e = p
-        + 1
-        + run(s, p + 1, |c| {
-            c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')
-        });
-    if s.get(e) != Some(&b':') {
+    if s.get(ue) != Some(&b':') {
         return 0;
     }
-    let n = run(s, e + 1, is_uri_char);
+    let n = run(s, ue + 1, is_uri_char);
     if n == 0 {
         0
     } else {
-        e + 1 + n - p
+        ue + 1 + n - p
     }
+}
+
+fn is_scheme_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')
 }
 
 /// FLOAT: `(([1-9][0-9]*\.[0-9]*)|(0?\.[0-9]+))([Ee][+-]?[0-9]+)?`.
@@ -283,7 +287,8 @@ impl<'a> Lexer<'a> {
             cond: Cond::Initial,
             stack: Vec::new(),
             last_start: 0,
-            rnix_edits: RnixEdits::default(),
+            path_run: (0, 0),
+            scheme_run: (0, 0),
         }
     }
 
@@ -301,6 +306,7 @@ impl<'a> Lexer<'a> {
             return Ok(Token {
                 term,
                 offset: self.last_start as u32,
+                len: 0,
             });
         }
         self.pos = start + len;
@@ -311,6 +317,7 @@ impl<'a> Lexer<'a> {
         Ok(Token {
             term,
             offset: start as u32,
+            len: len as u32,
         })
     }
 
@@ -440,9 +447,8 @@ impl<'a> Lexer<'a> {
                         self.push(Cond::Default);
                         return self.token(t::DOLLAR_CURLY, p, 2);
                     }
-                    let len = m_path(s, p)
-                        .max(m_path_seg(s, p))
-                        .max(run(s, p, is_path_char));
+                    let pe = run_end(s, p, is_path_char, &mut self.path_run);
+                    let len = m_path(s, p, pe).max(m_path_seg(s, p, pe)).max(pe - p);
                     if len > 0 {
                         self.pop();
                         if s[p + len - 1] == b'/' {
@@ -467,7 +473,8 @@ impl<'a> Lexer<'a> {
                     if s[p..].starts_with(b"~/") {
                         return self.token(t::HPATH, p, 2);
                     }
-                    let len = m_path_seg(s, p);
+                    let pe = run_end(s, p, is_path_char, &mut self.path_run);
+                    let len = m_path_seg(s, p, pe);
                     return self.token(t::PATH, p, len);
                 }
             }
@@ -485,8 +492,6 @@ impl<'a> Lexer<'a> {
         if matches!(c0, b' ' | b'\t' | b'\r' | b'\n') {
             self.pos = p + run(s, p, |c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'));
             self.last_start = p;
-            let crs = (p..self.pos).filter(|i| s[*i] == b'\r');
-            self.rnix_edits.bare_crs.extend(crs);
             return Ok(None);
         }
         let mut best: (usize, Rule) = (0, Rule::Any);
@@ -538,11 +543,12 @@ impl<'a> Lexer<'a> {
             offer(len, Rule::IndOpen);
         }
         if is_path_char(c0) || c0 == b'/' {
-            let seg = m_path_seg(s, p);
+            let pe = run_end(s, p, is_path_char, &mut self.path_run);
+            let seg = m_path_seg(s, p, pe);
             if seg > 0 && s[p + seg..].starts_with(b"${") {
                 offer(seg + 2, Rule::PathStart);
             }
-            offer(m_path(s, p), Rule::Path(t::PATH));
+            offer(m_path(s, p, pe), Rule::Path(t::PATH));
         }
         if c0 == b'~' {
             if rest.starts_with(b"~/${") {
@@ -551,7 +557,10 @@ impl<'a> Lexer<'a> {
             offer(m_hpath(s, p), Rule::Path(t::HPATH));
         }
         offer(m_spath(s, p), Rule::Token(t::SPATH));
-        offer(m_uri(s, p), Rule::Token(t::URI));
+        if c0.is_ascii_alphabetic() {
+            let ue = run_end(s, p + 1, is_scheme_char, &mut self.scheme_run);
+            offer(m_uri(s, p, ue), Rule::Token(t::URI));
+        }
         if rest[0] == b'#' {
             offer(1 + run(s, p + 1, |c| c != b'\r' && c != b'\n'), Rule::Skip);
         }
@@ -574,10 +583,6 @@ impl<'a> Lexer<'a> {
                         offset: p as u32,
                     });
                 }
-                // A digit after the dot would have made a float.
-                if text == b"0" && s.get(p + 1) == Some(&b'.') {
-                    self.rnix_edits.number_ends.push(p + 1);
-                }
                 t::INT
             }
             Rule::Float => {
@@ -586,10 +591,6 @@ impl<'a> Lexer<'a> {
                         message: format!("invalid float '{}'", text_str()),
                         offset: p as u32,
                     });
-                }
-                let has_exponent = text.iter().any(|c| matches!(c, b'e' | b'E'));
-                if !has_exponent && matches!(s.get(p + len), Some(b'e' | b'E')) {
-                    self.rnix_edits.number_ends.push(p + len);
                 }
                 t::FLOAT
             }
@@ -697,22 +698,6 @@ mod tests {
         assert_eq!(kinds("x:x"), vec![t::URI, t::EOF]);
         assert_eq!(kinds("<nixpkgs>"), vec![t::SPATH, t::EOF]);
         assert_eq!(kinds("a-b'"), vec![t::ID, t::EOF]);
-    }
-
-    fn edits(text: &str) -> (Vec<usize>, Vec<usize>) {
-        let mut lx = Lexer::new(text);
-        while lx.next_token().ok().expect("lexes").term != t::EOF {}
-        (lx.rnix_edits.bare_crs, lx.rnix_edits.number_ends)
-    }
-
-    #[test]
-    fn rnix_edits() {
-        assert_eq!(edits("1.0e"), (vec![], vec![3]));
-        assert_eq!(edits("[.5E 1.e]"), (vec![], vec![3, 7]));
-        assert_eq!(edits("0.e5"), (vec![], vec![1]));
-        assert_eq!(edits("1.5e3e 0.5 00.x 1e5"), (vec![], vec![]));
-        assert_eq!(edits("# c\r1\r\n"), (vec![3, 5], vec![]));
-        assert_eq!(edits("\"\r\" ''\r''"), (vec![], vec![]));
     }
 
     #[test]

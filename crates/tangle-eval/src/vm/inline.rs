@@ -85,7 +85,7 @@ fn whnf(v: &Value) -> Option<Value> {
 
 /// `x.a.b` (`LocalForce`, then `Select, Force` pairs): only when `x` and
 /// every attribute on the way are there and already evaluated.
-fn select_path(proto: &Proto, env: &Env, depth: u16, slot: u16) -> Option<Value> {
+fn select_path(proto: &Proto, env: &Env, depth: u32, slot: u32) -> Option<Value> {
     let mut e = env;
     for _ in 0..depth {
         e = e.parent.as_deref()?;
