@@ -24,7 +24,7 @@ pub mod show;
 use crate::chunk::{DynVar, Formal, Formals, Lambda, Op, Proto};
 use crate::error::{Error, ErrorKind, Result};
 use crate::source::{Pos, Source};
-use crate::symbol::Symbol;
+use crate::symbol::{Known, Symbol};
 use crate::value::Value;
 use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
 use rowan::ast::AstNode;
@@ -1706,7 +1706,15 @@ impl<'a> Compiler<'a> {
                 .collect();
             self.emit(Op::PushEnv(statics.len() as u16), off);
             self.scopes.push(Scope::Names(names));
-            let offs = statics.iter().map(|b| b.off).collect();
+            // With `__overrides` (`vm::overrides`), every slot is a thunk of
+            // its own, and no binding shares a sibling's value.
+            let overrides = statics
+                .iter()
+                .position(|b| b.name == Symbol::known(Known::Overrides));
+            let offs = match overrides {
+                None => statics.iter().map(|b| b.off).collect(),
+                Some(_) => Vec::new(),
+            };
             let outer = std::mem::replace(&mut self.filling, Filling { off: 0, offs });
             // Slots are in name order; they are stored in source order.
             let mut order: Vec<usize> = (0..statics.len()).collect();
@@ -1715,8 +1723,21 @@ impl<'a> Compiler<'a> {
                 for i in order {
                     let b = statics[i];
                     self.filling.off = b.off;
-                    self.bind_value(&b.value, Some(b.name), true, true, b.off)?;
+                    if overrides.is_some() {
+                        let proto = self.sub_proto(|c| {
+                            c.bind_value(&b.value, Some(b.name), true, false, b.off)?;
+                            Ok(b.off)
+                        })?;
+                        self.push_thunk(proto, b.off);
+                    } else {
+                        self.bind_value(&b.value, Some(b.name), true, true, b.off)?;
+                    }
                     self.emit(Op::Store(i as u16), b.off);
+                }
+                if let Some(k) = overrides {
+                    // Forced before the dynamic attributes' names.
+                    self.emit(Op::Local(0, k as u16), off);
+                    self.emit(Op::Force, off);
                 }
                 for (k, v, o, _) in &body.dynamics {
                     self.dyn_key(k)?;
