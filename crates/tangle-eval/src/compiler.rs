@@ -1453,10 +1453,11 @@ impl<'a> Compiler<'a> {
     /// a body, from `path[i]` on, as 2.8's parser does (`addAttr`): a name
     /// already bound to a set (a literal or one made from nested keys) is
     /// entered; a set literal bound to a name already bound to a set is
-    /// merged into it one level deep (keeping that set's `rec`, and losing
-    /// the literal's dynamic attributes, as 2.8 does); anything
-    /// else bound twice is an error naming the whole path and the first
-    /// definition. Dynamic names are never merged.
+    /// merged into it one level deep (keeping that set's `rec`; the
+    /// literal's dynamic attributes come after the set's own, as in current
+    /// Nix, where 2.8 loses them); anything else bound twice is an error
+    /// naming the whole path and the first definition. Dynamic names are
+    /// never merged.
     fn add_path(
         &mut self,
         body: &mut AttrsBody,
@@ -1517,7 +1518,9 @@ impl<'a> Compiler<'a> {
                     }
                     inner.push(b);
                 }
-                // 2.8 drops the merged set's dynamic attributes.
+                // Current Nix keeps them (2.8 drops them): a name defined
+                // twice is then an error when the set is made.
+                inner.dynamics.extend(new_body.dynamics);
                 Ok(())
             }
         }
