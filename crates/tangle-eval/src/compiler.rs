@@ -1601,13 +1601,17 @@ impl<'a> Compiler<'a> {
             }
             BindValue::Inherit(n, at) => {
                 let skip = usize::from(own_scope);
-                let sibling = match self.resolve(*n, skip) {
+                let resolved = self.resolve(*n, skip);
+                let sibling = match resolved {
                     Resolved::Local(0, slot) => Some(usize::from(slot)),
                     _ => None,
                 };
-                if filling && sibling.is_some_and(|s| !self.stored_before(s)) {
-                    // `inherit x;` in a plain set among a `rec`'s bindings
-                    // reads the `rec`'s `x`, which may not be stored yet.
+                // `inherit x;` in a plain set among a `rec`'s bindings reads
+                // the `rec`'s `x`, which may not be stored yet; one found
+                // through `with` is looked up only when used.
+                if matches!(resolved, Resolved::With(_))
+                    || (filling && sibling.is_some_and(|s| !self.stored_before(s)))
+                {
                     let (n, at) = (*n, *at);
                     let proto = self.sub_proto(|c| {
                         c.variable(n, skip, at)?;
