@@ -24,7 +24,7 @@ pub mod show;
 use crate::chunk::{DynVar, Formal, Formals, Lambda, Op, Proto};
 use crate::error::{Error, ErrorKind, Result};
 use crate::source::{Pos, Source};
-use crate::symbol::Symbol;
+use crate::symbol::{Known, Symbol};
 use crate::value::Value;
 use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
 use rowan::ast::AstNode;
@@ -158,6 +158,21 @@ pub struct Compiler<'a> {
     scopes: Vec<Scope>,
     builders: Vec<Builder>,
     nesting: usize,
+    filling: Filling,
+}
+
+/// While a `let` or `rec` stores its slots, one binding after the other in
+/// source order: the source offset of the binding being compiled and of
+/// every slot's. A binding that is just a sibling's name (`u = t;`) shares
+/// that sibling's value, as in Nix, when the sibling is defined (so stored)
+/// before it: Nix stores a `let`'s or `rec`'s values in the order the names
+/// were first seen and makes a variable whose value is stored already no
+/// thunk of its own, so the two names hold the very same value (which `==`
+/// on lists and sets holding them can tell).
+#[derive(Default)]
+struct Filling {
+    off: u32,
+    offs: Vec<u32>,
 }
 
 /// Compile a whole source (a file or an `-E` expression).
@@ -179,6 +194,7 @@ pub fn compile(source: Rc<Source>, expr: &ast::Expr, env: CompileEnv<'_>) -> Res
         scopes: outer,
         builders: vec![Builder::default()],
         nesting: 0,
+        filling: Filling::default(),
     };
     c.check(expr.syntax())?;
     c.expr(expr, true)?;
@@ -1437,10 +1453,11 @@ impl<'a> Compiler<'a> {
     /// a body, from `path[i]` on, as 2.8's parser does (`addAttr`): a name
     /// already bound to a set (a literal or one made from nested keys) is
     /// entered; a set literal bound to a name already bound to a set is
-    /// merged into it one level deep (keeping that set's `rec`, and losing
-    /// the literal's dynamic attributes, as 2.8 does); anything
-    /// else bound twice is an error naming the whole path and the first
-    /// definition. Dynamic names are never merged.
+    /// merged into it one level deep (keeping that set's `rec`; the
+    /// literal's dynamic attributes come after the set's own, as in current
+    /// Nix, where 2.8 loses them); anything else bound twice is an error
+    /// naming the whole path and the first definition. Dynamic names are
+    /// never merged.
     fn add_path(
         &mut self,
         body: &mut AttrsBody,
@@ -1501,7 +1518,9 @@ impl<'a> Compiler<'a> {
                     }
                     inner.push(b);
                 }
-                // 2.8 drops the merged set's dynamic attributes.
+                // Current Nix keeps them (2.8 drops them): a name defined
+                // twice is then an error when the set is made.
+                inner.dynamics.extend(new_body.dynamics);
                 Ok(())
             }
         }
@@ -1550,6 +1569,10 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             BindValue::Expr(e) if filling && self.refers_to_own_scope(e) => {
+                if self.own_slot(e).is_some_and(|s| self.stored_before(s)) {
+                    // Stored already: the very same value (see `Filling`).
+                    return self.expr(e, false);
+                }
                 // A sibling binding may not be stored yet: defer the read.
                 let e2 = e.clone();
                 let proto = self.sub_proto(|c| {
@@ -1561,7 +1584,11 @@ impl<'a> Compiler<'a> {
             }
             BindValue::Expr(e) => self.lazy(e),
             BindValue::Attrs(body) => {
-                if body.dynamics.is_empty() && !body.rec {
+                // Built inline unless it reads a sibling not stored yet: a
+                // thunk then reads the sibling itself, as in Nix (where the
+                // set is always a thunk), not a thunk of it.
+                if body.dynamics.is_empty() && !body.rec && !(filling && self.reads_unstored(body))
+                {
                     self.attrs(body, filling)
                 } else {
                     let proto = self.sub_proto(|c| {
@@ -1574,9 +1601,17 @@ impl<'a> Compiler<'a> {
             }
             BindValue::Inherit(n, at) => {
                 let skip = usize::from(own_scope);
-                if filling && matches!(self.resolve(*n, skip), Resolved::Local(0, _)) {
-                    // `inherit x;` in a plain set among a `rec`'s bindings
-                    // reads the `rec`'s `x`, which may not be stored yet.
+                let resolved = self.resolve(*n, skip);
+                let sibling = match resolved {
+                    Resolved::Local(0, slot) => Some(slot as usize),
+                    _ => None,
+                };
+                // `inherit x;` in a plain set among a `rec`'s bindings reads
+                // the `rec`'s `x`, which may not be stored yet; one found
+                // through `with` is looked up only when used.
+                if matches!(resolved, Resolved::With(_))
+                    || (filling && sibling.is_some_and(|s| !self.stored_before(s)))
+                {
                     let (n, at) = (*n, *at);
                     let proto = self.sub_proto(|c| {
                         c.variable(n, skip, at)?;
@@ -1605,17 +1640,44 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Is this slot of the `let` or `rec` being filled stored already, and
+    /// defined before the binding being compiled? (See [`Filling`].)
+    fn stored_before(&self, slot: usize) -> bool {
+        let f = &self.filling;
+        f.offs.get(slot).is_some_and(|o| *o < f.off)
+    }
+
+    /// Does a set built inline among a `let`'s or `rec`'s bindings read one
+    /// of them that is not [`stored_before`](Compiler::stored_before)?
+    fn reads_unstored(&self, body: &AttrsBody) -> bool {
+        let unstored = |slot: Option<usize>| slot.is_some_and(|s| !self.stored_before(s));
+        body.statics.iter().any(|b| match &b.value {
+            BindValue::Expr(e) => unstored(self.own_slot(e)),
+            BindValue::Inherit(n, _) => unstored(match self.resolve(*n, 0) {
+                Resolved::Local(0, slot) => Some(slot as usize),
+                _ => None,
+            }),
+            BindValue::Attrs(inner) => {
+                inner.dynamics.is_empty() && !inner.rec && self.reads_unstored(inner)
+            }
+            BindValue::InheritFrom(..) => false,
+        })
+    }
+
     fn refers_to_own_scope(&self, e: &ast::Expr) -> bool {
+        self.own_slot(e).is_some()
+    }
+
+    /// The slot of the innermost scope that `e`, a (parenthesised) name,
+    /// refers to.
+    fn own_slot(&self, e: &ast::Expr) -> Option<usize> {
         match e {
-            ast::Expr::Ident(i) => matches!(
-                self.resolve(Symbol::new(&ident_name(i)), 0),
-                Resolved::Local(0, _)
-            ),
-            ast::Expr::Paren(p) => p
-                .expr()
-                .map(|e| self.refers_to_own_scope(&e))
-                .unwrap_or(false),
-            _ => false,
+            ast::Expr::Ident(i) => match self.resolve(Symbol::new(&ident_name(i)), 0) {
+                Resolved::Local(0, slot) => Some(slot as usize),
+                _ => None,
+            },
+            ast::Expr::Paren(p) => p.expr().and_then(|e| self.own_slot(&e)),
+            _ => None,
         }
     }
 
@@ -1651,10 +1713,38 @@ impl<'a> Compiler<'a> {
                 .collect();
             self.emit(Op::PushEnv(statics.len() as u32), off);
             self.scopes.push(Scope::Names(names));
+            // With `__overrides` (`vm::overrides`), every slot is a thunk of
+            // its own, and no binding shares a sibling's value.
+            let overrides = statics
+                .iter()
+                .position(|b| b.name == Symbol::known(Known::Overrides));
+            let offs = match overrides {
+                None => statics.iter().map(|b| b.off).collect(),
+                Some(_) => Vec::new(),
+            };
+            let outer = std::mem::replace(&mut self.filling, Filling { off: 0, offs });
+            // Slots are in name order; they are stored in source order.
+            let mut order: Vec<usize> = (0..statics.len()).collect();
+            order.sort_by_key(|i| statics[*i].off);
             let r = (|| -> Result<()> {
-                for (i, b) in statics.iter().enumerate() {
-                    self.bind_value(&b.value, Some(b.name), true, true, b.off)?;
+                for i in order {
+                    let b = statics[i];
+                    self.filling.off = b.off;
+                    if overrides.is_some() {
+                        let proto = self.sub_proto(|c| {
+                            c.bind_value(&b.value, Some(b.name), true, false, b.off)?;
+                            Ok(b.off)
+                        })?;
+                        self.push_thunk(proto, b.off);
+                    } else {
+                        self.bind_value(&b.value, Some(b.name), true, true, b.off)?;
+                    }
                     self.emit(Op::Store(i as u32), b.off);
+                }
+                if let Some(k) = overrides {
+                    // Forced before the dynamic attributes' names.
+                    self.emit(Op::Local(0, k as u32), off);
+                    self.emit(Op::Force, off);
                 }
                 for (k, v, o, _) in &body.dynamics {
                     self.dyn_key(k)?;
@@ -1663,6 +1753,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             })();
             self.scopes.pop();
+            self.filling = outer;
             r?;
             self.emit(Op::RecAttrs(li, body.dynamics.len() as u32), off);
             self.emit(Op::PopEnv, off);
@@ -1692,14 +1783,18 @@ impl<'a> Compiler<'a> {
             .collect();
         self.emit(Op::PushEnv(body.statics.len() as u32), off);
         self.scopes.push(Scope::Names(names));
+        let offs = body.statics.iter().map(|b| b.off).collect();
+        let outer = std::mem::replace(&mut self.filling, Filling { off: 0, offs });
         let r = (|| -> Result<()> {
             for (i, b) in body.statics.iter().enumerate() {
+                self.filling.off = b.off;
                 self.bind_value(&b.value, Some(b.name), true, true, b.off)?;
                 self.emit(Op::Store(i as u32), b.off);
             }
             self.expr(inner, tail)
         })();
         self.scopes.pop();
+        self.filling = outer;
         r?;
         self.emit(Op::PopEnv, off);
         Ok(())

@@ -44,19 +44,21 @@ pub enum Known {
     ToString,
     Name,
     Value,
+    Overrides,
 }
 
-const KNOWN_NAMES: [&str; 6] = [
+const KNOWN_NAMES: [&str; 7] = [
     "type",
     "outPath",
     "__functor",
     "__toString",
     "name",
     "value",
+    "__overrides",
 ];
 
 thread_local! {
-    static KNOWN: [Symbol; 6] = KNOWN_NAMES.map(Symbol::new);
+    static KNOWN: [Symbol; 7] = KNOWN_NAMES.map(Symbol::new);
 }
 
 impl Symbol {

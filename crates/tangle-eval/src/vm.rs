@@ -30,6 +30,7 @@ pub mod coerce;
 pub mod compare;
 pub mod deep;
 pub mod inline;
+mod overrides;
 
 /// The values embedders hold through [`Root`] handles: slots, and the free
 /// ones to reuse.
@@ -1923,6 +1924,18 @@ impl Vm {
                         }
                     }
                     let mut positions = None;
+                    if rec && overrides::applies(&layout) {
+                        // The forced `__overrides`, below the dynamic pairs.
+                        let ov = self.stack.remove(dyn_at - 1);
+                        let statics = &frame.proto.layout_positions[li as usize];
+                        positions = Some(overrides::apply(
+                            &mut entries,
+                            &layout,
+                            frame.env,
+                            ov,
+                            statics,
+                        )?);
+                    }
                     if ndyn > 0 {
                         let dyn_at = self.stack.len() - 2 * ndyn as usize;
                         let pairs: Vec<Value> = self.stack.drain(dyn_at..).collect();
@@ -1946,17 +1959,25 @@ impl Vm {
                                             .unwrap_or(offsets[layout.len() + j]),
                                     };
                                     let (l, c) = frame.proto.source.line_col(first);
+                                    let mut at = format!(
+                                        "{}:{}:{}",
+                                        frame.proto.source.name_in_messages(),
+                                        l,
+                                        c
+                                    );
+                                    if let Some(p) = &positions {
+                                        if !defined.iter().any(|(n, _)| *n == name) {
+                                            at = overrides::defined_at(p, name);
+                                        }
+                                    }
                                     // Reported at the second definition.
                                     let here = Pos {
                                         source: frame.proto.source.clone(),
                                         offset: offsets[layout.len() + j],
                                     };
                                     return Err(Error::eval(format!(
-                                        "dynamic attribute '{}' already defined at {}:{}:{}",
-                                        name,
-                                        frame.proto.source.name_in_messages(),
-                                        l,
-                                        c
+                                        "dynamic attribute '{}' already defined at {}",
+                                        name, at
                                     ))
                                     .at(Some(here)));
                                 }
@@ -1967,7 +1988,9 @@ impl Vm {
                             }
                         }
                         positions = Some(crate::value::AttrPositions::with_dynamic(
-                            &frame.proto.layout_positions[li as usize],
+                            positions
+                                .as_ref()
+                                .unwrap_or(&frame.proto.layout_positions[li as usize]),
                             &frame.proto.source,
                             defined,
                         ));

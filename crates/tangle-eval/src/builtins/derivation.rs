@@ -16,7 +16,7 @@ use crate::value::{Attrs, Context, Value};
 use crate::vm::coerce::{Concat, Mode};
 use crate::vm::{Cont, Step, Vm};
 
-pub static PRIMOPS: &[PrimOpDef] = &[prim!("derivationStrict", 1, 1, derivation_strict)];
+pub static PRIMOPS: &[PrimOpDef] = &[prim!("derivationStrict", 1, 1, derivation_strict, global)];
 
 /// The source of the `derivation` wrapper.
 pub const WRAPPER: &str = include_str!("derivation.nix");

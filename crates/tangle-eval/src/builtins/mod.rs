@@ -45,6 +45,7 @@ mod attrs;
 pub mod context;
 mod control;
 mod derivation;
+mod fetchers;
 mod files;
 mod hash;
 mod lists;
@@ -62,6 +63,7 @@ static TABLES: &[&[PrimOpDef]] = &[
     PRIMOPS,
     context::PRIMOPS,
     derivation::PRIMOPS,
+    fetchers::PRIMOPS,
     files::PRIMOPS,
     hash::PRIMOPS,
     regex::PRIMOPS,
@@ -199,7 +201,7 @@ pub static PRIMOPS: &[PrimOpDef] = &[
     prim!("trace", 2, 1, control::trace),
     prim!("traceVerbose", 2, 0, control::trace_verbose),
     prim!("warn", 2, 1, control::warn),
-    prim!("break", 1, 0, control::break_),
+    prim!("break", 1, 0, control::break_, global),
     prim!("addErrorContext", 2, 0, control::add_error_context),
     prim!("import", 1, 1, control::import, global),
 ];

@@ -23,7 +23,7 @@ use crate::vm::Vm;
 pub static PRIMOPS: &[PrimOpDef] = &[
     prim!("toJSON", 1, 0, to_json),
     prim!("fromJSON", 1, 1, from_json),
-    prim!("fromTOML", 1, 1, from_toml::from_toml),
+    prim!("fromTOML", 1, 1, from_toml::from_toml, global),
     prim!("toXML", 1, 0, to_xml),
 ];
 

@@ -12,7 +12,7 @@ use crate::vm::{Cont, Step, Vm};
 
 pub static PRIMOPS: &[PrimOpDef] = &[
     prim!("toFile", 2, 3, to_file),
-    prim!("placeholder", 1, 1, placeholder),
+    prim!("placeholder", 1, 1, placeholder, global),
     prim!("storePath", 1, 1, store_path),
 ];
 

@@ -62,6 +62,9 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
         (Value::Closure(x), Value::Closure(y)) => Gc::ptr_eq(x, y),
         (Value::PrimOpApp(x), Value::PrimOpApp(y)) => Gc::ptr_eq(x, y),
         (Value::String(x), Value::String(y)) => Gc::ptr_eq(x, y),
+        // A builtin is one value wherever it is bound (`abort`,
+        // `builtins.abort` once forced from the set: Nix's one `Value`).
+        (Value::PrimOp(x), Value::PrimOp(y)) => std::ptr::eq(*x, *y),
         _ => false,
     }
 }

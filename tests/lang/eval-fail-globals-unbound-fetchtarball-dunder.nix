@@ -1,0 +1,2 @@
+# `fetchTarball` is bound by its plain name only: `__fetchTarball` is undefined.
+let x = __fetchTarball; in x

@@ -1,0 +1,3 @@
+rec {
+  __overrides = [ 1 2 ];
+}
