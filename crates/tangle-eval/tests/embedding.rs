@@ -2,18 +2,10 @@
 //! evaluations, on an ordinary thread (2 MiB of stack), values held through
 //! `Root` handles across collections.
 
+mod common;
+use common::on_small_stack;
 use std::rc::Rc;
 use tangle_eval::{EvalOptions, Evaluator, StdIo, Value};
-
-/// Run `f` on a thread with the default stack size of a Rust thread.
-fn on_small_stack(f: impl FnOnce() + Send + 'static) {
-    std::thread::Builder::new()
-        .stack_size(2 << 20)
-        .spawn(f)
-        .expect("spawn")
-        .join()
-        .expect("the test thread panicked");
-}
 
 fn printed(ev: &mut Evaluator, v: &Value) -> String {
     let v = ev.force_deep(v).expect("forces");

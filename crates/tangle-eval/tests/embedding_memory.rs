@@ -10,6 +10,8 @@
 //! evaluations, as a REPL may between inputs; resident memory after the
 //! 1 000th and after the last evaluation are then compared.
 
+mod common;
+use common::on_small_stack;
 use std::rc::Rc;
 use tangle_eval::{EvalOptions, Evaluator, StdIo, Value};
 
@@ -22,16 +24,6 @@ fn rss() -> usize {
         .and_then(|p| p.parse().ok())
         .unwrap_or(0);
     pages * 4096
-}
-
-/// Run `f` on a thread with the default stack size of a Rust thread.
-fn on_small_stack(f: impl FnOnce() + Send + 'static) {
-    std::thread::Builder::new()
-        .stack_size(2 << 20)
-        .spawn(f)
-        .expect("spawn")
-        .join()
-        .expect("the test thread panicked");
 }
 
 #[test]
