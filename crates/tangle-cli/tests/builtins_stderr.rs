@@ -39,6 +39,22 @@ fn trace_prints_values_like_nix() {
 }
 
 #[test]
+fn trace_quotes_keyword_attribute_names() {
+    // As current Nix (2.26) prints it; 2.8 quoted only `if`.
+    let (code, out, err) = tangle(&[
+        "--strict",
+        "-E",
+        r#"builtins.trace { "in" = 1; "if" = 2; or = 3; "a b" = 4; } 5"#,
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "5\n");
+    assert_eq!(
+        err,
+        "trace: { \"a b\" = 4; \"if\" = 2; \"in\" = 1; or = 3; }\n"
+    );
+}
+
+#[test]
 fn sort_calls_the_comparator_in_nix_order() {
     // Recorded from C++ Nix 2.8.
     let (code, out, err) = tangle(&[

@@ -71,3 +71,19 @@ fn parse_prints_the_expression_back() {
         "(let f = ({ a, b ? 2, ... } @ args: (a + b)); in ((f { a = 1; }) // { c = (\"x\" + (toString 1)); }))\n"
     );
 }
+
+#[test]
+fn parse_quotes_keyword_attribute_names() {
+    // Output of current Nix (2.26) --parse: every keyword but `or` is
+    // quoted as an attribute name (2.8 quoted only `if`).
+    let (code, out) = nix_instantiate(&[
+        "--parse",
+        "-E",
+        r#"x: { "in" = x."then" or 1; "if" = x ? "let"; or = 2; }"#,
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "(x: { \"if\" = ((x) ? \"let\"); \"in\" = (x).\"then\" or (1); or = 2; })\n"
+    );
+}

@@ -223,16 +223,11 @@ fn binds_start(node: &rnix::SyntaxNode) -> u32 {
         .unwrap_or_else(|| offset(node))
 }
 
-/// An attribute name as 2.8 shows it in messages: bare if it looks like an
-/// identifier, quoted otherwise (of the keywords, only `if` is quoted).
+/// An attribute name as Nix shows it in messages: bare if it is an
+/// identifier, quoted otherwise, keywords included (current Nix; 2.8
+/// quoted only `if`).
 fn show_attr_name(s: &str) -> String {
-    let b = s.as_bytes();
-    let plain = s != "if"
-        && b.first()
-            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
-        && b.iter()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'-'));
-    if plain {
+    if crate::print::error_value::is_var_name(s) {
         s.to_string()
     } else {
         show_string_lit(s)

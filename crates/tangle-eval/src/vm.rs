@@ -1875,7 +1875,10 @@ impl Vm {
                         (None, _) => {
                             return Err(match &v {
                                 Value::Attrs(a) => missing_attribute(name, a),
-                                _ => Error::eval(format!("attribute '{}' missing", name)),
+                                _ => Error::eval(format!(
+                                    "attribute '{}' missing",
+                                    crate::print::attr_name_text(name.as_str())
+                                )),
                             })
                         }
                     }
@@ -1977,7 +1980,8 @@ impl Vm {
                                     };
                                     return Err(Error::eval(format!(
                                         "dynamic attribute '{}' already defined at {}",
-                                        name, at
+                                        crate::print::attr_name_text(name.as_str()),
+                                        at
                                     ))
                                     .at(Some(here)));
                                 }
@@ -2282,7 +2286,7 @@ fn bind_lambda_args(lambda: &Lambda, parent: Option<Gc<Env>>, arg: Value) -> Res
                         return Err(Error::eval(format!(
                             "{} called with unexpected argument '{}'",
                             describe_for_call(lambda),
-                            k
+                            crate::print::attr_name_text_2_8(k.as_str())
                         ))
                         .suggest(k.as_str(), formals.entries.iter().map(|f| f.name.as_str())));
                     }
@@ -2344,8 +2348,11 @@ fn part_starts(frames: &[Frame]) -> Vec<Pos> {
 /// `s.name` on a set without `name`, with Nix's suggestions among the
 /// set's attributes.
 fn missing_attribute(name: Symbol, attrs: &Attrs) -> Error {
-    Error::eval(format!("attribute '{}' missing", name))
-        .suggest(name.as_str(), attrs.entries.iter().map(|(k, _)| k.as_str()))
+    Error::eval(format!(
+        "attribute '{}' missing",
+        crate::print::attr_name_text(name.as_str())
+    ))
+    .suggest(name.as_str(), attrs.entries.iter().map(|(k, _)| k.as_str()))
 }
 
 fn describe_for_call(l: &Lambda) -> String {

@@ -34,7 +34,7 @@ pub fn get_attr(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let s = attrset(&a[1])?;
     match s.get(name) {
         Some(v) => ok(*v),
-        None => Err(missing(name.as_str())),
+        None => Err(missing(&crate::print::attr_name_text(name.as_str()))),
     }
 }
 

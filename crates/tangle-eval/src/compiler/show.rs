@@ -1017,22 +1017,10 @@ pub(crate) fn show_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// A name: bare if it looks like an identifier, quoted otherwise. Of the
-/// keywords, 2.8 quotes only `if`.
+/// A name: bare if it is an identifier, quoted otherwise, keywords
+/// included (current Nix; 2.8 quotes only `if`).
 fn show_id(out: &mut String, s: &str) {
-    if s.is_empty() {
-        out.push_str("\"\"");
-        return;
-    }
-    if s == "if" {
-        out.push_str("\"if\"");
-        return;
-    }
-    let b = s.as_bytes();
-    let plain = (b[0].is_ascii_alphabetic() || b[0] == b'_')
-        && b.iter()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'-'));
-    if plain {
+    if crate::print::error_value::is_var_name(s) {
         out.push_str(s);
     } else {
         show_string(out, s);
@@ -1154,7 +1142,7 @@ mod tests {
     fn names_and_strings() {
         assert_eq!(
             cond("assert { b = 2; a = 1; \"1x\" = 3; \"if\" = 1; \"then\" = 2; x-y = 1; \"a b\" = 2; } == { }; 1"),
-            "({ \"1x\" = 3; a = 1; \"a b\" = 2; b = 2; \"if\" = 1; then = 2; x-y = 1; } == { })"
+            "({ \"1x\" = 3; a = 1; \"a b\" = 2; b = 2; \"if\" = 1; \"then\" = 2; x-y = 1; } == { })"
         );
         assert_eq!(
             cond("assert a.\"${x}\".${y}.\"z\".${\"w\"} == 1; 1"),

@@ -283,12 +283,19 @@ fn attr_name(name: Symbol, out: &mut String) {
     }
 }
 
+/// The keywords current Nix quotes as attribute names (not `or`).
+const KEYWORDS: [&str; 9] = [
+    "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit",
+];
+
+/// Is this one of the keywords [`is_var_name`] refuses?
+pub(crate) fn is_keyword(s: &str) -> bool {
+    KEYWORDS.contains(&s)
+}
+
 /// Nix's test for a name that needs no quotes: letters, digits, `_`, `-`,
 /// `'`, not starting with a digit, `-` or `'`, and not a keyword.
-fn is_var_name(s: &str) -> bool {
-    const KEYWORDS: [&str; 9] = [
-        "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit",
-    ];
+pub(crate) fn is_var_name(s: &str) -> bool {
     let b = s.as_bytes();
     match b.first() {
         None => return false,

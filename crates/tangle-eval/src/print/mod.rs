@@ -97,37 +97,53 @@ pub fn escape_string_prefix(bytes: &[u8], max: usize, out: &mut Vec<u8>) {
     out.push(b'"');
 }
 
-fn is_plain_identifier(name: &str) -> bool {
-    let b = name.as_bytes();
-    match b.first() {
-        Some(c) if c.is_ascii_alphabetic() || *c == b'_' => {}
-        _ => return false,
-    }
-    name != "if"
-        && b[1..]
-            .iter()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'-'))
-}
-
+/// An attribute name as current Nix prints it: bare if it is an
+/// identifier that is no keyword, else a string literal (2.8 quoted only
+/// the keyword `if`, and escaped every `$`).
 fn print_attr_name(name: Symbol, out: &mut Vec<u8>) {
     let s = name.as_str();
-    if is_plain_identifier(s) {
+    if error_value::is_var_name(s) {
         out.extend_from_slice(s.as_bytes());
-        return;
+    } else {
+        escape_string(s.as_bytes(), out);
     }
-    out.push(b'"');
-    for &b in s.as_bytes() {
-        match b {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            b'$' => out.extend_from_slice(b"\\$"),
-            _ => out.push(b),
+}
+
+/// Nix 2.8's form of an attribute name in the messages whose wording
+/// Tangle takes from 2.8 ("called with unexpected argument"): quoted if it
+/// is not an identifier or is `if` (the other keywords are bare), with
+/// every `$` escaped.
+pub fn attr_name_text_2_8(name: &str) -> std::borrow::Cow<'_, str> {
+    if name != "if" && (error_value::is_var_name(name) || error_value::is_keyword(name)) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len() + 2);
+    out.push('"');
+    for c in name.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' => out.push_str("\\$"),
+            c => out.push(c),
         }
     }
-    out.push(b'"');
+    out.push('"');
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`print_attr_name`] as text, for messages naming an attribute
+/// ("attribute '"in"' missing").
+pub fn attr_name_text(name: &str) -> std::borrow::Cow<'_, str> {
+    if error_value::is_var_name(name) {
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        let mut out = Vec::with_capacity(name.len() + 2);
+        escape_string(name.as_bytes(), &mut out);
+        std::borrow::Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+    }
 }
 
 enum Task {

@@ -1,0 +1,2 @@
+# The suggestion names the attribute unquoted.
+let s = { "with" = 1; }; in s.wit
