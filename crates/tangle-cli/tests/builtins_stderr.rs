@@ -7,21 +7,8 @@
 
 mod common;
 
+use common::tangle_eval as tangle;
 use std::process::Command;
-
-fn tangle(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_tangle"))
-        .arg("eval")
-        .args(args)
-        .env_remove("NIX_PATH")
-        .output()
-        .expect("run tangle");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 #[test]
 fn trace_prints_values_like_nix() {

@@ -3,19 +3,11 @@
 //! since C++ Nix would try the download). Referring to them without calling
 //! them is covered by `tests/lang/eval-okay-globals-fetchers-unused`.
 
-use std::process::Command;
+mod common;
 
+/// `tangle eval --strict -E EXPR`: exit code, stdout, stderr.
 fn tangle_eval(expr: &str) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_tangle"))
-        .args(["eval", "--strict", "-E", expr])
-        .env_remove("NIX_PATH")
-        .output()
-        .expect("run tangle");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::tangle_eval(&["--strict", "-E", expr])
 }
 
 #[test]

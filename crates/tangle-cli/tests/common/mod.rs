@@ -23,6 +23,21 @@ pub fn tangle_command(dir: &Path) -> Command {
     c
 }
 
+/// `tangle eval ARGS…` without `NIX_PATH`: exit code, stdout, stderr.
+pub fn tangle_eval(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_tangle"))
+        .arg("eval")
+        .args(args)
+        .env_remove("NIX_PATH")
+        .output()
+        .expect("run tangle");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 pub fn error_paragraph(stderr: &str) -> String {
     let mut out = Vec::new();
     let mut started = false;
