@@ -55,11 +55,13 @@ pub trait Trace {
     }
 }
 
-/// A heap object: the mark bit, the bytes it accounts for (for pacing),
-/// and the value (both fit in the word before the value).
+/// A heap object: the mark bit, a flag the object's type may use (a
+/// thunk: "being forced"), the bytes it accounts for (for pacing), and the
+/// value (all but the value fit in the word before it).
 #[repr(C)]
 pub struct GcBox<T: ?Sized> {
     marked: Cell<bool>,
+    flag: Cell<bool>,
     size: u32,
     value: T,
 }
@@ -138,6 +140,7 @@ impl<T: Object + 'static> Gc<T> {
             // No evaluator: an object never freed.
             let boxed = Box::new(GcBox {
                 marked: Cell::new(false),
+                flag: Cell::new(false),
                 size: header,
                 value,
             });
@@ -153,6 +156,7 @@ impl<T: Object + 'static> Gc<T> {
         unsafe {
             slot.write(GcBox {
                 marked: Cell::new(false),
+                flag: Cell::new(false),
                 size: header,
                 value,
             })
@@ -262,6 +266,19 @@ pub struct HeapStats {
     pub bytes: [u64; KINDS],
     /// Environments made by calling a lambda.
     pub calls: u64,
+}
+
+/// The flag in the header of the object `obj` is the value of.
+#[inline(always)]
+pub(crate) fn flag_of(obj: &crate::value::Thunk) -> &Cell<bool> {
+    type T = crate::value::Thunk;
+    let offset = std::mem::offset_of!(GcBox<T>, value);
+    let b = (obj as *const T as *const u8).wrapping_sub(offset) as *const GcBox<T>;
+    // SAFETY: a `Thunk` is made only by `Gc::new` (its field is private to
+    // `value`, whose constructors all allocate) and reached only through a
+    // `Gc`, which hands out shared references to the value inside its
+    // `GcBox`: `obj` is in one, so `b` is that box, alive as long as `obj`.
+    unsafe { &(*b).flag }
 }
 
 /// Count a call of a lambda in the current heap's statistics.

@@ -9,7 +9,7 @@ use crate::builtins::PrimOpDef;
 use crate::chunk::{Lambda, Proto};
 use crate::gc::{Gc, Kind, Object, Trace, Tracer};
 use crate::symbol::Symbol;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{OnceCell, UnsafeCell};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -134,7 +134,9 @@ impl Trace for Env {
 
 impl Trace for Thunk {
     fn trace(&self, t: &mut Tracer) {
-        match &*self.state.borrow() {
+        // SAFETY: a collection runs only at safe points, where no state is
+        // being written or read (see `Thunk::with`).
+        match unsafe { &*self.state.get() } {
             ThunkState::Pending(proto, env) => {
                 proto.trace(t);
                 t.mark(*env);
@@ -502,15 +504,24 @@ impl Env {
 }
 
 /// A lazy value. `Pending`/`Apply` hold what computes it, `Done` is its
-/// value in weak head normal form. While it is being computed, `forcing` is
-/// set (forcing it again is infinite recursion); the pending state stays in
-/// place, so an error that unwinds through it leaves it ready to be forced
-/// again.
+/// value in weak head normal form. While it is being computed, it is
+/// marked as being forced (forcing it again is infinite recursion); the
+/// pending state stays in place, so an error that unwinds through it
+/// leaves it ready to be forced again.
+///
+/// 32 bytes (asserted below): the state is read and written only through
+/// the methods here, each of which touches it within its own body and
+/// calls out to nothing that could reach the thunk again, so a plain
+/// `UnsafeCell` serves where a `RefCell` would add a borrow flag; the
+/// "being forced" mark lives in the heap object's header
+/// (`gc::flag_of`), where there is room for it.
 pub struct Thunk {
-    pub state: RefCell<ThunkState>,
-    pub forcing: std::cell::Cell<bool>,
+    state: UnsafeCell<ThunkState>,
 }
 
+const _: () = assert!(std::mem::size_of::<Thunk>() == 32);
+
+#[derive(Clone)]
 pub enum ThunkState {
     Pending(Rc<Proto>, Gc<Env>),
     /// Apply a function to an argument (made by builtins such as `map`).
@@ -522,23 +533,74 @@ pub enum ThunkState {
 
 impl Thunk {
     /// A new thunk, as a value.
+    #[inline]
     pub fn value_of(state: ThunkState) -> Value {
         Value::Thunk(Gc::new(Thunk {
-            state: RefCell::new(state),
-            forcing: std::cell::Cell::new(false),
+            state: UnsafeCell::new(state),
         }))
+    }
+
+    /// A thunk to be filled in later (with [`Thunk::set_state`]); forcing
+    /// it before is an error.
+    pub fn blackhole() -> Gc<Thunk> {
+        Gc::new(Thunk {
+            state: UnsafeCell::new(ThunkState::Blackhole),
+        })
     }
 
     pub fn apply(f: Value, arg: Value) -> Value {
         Thunk::value_of(ThunkState::Apply(f, arg))
     }
 
+    /// Look at the state in place.
+    #[inline(always)]
+    fn with<R>(&self, f: impl FnOnce(&ThunkState) -> R) -> R {
+        // SAFETY: the only writer is `set_state`, which does not run while
+        // this shared reference lives: `with` is private, and every caller
+        // here passes a closure that only reads the state (no call that
+        // could reach a thunk).
+        f(unsafe { &*self.state.get() })
+    }
+
+    /// A copy of the state.
+    #[inline]
+    pub fn state(&self) -> ThunkState {
+        self.with(|s| s.clone())
+    }
+
     /// The value if already computed.
+    #[inline]
     pub fn value(&self) -> Option<Value> {
-        match &*self.state.borrow() {
+        self.with(|s| match s {
             ThunkState::Done(v) => Some(*v),
             _ => None,
-        }
+        })
+    }
+
+    /// Is the value computed?
+    #[inline]
+    pub fn is_done(&self) -> bool {
+        self.with(|s| matches!(s, ThunkState::Done(_)))
+    }
+
+    /// Replace the state (computed, or pointed elsewhere).
+    #[inline]
+    pub fn set_state(&self, state: ThunkState) {
+        // SAFETY: no reference into the state is alive (see `with`); the
+        // old state is dropped after the write, outside the cell.
+        let old = unsafe { std::ptr::replace(self.state.get(), state) };
+        drop(old);
+    }
+
+    /// Is it being computed?
+    #[inline(always)]
+    pub fn forcing(&self) -> bool {
+        crate::gc::flag_of(self).get()
+    }
+
+    #[inline(always)]
+    pub fn set_forcing(&self, on: bool) {
+        crate::gc::flag_of(self).set(on)
     }
 }
 
@@ -607,7 +669,7 @@ impl Value {
 
     pub fn is_forced(&self) -> bool {
         match self {
-            Value::Thunk(t) => matches!(&*t.state.borrow(), ThunkState::Done(_)),
+            Value::Thunk(t) => t.is_done(),
             _ => true,
         }
     }

@@ -475,7 +475,7 @@ impl Vm {
                     from_wrapper = c.update.is_some()
                         && c.proto.source.name == "<nix/derivation-internal.nix>";
                     if let Some(u) = c.update {
-                        u.thunk.forcing.set(false);
+                        u.thunk.set_forcing(false);
                     }
                     if let Some(l) = &c.lambda {
                         if err.trace.len() < 64 {
@@ -504,7 +504,7 @@ impl Vm {
                         }
                     }
                     if let Some(u) = n.update.take() {
-                        u.thunk.forcing.set(false);
+                        u.thunk.set_forcing(false);
                     }
                     n.cont.unwinding(&mut err);
                     if err.is_catchable() {
@@ -633,13 +633,13 @@ impl Vm {
     }
 
     fn start_thunk(&mut self, t: Gc<Thunk>, deliver: bool) -> Result<Option<Value>> {
-        if t.forcing.get() {
+        if t.forcing() {
             return Err(Error::new(
                 ErrorKind::InfiniteRecursion,
                 "infinite recursion encountered",
             ));
         }
-        let (proto, env, apply) = match &*t.state.borrow() {
+        let (proto, env, apply) = match &t.state() {
             ThunkState::Done(v) => return Ok(Some(*v)),
             ThunkState::Blackhole => {
                 return Err(Error::new(
@@ -661,7 +661,7 @@ impl Vm {
             self.push_thunk_frame(t, proto, env, deliver);
             return Ok(None);
         }
-        t.forcing.set(true);
+        t.set_forcing(true);
         let (f, arg) = apply.expect("a thunk is pending, an application or done");
         let update = Some(Update { thunk: t, deliver });
         let r = if f.is_forced() {
@@ -677,7 +677,7 @@ impl Vm {
             }
             Ok(None) => Ok(None),
             Err(e) => {
-                t.forcing.set(false);
+                t.set_forcing(false);
                 Err(e)
             }
         }
@@ -885,10 +885,10 @@ impl Vm {
             .filter(|(i, _)| op.strict & (1 << i) != 0)
             .find_map(|(_, a)| match a {
                 Value::Thunk(t) => {
-                    if let ThunkState::Done(_) = &*t.state.borrow() {
+                    if t.is_done() {
                         return None;
                     }
-                    if t.forcing.get() {
+                    if t.forcing() {
                         return Some(None);
                     }
                     let Some((p, e, lambda)) = thunk_body(t) else {
@@ -985,7 +985,7 @@ impl Vm {
         lambda: Option<Rc<Lambda>>,
         deliver: bool,
     ) {
-        thunk.forcing.set(true);
+        thunk.set_forcing(true);
         let base = self.stack.len();
         self.frames.push(Frame::Code(CodeFrame {
             proto,
@@ -1006,7 +1006,7 @@ impl Vm {
     /// else (errors, builtins, formals) is left to the general path.
     #[inline(never)]
     fn start_in_hot_loop(&mut self, t: &Gc<Thunk>, pop_top: bool) -> Started {
-        if t.forcing.get() || self.frames.len() + self.tail_calls >= self.options.max_call_depth {
+        if t.forcing() || self.frames.len() + self.tail_calls >= self.options.max_call_depth {
             return Started::No;
         }
         let Some(frame) = thunk_body(t) else {
@@ -1035,8 +1035,8 @@ impl Vm {
     /// native call. Anything else is left to the general path.
     fn start_builtin_arg(&mut self, t: &Gc<Thunk>) -> Started {
         let (arg, (proto, env, lambda)) = {
-            let state = t.state.borrow();
-            let ThunkState::Apply(f, last) = &*state else {
+            let state = t.state();
+            let ThunkState::Apply(f, last) = &state else {
                 return Started::No;
             };
             let Some((op, given)) = builtin_call(f) else {
@@ -1053,7 +1053,7 @@ impl Vm {
             let Some((_, Value::Thunk(arg))) = first_pending else {
                 return Started::No;
             };
-            if arg.forcing.get() {
+            if arg.forcing() {
                 return Started::No;
             }
             match thunk_body(arg) {
@@ -1127,8 +1127,8 @@ impl Vm {
                                 continue;
                             }
                         };
-                        if let ThunkState::Done(x) = &*t.state.borrow() {
-                            stack.push(*x);
+                        if let Some(x) = t.value() {
+                            stack.push(x);
                             continue;
                         }
                         save!();
@@ -1148,8 +1148,7 @@ impl Vm {
                             Some(Value::Thunk(t)) => *t,
                             _ => continue,
                         };
-                        if let ThunkState::Done(v) = &*t.state.borrow() {
-                            let v = *v;
+                        if let Some(v) = t.value() {
                             if let Some(top) = stack.last_mut() {
                                 *top = v;
                             }
@@ -1184,14 +1183,10 @@ impl Vm {
                                     // Formals need the argument forced: compute it in
                                     // a frame of its own, then run this call again.
                                     let pending = match arg {
-                                        Value::Thunk(t) if !t.forcing.get() => {
-                                            match &*t.state.borrow() {
-                                                ThunkState::Pending(p, e) => {
-                                                    Some((*t, p.clone(), *e))
-                                                }
-                                                _ => None,
-                                            }
-                                        }
+                                        Value::Thunk(t) if !t.forcing() => match &t.state() {
+                                            ThunkState::Pending(p, e) => Some((*t, p.clone(), *e)),
+                                            _ => None,
+                                        },
                                         _ => None,
                                     };
                                     if let Some((t, p, e)) = pending {
@@ -1290,15 +1285,11 @@ impl Vm {
                             // pending thunk runs in a frame of its own,
                             // then this call runs again.
                             let pending = match stack.last() {
-                                Some(Value::Thunk(t)) if !t.forcing.get() => {
-                                    match &*t.state.borrow() {
-                                        ThunkState::Pending(p, e) => {
-                                            Some(Some((*t, p.clone(), *e)))
-                                        }
-                                        ThunkState::Done(_) => None,
-                                        _ => Some(None),
-                                    }
-                                }
+                                Some(Value::Thunk(t)) if !t.forcing() => match &t.state() {
+                                    ThunkState::Pending(p, e) => Some(Some((*t, p.clone(), *e))),
+                                    ThunkState::Done(_) => None,
+                                    _ => Some(None),
+                                },
                                 Some(Value::Thunk(_)) => Some(None),
                                 _ => None,
                             };
@@ -1573,11 +1564,7 @@ impl Vm {
                     // The compiler pushes before every Force.
                     let top = self.stack.last_mut().expect("operand stack underflow");
                     if let Value::Thunk(t) = top {
-                        let done = match &*t.state.borrow() {
-                            ThunkState::Done(v) => Some(*v),
-                            _ => None,
-                        };
-                        if let Some(v) = done {
+                        if let Some(v) = t.value() {
                             *top = v;
                             continue;
                         }
@@ -2097,7 +2084,7 @@ type ThunkBody = (Rc<Proto>, Gc<Env>, Option<Rc<Lambda>>);
 /// shared with anything, so it is left as it is). The lambda comes along
 /// for the trace. Anything else (builtins, formals, functors): None.
 fn thunk_body(t: &Thunk) -> Option<ThunkBody> {
-    Some(match &*t.state.borrow() {
+    Some(match &t.state() {
         ThunkState::Pending(p, e) => (p.clone(), *e, None),
         ThunkState::Apply(Value::Closure(c), arg)
             if c.lambda.formals.is_none() && c.lambda.body.returns_lambda.is_none() =>
@@ -2109,8 +2096,8 @@ fn thunk_body(t: &Thunk) -> Option<ThunkBody> {
         // `(f a) b` with `f = a: b: …` (what `mapAttrs` makes): both
         // arguments bound at once; the inner application is not
         // shared with anything, so it is left as it is.
-        ThunkState::Apply(Value::Thunk(partial), b) if !partial.forcing.get() => {
-            match &*partial.state.borrow() {
+        ThunkState::Apply(Value::Thunk(partial), b) if !partial.forcing() => {
+            match &partial.state() {
                 ThunkState::Apply(Value::Closure(c), a) => {
                     let inner = match (&c.lambda.formals, c.lambda.body.returns_lambda) {
                         (None, Some(i)) => &c.lambda.body.lambdas[i as usize],
@@ -2133,8 +2120,8 @@ fn thunk_body(t: &Thunk) -> Option<ThunkBody> {
 }
 
 fn complete(t: &Thunk, v: Value) {
-    *t.state.borrow_mut() = ThunkState::Done(v);
-    t.forcing.set(false);
+    t.set_state(ThunkState::Done(v));
+    t.set_forcing(false);
 }
 
 /// The attribute name a forced key value stands for.

@@ -336,22 +336,16 @@ pub fn globals(search_path: &[(String, String)]) -> HashMap<Symbol, Value> {
     }
     // `builtins.builtins` is `builtins`: a thunk filled in right after the
     // set exists (the one deliberate cycle in the globals).
-    let self_ref = Gc::new(Thunk {
-        state: std::cell::RefCell::new(ThunkState::Blackhole),
-        forcing: std::cell::Cell::new(false),
-    });
+    let self_ref = Thunk::blackhole();
     builtins.push((Symbol::new("builtins"), Value::Thunk(self_ref)));
     // `derivation` is Nix code that refers to the other globals: it is
     // compiled once they exist, and filled in like `builtins` above.
-    let wrapper = Gc::new(Thunk {
-        state: std::cell::RefCell::new(ThunkState::Blackhole),
-        forcing: std::cell::Cell::new(false),
-    });
+    let wrapper = Thunk::blackhole();
     builtins.push((Symbol::new("derivation"), Value::Thunk(wrapper)));
     let set = Value::attrs(Attrs::from_unsorted(builtins));
-    *self_ref.state.borrow_mut() = ThunkState::Done(set);
+    self_ref.set_state(ThunkState::Done(set));
     globals.insert(Symbol::new("builtins"), set);
-    *wrapper.state.borrow_mut() = derivation_wrapper(&globals);
+    wrapper.set_state(derivation_wrapper(&globals));
     globals.insert(Symbol::new("derivation"), Value::Thunk(wrapper));
     globals
 }

@@ -34,6 +34,7 @@ fn page_layout() -> Layout {
 #[repr(C)]
 struct Header {
     marked: std::cell::Cell<bool>,
+    flag: std::cell::Cell<bool>,
     size: u32,
 }
 

@@ -189,11 +189,11 @@ impl Printer {
                 }
             }
             Value::Thunk(t) => {
-                if t.forcing.get() {
+                if t.forcing() {
                     self.out.push_str("«potential infinite recursion»");
                     return;
                 }
-                let done = match &*t.state.borrow() {
+                let done = match &t.state() {
                     ThunkState::Done(v) => Some(*v),
                     _ => None,
                 };

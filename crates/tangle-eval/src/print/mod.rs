@@ -171,7 +171,7 @@ pub fn print_value(v: &Value, out: &mut Vec<u8>) {
             Task::Value(v) => v,
         };
         let v = match &v {
-            Value::Thunk(t) => match &*t.state.borrow() {
+            Value::Thunk(t) => match &t.state() {
                 ThunkState::Done(x) => *x,
                 _ => {
                     out.extend_from_slice(b"<CODE>");
@@ -432,7 +432,7 @@ impl ToJson {
     /// case. False for anything else.
     fn scalar(&mut self, v: &Value) -> bool {
         match v {
-            Value::Thunk(t) => match &*t.state.borrow() {
+            Value::Thunk(t) => match &t.state() {
                 ThunkState::Done(x) if !matches!(x, Value::Thunk(_)) => self.scalar(x),
                 _ => false,
             },

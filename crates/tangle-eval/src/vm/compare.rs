@@ -11,7 +11,7 @@ use super::{Cont, Step, Vm};
 use crate::error::{type_error, Result};
 use crate::gc::{Gc, Trace, Tracer};
 use crate::symbol::{Known, Symbol};
-use crate::value::{Attrs, ThunkState, Value};
+use crate::value::{Attrs, Value};
 
 /// Equality without evaluation, when both sides are forced scalars.
 pub fn equal_fast(a: &Value, b: &Value) -> Option<bool> {
@@ -72,10 +72,7 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
 /// Run `f` on the value in WHNF without cloning it, if it is forced.
 fn with_whnf<R>(v: &Value, f: impl FnOnce(&Value) -> R) -> Option<R> {
     match v {
-        Value::Thunk(t) => match &*t.state.borrow() {
-            ThunkState::Done(x) => Some(f(x)),
-            _ => None,
-        },
+        Value::Thunk(t) => t.value().map(|x| f(&x)),
         x => Some(f(x)),
     }
 }
@@ -202,35 +199,26 @@ enum Next {
 /// Compare one pair as far as it can be without going inside containers.
 #[inline]
 fn compare_pair(a: &Value, b: &Value, nested: bool) -> Next {
-    // Each side's value in WHNF, looked at in place (a thunk's state stays
-    // borrowed meanwhile; nothing here evaluates).
-    let a_state;
+    // Each side's value in WHNF (nothing here evaluates).
     let x = match a {
-        Value::Thunk(t) => {
-            a_state = t.state.borrow();
-            match &*a_state {
-                ThunkState::Done(x) => x,
-                _ => return Next::Force(*a),
-            }
-        }
-        x => x,
+        Value::Thunk(t) => match t.value() {
+            Some(x) => x,
+            None => return Next::Force(*a),
+        },
+        x => *x,
     };
-    let b_state;
     let y = match b {
-        Value::Thunk(t) => {
-            b_state = t.state.borrow();
-            match &*b_state {
-                ThunkState::Done(y) => y,
-                _ => return Next::Force(*b),
-            }
-        }
-        y => y,
+        Value::Thunk(t) => match t.value() {
+            Some(y) => y,
+            None => return Next::Force(*b),
+        },
+        y => *y,
     };
     // Both are forced first (errors surface), then identity decides.
     if nested && same_value(a, b) {
         return Next::Equal;
     }
-    match (x, y) {
+    match (&x, &y) {
         (Value::List(p), Value::List(q)) => {
             if p.len() != q.len() {
                 Next::Differ
@@ -241,7 +229,7 @@ fn compare_pair(a: &Value, b: &Value, nested: bool) -> Next {
             }
         }
         (Value::Attrs(p), Value::Attrs(q)) => attrs_pair(p, q),
-        _ => match scalar_eq(x, y) {
+        _ => match scalar_eq(&x, &y) {
             Some(true) => Next::Equal,
             _ => Next::Differ,
         },

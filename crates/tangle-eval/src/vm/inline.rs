@@ -75,10 +75,7 @@ fn is_select_path(ops: &[Op]) -> bool {
 /// its value).
 fn whnf(v: &Value) -> Option<Value> {
     match v {
-        Value::Thunk(t) => match &*t.state.try_borrow().ok()? {
-            ThunkState::Done(x) => Some(*x),
-            _ => None,
-        },
+        Value::Thunk(t) => t.value(),
         v => Some(*v),
     }
 }
@@ -130,12 +127,14 @@ pub fn settle(v: &Value) -> Option<Value> {
     let Value::Thunk(t) = v else {
         return Some(*v);
     };
-    let computed = match &*t.state.borrow() {
-        ThunkState::Done(x) => return Some(*x),
-        ThunkState::Pending(p, e) if p.inline && !t.forcing.get() => compute(p, e)?,
+    if let Some(x) = t.value() {
+        return Some(x);
+    }
+    let computed = match &t.state() {
+        ThunkState::Pending(p, e) if p.inline && !t.forcing() => compute(p, e)?,
         _ => return None,
     };
-    *t.state.borrow_mut() = ThunkState::Done(computed);
+    t.set_state(ThunkState::Done(computed));
     Some(computed)
 }
 
@@ -163,10 +162,7 @@ pub fn compute(proto: &Proto, env: &Env) -> Option<Value> {
                     e = e.parent.as_deref()?;
                 }
                 *stack.get_mut(sp)? = match e.slot(slot as usize).get()? {
-                    Value::Thunk(t) => match &*t.state.try_borrow().ok()? {
-                        ThunkState::Done(v) => number(v)?,
-                        _ => return None,
-                    },
+                    Value::Thunk(t) => number(&t.value()?)?,
                     v => number(v)?,
                 };
                 sp += 1;

@@ -50,7 +50,7 @@ pub fn apply(
     for (name, v) in ov.entries.iter() {
         if let Ok(i) = layout.binary_search(name) {
             if let Some(Value::Thunk(slot)) = env.slot(i).get() {
-                *slot.state.borrow_mut() = pointing_at(*v);
+                slot.set_state(pointing_at(*v));
             }
         }
     }
@@ -79,7 +79,7 @@ pub fn defined_at(positions: &AttrPositions, name: Symbol) -> String {
 /// The state of a thunk that is `v`.
 fn pointing_at(v: Value) -> ThunkState {
     if let Value::Thunk(t) = v {
-        if let ThunkState::Done(x) = &*t.state.borrow() {
+        if let ThunkState::Done(x) = &t.state() {
             return ThunkState::Done(*x);
         }
         let env = Env::new(1, None);
