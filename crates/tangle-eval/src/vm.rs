@@ -875,36 +875,40 @@ impl Vm {
         if given.len() + argc != op.arity as usize {
             return Ok(BuiltinArgs::NotACall);
         }
-        let args = &self.stack[n - argc..];
         // The first strict argument not forced yet, if its body can run
         // in a frame of its own (None: the native path forces it).
-        let pending = given
-            .iter()
-            .chain(args.iter())
-            .enumerate()
-            .filter(|(i, _)| op.strict & (1 << i) != 0)
-            .find_map(|(_, a)| match a {
-                Value::Thunk(t) => {
-                    if t.is_done() {
-                        return None;
-                    }
-                    if t.forcing() {
-                        return Some(None);
-                    }
-                    let Some((p, e, lambda)) = thunk_body(t) else {
-                        return Some(None);
-                    };
-                    // Inline arithmetic or a constant: computed on the spot.
-                    if p.inline && lambda.is_none() {
-                        if let Some(v) = inline::compute(&p, &e) {
-                            complete(t, v);
-                            return None;
-                        }
-                    }
-                    Some(Some((*t, p, e, lambda)))
+        let mut pending = None;
+        for i in 0..op.arity as usize {
+            if op.strict & (1 << i) == 0 {
+                continue;
+            }
+            let a = if i < given.len() {
+                &given[i]
+            } else {
+                &self.stack[n - argc + i - given.len()]
+            };
+            let Value::Thunk(t) = a else { continue };
+            if t.is_done() {
+                continue;
+            }
+            if t.forcing() {
+                pending = Some(None);
+                break;
+            }
+            let Some((p, e, lambda)) = thunk_body(t) else {
+                pending = Some(None);
+                break;
+            };
+            // Inline arithmetic or a constant: computed on the spot.
+            if p.inline && lambda.is_none() {
+                if let Some(v) = inline::compute(&p, &e) {
+                    complete(t, v);
+                    continue;
                 }
-                _ => None,
-            });
+            }
+            pending = Some(Some((*t, p, e, lambda)));
+            break;
+        }
         match pending {
             Some(Some((t, p, e, lambda))) => {
                 self.check_depth()?;
@@ -928,21 +932,69 @@ impl Vm {
     /// native frame can force).
     #[inline(never)]
     fn primop_in_hot_loop(&mut self, argc: usize) -> Result<bool> {
-        match self.force_primop_arg_first(argc)? {
-            BuiltinArgs::Ready => {}
-            BuiltinArgs::Pushed => return Ok(true),
-            BuiltinArgs::NotACall | BuiltinArgs::Native => return Ok(false),
-        }
         let n = self.stack.len();
-        let Some((op, given)) = builtin_call(&self.stack[n - argc - 1]) else {
+        if n < argc + 1 {
             return Ok(false);
+        }
+        let f = n - argc - 1;
+        let (op, given): (&'static PrimOpDef, &[Value]) = match &self.stack[f] {
+            Value::PrimOp(op) => (*op, &[]),
+            Value::PrimOpApp(app) => (app.op, &app.args[..]),
+            _ => return Ok(false),
         };
+        if given.len() + argc != op.arity as usize {
+            return Ok(false);
+        }
+        // The arguments, strict ones in weak head normal form; the first
+        // strict one still pending is forced first (its own frame, then
+        // this call again), as `force_primop_arg_first` would.
         let mut args = PrimArgs::new();
-        args.extend(given.iter().cloned());
-        args.extend(self.stack.drain(n - argc..));
-        self.stack.pop();
-        if let Some(v) = self.call_primop(op, args, None)? {
-            self.stack.push(v);
+        for i in 0..op.arity as usize {
+            let a = if i < given.len() {
+                given[i]
+            } else {
+                self.stack[f + 1 + i - given.len()]
+            };
+            if op.strict & (1 << i) == 0 {
+                args.push(a);
+                continue;
+            }
+            match a {
+                Value::Thunk(t) => match t.value() {
+                    Some(v) => args.push(v),
+                    None => {
+                        return match self.force_primop_arg_first(argc)? {
+                            BuiltinArgs::Pushed => Ok(true),
+                            BuiltinArgs::Ready => self.primop_in_hot_loop(argc),
+                            BuiltinArgs::NotACall | BuiltinArgs::Native => Ok(false),
+                        };
+                    }
+                },
+                v => args.push(v),
+            }
+        }
+        self.stack.truncate(f);
+        self.counters.primop_call(op);
+        match (op.func)(self, &mut args)? {
+            PrimRet::Value(v) => match v {
+                Value::Thunk(t) => match t.value() {
+                    Some(x) => self.stack.push(x),
+                    None => {
+                        // An element or attribute still to evaluate
+                        // (`elemAt`, `getAttr`): its own frame hands the
+                        // value on.
+                        if let Some(x) = self.start_thunk(t, true)? {
+                            self.stack.push(x);
+                        }
+                    }
+                },
+                v => self.stack.push(v),
+            },
+            PrimRet::Cont(c) => {
+                if let Some(x) = self.push_native(c, None)? {
+                    self.stack.push(x);
+                }
+            }
         }
         Ok(true)
     }
@@ -2084,19 +2136,19 @@ type ThunkBody = (Rc<Proto>, Gc<Env>, Option<Rc<Lambda>>);
 /// shared with anything, so it is left as it is). The lambda comes along
 /// for the trace. Anything else (builtins, formals, functors): None.
 fn thunk_body(t: &Thunk) -> Option<ThunkBody> {
-    Some(match &t.state() {
-        ThunkState::Pending(p, e) => (p.clone(), *e, None),
+    Some(match t.state() {
+        ThunkState::Pending(p, e) => (p, e, None),
         ThunkState::Apply(Value::Closure(c), arg)
             if c.lambda.formals.is_none() && c.lambda.body.returns_lambda.is_none() =>
         {
             let env = Env::for_call(1, c.env);
-            let _ = env.slot(0).set(*arg);
+            let _ = env.slot(0).set(arg);
             (c.lambda.body.clone(), env, Some(c.lambda.clone()))
         }
         // `(f a) b` with `f = a: b: …` (what `mapAttrs` makes): both
         // arguments bound at once; the inner application is not
         // shared with anything, so it is left as it is.
-        ThunkState::Apply(Value::Thunk(partial), b) if !partial.forcing() => {
+        ThunkState::Apply(Value::Thunk(partial), ref b) if !partial.forcing() => {
             match &partial.state() {
                 ThunkState::Apply(Value::Closure(c), a) => {
                     let inner = match (&c.lambda.formals, c.lambda.body.returns_lambda) {
