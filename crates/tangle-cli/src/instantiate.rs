@@ -116,7 +116,7 @@ pub fn drv_paths(ev: &mut Evaluator, root: Value) -> Result<Vec<String>> {
                         found.push(set);
                     }
                 } else if top || wants_recursion(ev, &set)? {
-                    for (_, e) in set.entries.iter().rev() {
+                    for (_, e) in set.entries().iter().rev() {
                         work.push(Work::Attr(*e));
                     }
                 }

@@ -246,7 +246,7 @@ fn select_step(v: &Value, comp: &str, path: &str) -> tangle_eval::Result<Value> 
                 "attribute '{}' in selection path '{}' not found",
                 comp, path
             );
-            let names = a.entries.iter().map(|(k, _)| k.as_str());
+            let names = a.entries().iter().map(|(k, _)| k.as_str());
             if let Some(hint) = tangle_eval::error::did_you_mean(comp, names) {
                 msg.push('\n');
                 msg.push_str(&hint);

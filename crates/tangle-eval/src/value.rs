@@ -63,7 +63,7 @@ impl Object for PathValue {
 impl Object for Attrs {
     const KIND: Kind = Kind::Attrs;
     fn elements(&self) -> usize {
-        self.entries.len()
+        self.own.len()
     }
 }
 impl Object for Vec<Value> {
@@ -104,12 +104,17 @@ impl Trace for PathValue {
 
 impl Trace for Attrs {
     fn trace(&self, t: &mut Tracer) {
-        for (_, v) in &self.entries {
+        // A layer's merged entries are values of its own entries and of
+        // the layers below: tracing those covers them.
+        for (_, v) in &self.own {
             v.trace(t);
+        }
+        if let Some(l) = &self.layer {
+            t.mark(l.base);
         }
     }
     fn heap_bytes(&self) -> usize {
-        self.entries.capacity() * std::mem::size_of::<(Symbol, Value)>()
+        self.own.capacity() * std::mem::size_of::<(Symbol, Value)>()
     }
 }
 
@@ -189,13 +194,38 @@ pub struct PathValue {
 }
 
 /// An attribute set: entries sorted by name, unique names.
+///
+/// Most sets hold all their entries (`own`). A set made by `//` of a few
+/// attributes onto a big set is a layer instead: `own` is the right side
+/// and the big left side is shared, not copied (`left // { x = …; }` in
+/// a fold copied the whole set at every step). Lookups search the layers
+/// from the top; what needs the entries in order (iteration, printing,
+/// `==`) gets them merged once, on first use (`entries`). Layers stack at
+/// most [`MAX_LAYERS`] deep; the next `//` copies.
 #[derive(Default)]
 pub struct Attrs {
-    pub entries: Vec<(Symbol, Value)>,
+    own: Vec<(Symbol, Value)>,
+    layer: Option<Box<Layer>>,
     /// Where the attributes were defined, for `unsafeGetAttrPos`: kept for
     /// sets written in the source and through `//`.
     pub pos: Option<Rc<AttrPositions>>,
 }
+
+/// What a layered set adds to its own entries (see [`Attrs`]).
+struct Layer {
+    /// The left side of the `//`.
+    base: Gc<Attrs>,
+    /// Distinct names in the whole set.
+    len: usize,
+    /// Layers below and including this one.
+    depth: u32,
+    /// All the entries, merged in order, once asked for.
+    merged: OnceCell<Vec<(Symbol, Value)>>,
+}
+
+/// Deepest stack of `//` layers; the next `//` onto it copies. A lookup
+/// of a name from the bottom set searches this many small sets first.
+const MAX_LAYERS: u32 = 16;
 
 /// Definition positions of attributes (see [`Attrs::pos`]).
 ///
@@ -332,7 +362,7 @@ impl AttrPositions {
     #[inline(never)]
     fn hiding_right(l: &Rc<AttrPositions>, left: &Attrs, right: &Attrs) -> Rc<AttrPositions> {
         let hidden: Box<[(Symbol, Option<crate::source::Pos>)]> = right
-            .entries
+            .entries()
             .iter()
             .filter(|(k, _)| left.get(*k).is_some())
             .map(|(k, _)| (*k, None))
@@ -345,8 +375,17 @@ impl AttrPositions {
 }
 
 impl Attrs {
+    /// A set of these entries (sorted by name, unique) and positions.
+    pub fn new(entries: Vec<(Symbol, Value)>, pos: Option<Rc<AttrPositions>>) -> Attrs {
+        Attrs {
+            own: entries,
+            layer: None,
+            pos,
+        }
+    }
+
     pub fn from_sorted(entries: Vec<(Symbol, Value)>) -> Attrs {
-        Attrs { entries, pos: None }
+        Attrs::new(entries, None)
     }
 
     /// Build from unsorted entries; later entries win on duplicates.
@@ -359,104 +398,210 @@ impl Attrs {
                 _ => out.push((k, v)),
             }
         }
-        Attrs {
-            entries: out,
-            pos: None,
+        Attrs::new(out, None)
+    }
+
+    /// The entries, sorted by name (a layered set merges them on first
+    /// use).
+    #[inline]
+    pub fn entries(&self) -> &[(Symbol, Value)] {
+        match &self.layer {
+            None => &self.own,
+            Some(l) => l.merged.get_or_init(|| self.flatten(&[])),
         }
     }
 
-    pub fn get(&self, key: Symbol) -> Option<&Value> {
-        if self.entries.len() < 8 {
-            return self.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+    /// The entries of this set with `extra` on top (winning), merged
+    /// from the nearest flat set (or merged layer) below and the small
+    /// sets of the layers above it: one copy of the big set, however
+    /// many layers there are.
+    fn flatten(&self, extra: &[(Symbol, Value)]) -> Vec<(Symbol, Value)> {
+        let mut tops: Vec<&[(Symbol, Value)]> = Vec::new();
+        let mut set = self;
+        let bottom: &[(Symbol, Value)] = loop {
+            match &set.layer {
+                None => break &set.own,
+                Some(l) => match l.merged.get() {
+                    Some(m) => break m,
+                    None => {
+                        tops.push(&set.own);
+                        set = &l.base;
+                    }
+                },
+            }
+        };
+        let mut small: Vec<(Symbol, Value)> = Vec::new();
+        for t in tops.iter().rev().copied().chain(std::iter::once(extra)) {
+            if !t.is_empty() {
+                small = merge(&small, t);
+            }
         }
-        self.entries
-            .binary_search_by(|(k, _)| k.cmp(&key))
+        merge(bottom, &small)
+    }
+
+    /// The entries, taken out of a set that is not shared yet.
+    pub fn into_entries(self) -> Vec<(Symbol, Value)> {
+        match self.layer {
+            None => self.own,
+            Some(_) => self.flatten(&[]),
+        }
+    }
+
+    #[inline(always)]
+    fn own_get(own: &[(Symbol, Value)], key: Symbol) -> Option<&Value> {
+        if own.len() < 8 {
+            return own.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+        }
+        own.binary_search_by(|(k, _)| k.cmp(&key))
             .ok()
-            .map(|i| &self.entries[i].1)
+            .map(|i| &own[i].1)
+    }
+
+    #[inline]
+    pub fn get(&self, key: Symbol) -> Option<&Value> {
+        match Attrs::own_get(&self.own, key) {
+            Some(v) => Some(v),
+            None => match &self.layer {
+                None => None,
+                Some(l) => l.base.get_below(key),
+            },
+        }
+    }
+
+    /// `get` in a set below a layer.
+    #[inline(never)]
+    fn get_below(&self, key: Symbol) -> Option<&Value> {
+        let mut set = self;
+        loop {
+            if let Some(v) = Attrs::own_get(&set.own, key) {
+                return Some(v);
+            }
+            match &set.layer {
+                None => return None,
+                Some(l) => set = &l.base,
+            }
+        }
     }
 
     /// Look up by name text, without interning it (entries are sorted by
     /// the bytes of their names).
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.entries
-            .binary_search_by(|(k, _)| k.cmp_str(key))
-            .ok()
-            .map(|i| &self.entries[i].1)
+        let mut set = self;
+        loop {
+            if let Ok(i) = set.own.binary_search_by(|(k, _)| k.cmp_str(key)) {
+                return Some(&set.own[i].1);
+            }
+            match &set.layer {
+                None => return None,
+                Some(l) => set = &l.base,
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        match &self.layer {
+            None => self.own.len(),
+            Some(l) => l.len,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
-    /// `self // other`: merge two sorted vectors, right side wins.
-    pub fn update(&self, other: &Attrs) -> Attrs {
-        let (a, b) = (&self.entries, &other.entries);
-        let mut out = Vec::with_capacity(a.len() + b.len());
-        if b.len() * 8 < a.len() {
-            // A few names into a big set (`acc // { x = …; }`): find each
-            // by binary search and copy the runs between them whole.
-            let mut start = 0;
-            for e in b {
-                let (k, replaces) = match a[start..].binary_search_by(|x| x.0.cmp(&e.0)) {
-                    Ok(k) => (k, 1),
-                    Err(k) => (k, 0),
-                };
-                out.extend_from_slice(&a[start..start + k]);
-                out.push(*e);
-                start += k + replaces;
-            }
-            out.extend_from_slice(&a[start..]);
-            let pos = AttrPositions::of_update(self, other, out.len());
-            return Attrs { entries: out, pos };
+    /// `left // right`. A few attributes onto a big set make a layer over
+    /// it (see [`Attrs`]); anything else is merged into a new vector.
+    pub fn update(left: Gc<Attrs>, right: &Attrs) -> Attrs {
+        let depth = left.layer.as_ref().map_or(0, |l| l.depth);
+        if right.len() * 8 < left.len() && depth < MAX_LAYERS {
+            let own = right.entries().to_vec();
+            let added = own.iter().filter(|(k, _)| left.get(*k).is_none()).count();
+            let len = left.len() + added;
+            let pos = AttrPositions::of_update(&left, right, len);
+            return Attrs {
+                own,
+                layer: Some(Box::new(Layer {
+                    base: left,
+                    len,
+                    depth: depth + 1,
+                    merged: OnceCell::new(),
+                })),
+                pos,
+            };
         }
-        if a.len() * 8 < b.len() {
-            // A small set under a big one: its names survive where the
-            // right side does not define them.
-            let mut start = 0;
-            for e in a {
-                match b[start..].binary_search_by(|x| x.0.cmp(&e.0)) {
-                    Ok(k) => {
-                        out.extend_from_slice(&b[start..start + k + 1]);
-                        start += k + 1;
-                    }
-                    Err(k) => {
-                        out.extend_from_slice(&b[start..start + k]);
-                        out.push(*e);
-                        start += k;
-                    }
-                }
-            }
-            out.extend_from_slice(&b[start..]);
-            let pos = AttrPositions::of_update(self, other, out.len());
-            return Attrs { entries: out, pos };
-        }
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => {
-                    out.push(a[i]);
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    out.push(b[j]);
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    out.push(b[j]);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        out.extend_from_slice(&a[i..]);
-        out.extend_from_slice(&b[j..]);
-        let pos = AttrPositions::of_update(self, other, out.len());
-        Attrs { entries: out, pos }
+        let out = left.flatten(right.entries());
+        let pos = AttrPositions::of_update(&left, right, out.len());
+        Attrs::new(out, pos)
     }
+
+    /// `self // other` as a new vector, right side wins.
+    pub fn merged_with(&self, other: &Attrs) -> Attrs {
+        let out = merge(self.entries(), other.entries());
+        let pos = AttrPositions::of_update(self, other, out.len());
+        Attrs::new(out, pos)
+    }
+}
+
+/// Two sorted entry vectors merged, `b` winning on equal names.
+fn merge(a: &[(Symbol, Value)], b: &[(Symbol, Value)]) -> Vec<(Symbol, Value)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    if b.len() * 8 < a.len() {
+        // A few names into a big set (`acc // { x = …; }`): find each
+        // by binary search and copy the runs between them whole.
+        let mut start = 0;
+        for e in b {
+            let (k, replaces) = match a[start..].binary_search_by(|x| x.0.cmp(&e.0)) {
+                Ok(k) => (k, 1),
+                Err(k) => (k, 0),
+            };
+            out.extend_from_slice(&a[start..start + k]);
+            out.push(*e);
+            start += k + replaces;
+        }
+        out.extend_from_slice(&a[start..]);
+        return out;
+    }
+    if a.len() * 8 < b.len() {
+        // A small set under a big one: its names survive where the
+        // right side does not define them.
+        let mut start = 0;
+        for e in a {
+            match b[start..].binary_search_by(|x| x.0.cmp(&e.0)) {
+                Ok(k) => {
+                    out.extend_from_slice(&b[start..start + k + 1]);
+                    start += k + 1;
+                }
+                Err(k) => {
+                    out.extend_from_slice(&b[start..start + k]);
+                    out.push(*e);
+                    start += k;
+                }
+            }
+        }
+        out.extend_from_slice(&b[start..]);
+        return out;
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(b[j]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// A variable environment: the slots of one `let`, `rec`, lambda call or
@@ -739,7 +884,7 @@ impl Value {
 
 #[cfg(test)]
 mod tests {
-    use super::{Attrs, Value};
+    use super::{Attrs, Gc, Value, MAX_LAYERS};
     use crate::symbol::Symbol;
 
     fn set(entries: &[(&str, i64)]) -> Attrs {
@@ -752,7 +897,7 @@ mod tests {
     }
 
     fn show(a: &Attrs) -> Vec<(String, i64)> {
-        a.entries
+        a.entries()
             .iter()
             .map(|(k, v)| match v {
                 Value::Int(i) => (k.to_string(), *i),
@@ -783,14 +928,70 @@ mod tests {
                 for (k, v) in left.iter().chain(right.iter()) {
                     want.insert(k.to_string(), *v);
                 }
-                let got = show(&set(&left).update(&set(&right)));
                 let want: Vec<(String, i64)> = want.into_iter().collect();
+                let copied = set(&left).merged_with(&set(&right));
                 assert_eq!(
-                    got, want,
+                    show(&copied),
+                    want,
                     "left every {left_step}, right every {right_step} from {offset}"
                 );
+                // `//` itself (a layer when the right side is small).
+                let updated = Attrs::update(Gc::new(set(&left)), &set(&right));
+                assert_eq!(show(&updated), want, "layered or not");
+                assert_eq!(updated.len(), want.len());
+                for (k, v) in &want {
+                    assert_eq!(
+                        updated
+                            .get(Symbol::new(k))
+                            .map(|x| matches!(x, Value::Int(i) if *i == *v)),
+                        Some(true)
+                    );
+                }
             }
         }
+    }
+
+    #[test]
+    fn layered_updates_look_up_count_and_list_like_copies() {
+        // 100 small `//`s onto a big set: layers stack up to MAX_LAYERS,
+        // then one copies; at every step lookups, `len` and the ordered
+        // entries are those of a map where the right side wins.
+        let names: Vec<String> = (0..200).map(|i| format!("n{:03}", i)).collect();
+        let base: Vec<(&str, i64)> = names.iter().take(150).map(|n| (n.as_str(), 0)).collect();
+        let mut want: std::collections::BTreeMap<String, i64> =
+            base.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        let mut cur = Gc::new(set(&base));
+        let mut deepest = 0;
+        for step in 1..=100i64 {
+            // Overwrite one old name, add one new one every 4 steps.
+            let over = names[(step as usize * 7) % 150].as_str();
+            let mut right = vec![(over, step)];
+            if step % 4 == 0 {
+                right.push((names[150 + (step as usize / 4) % 50].as_str(), -step));
+            }
+            right.sort();
+            for (k, v) in &right {
+                want.insert(k.to_string(), *v);
+            }
+            cur = Gc::new(Attrs::update(cur, &set(&right)));
+            deepest = deepest.max(cur.layer.as_ref().map_or(0, |l| l.depth));
+            assert_eq!(cur.len(), want.len(), "step {step}");
+            for (k, v) in &want {
+                let got = cur.get(Symbol::new(k));
+                assert!(
+                    matches!(got, Some(Value::Int(i)) if *i == *v),
+                    "step {step}: {k}"
+                );
+                assert!(matches!(cur.get_str(k), Some(Value::Int(i)) if *i == *v));
+            }
+            assert!(cur.get(Symbol::new("absent")).is_none());
+            if step % 10 == 0 {
+                let want_list: Vec<(String, i64)> =
+                    want.iter().map(|(k, v)| (k.clone(), *v)).collect();
+                assert_eq!(show(&cur), want_list, "step {step}");
+            }
+        }
+        assert_eq!(deepest, MAX_LAYERS);
     }
 
     #[test]

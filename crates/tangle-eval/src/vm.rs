@@ -1842,7 +1842,7 @@ impl Vm {
                     } else if a.is_empty() {
                         Value::Attrs(b)
                     } else {
-                        let merged = a.update(&b);
+                        let merged = Attrs::update(a, &b);
                         self.counters.update_values_copied += merged.len() as u64;
                         Value::attrs(merged)
                     };
@@ -2320,7 +2320,7 @@ fn bind_lambda_args(lambda: &Lambda, parent: Option<Gc<Env>>, arg: Value) -> Res
             }
             // Every argument matched a formal: nothing unexpected.
             if !formals.ellipsis && matched < attrs.len() {
-                for (k, _) in attrs.entries.iter() {
+                for (k, _) in attrs.entries().iter() {
                     if !formals.entries.iter().any(|f| f.name == *k) {
                         return Err(Error::eval(format!(
                             "{} called with unexpected argument '{}'",
@@ -2391,7 +2391,10 @@ fn missing_attribute(name: Symbol, attrs: &Attrs) -> Error {
         "attribute '{}' missing",
         crate::print::attr_name_text(name.as_str())
     ))
-    .suggest(name.as_str(), attrs.entries.iter().map(|(k, _)| k.as_str()))
+    .suggest(
+        name.as_str(),
+        attrs.entries().iter().map(|(k, _)| k.as_str()),
+    )
 }
 
 fn describe_for_call(l: &Lambda) -> String {

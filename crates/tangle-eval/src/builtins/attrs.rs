@@ -17,7 +17,7 @@ fn name_of(v: &Value) -> Result<Symbol> {
 pub fn attr_names(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let s = attrset(&a[0])?;
     ok(Value::list(
-        s.entries
+        s.entries()
             .iter()
             .map(|(k, _)| Value::string(k.as_str()))
             .collect(),
@@ -26,7 +26,7 @@ pub fn attr_names(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 
 pub fn attr_values(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let s = attrset(&a[0])?;
-    ok(Value::list(s.entries.iter().map(|(_, v)| *v).collect()))
+    ok(Value::list(s.entries().iter().map(|(_, v)| *v).collect()))
 }
 
 pub fn get_attr(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
@@ -59,7 +59,7 @@ fn remove_now(s: &Attrs, names: &[Value]) -> Result<Value> {
         drop.push(name_of(&n.shallow())?);
     }
     let mut out = Attrs::from_sorted(
-        s.entries
+        s.entries()
             .iter()
             .filter(|(k, _)| !drop.contains(k))
             .cloned()
@@ -177,7 +177,7 @@ pub fn map_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let s = attrset(&a[1])?;
     let f = &a[0];
     ok(Value::attrs(Attrs::from_sorted(
-        s.entries
+        s.entries()
             .iter()
             .map(|(k, v)| {
                 let partial = Thunk::apply(*f, Value::string(k.as_str()));
@@ -192,14 +192,14 @@ pub fn intersect_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let right = attrset(&a[1])?;
     // Walk the smaller set and look names up in the larger one:
     // `callPackage` intersects a few formals with a whole package set.
-    let entries = if left.entries.len() < right.entries.len() {
-        left.entries
+    let entries = if left.len() < right.len() {
+        left.entries()
             .iter()
             .filter_map(|(k, _)| right.get(*k).map(|v| (*k, *v)))
             .collect()
     } else {
         right
-            .entries
+            .entries()
             .iter()
             .filter(|(k, _)| left.get(*k).is_some())
             .cloned()
@@ -209,7 +209,7 @@ pub fn intersect_attrs(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     // The attributes keep their positions in the right set.
     out.pos = match &right.pos {
         Some(p) if out.len() < right.len() => {
-            let names = out.entries.iter().map(|(k, _)| *k).collect();
+            let names = out.entries().iter().map(|(k, _)| *k).collect();
             Some(Rc::new(AttrPositions::Only(p.clone(), names)))
         }
         p => p.clone(),
@@ -325,7 +325,7 @@ impl Cont for ZipAttrsWith {
         let mut groups: std::collections::BTreeMap<Symbol, Vec<Value>> = Default::default();
         for item in self.items.iter() {
             if let Value::Attrs(set) = item.shallow() {
-                for (k, v) in set.entries.iter() {
+                for (k, v) in set.entries().iter() {
                     groups.entry(*k).or_default().push(*v);
                 }
             }

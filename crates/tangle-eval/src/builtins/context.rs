@@ -180,7 +180,7 @@ fn append_context(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     Ok(PrimRet::Cont(Box::new(AppendContext {
         bytes: s.bytes.to_vec(),
         ctx,
-        entries: set.entries.iter().map(|(k, v)| (*k, *v)).collect(),
+        entries: set.entries().iter().map(|(k, v)| (*k, *v)).collect(),
         next: 0,
         state: State::Entry,
         outputs: Vec::new(),

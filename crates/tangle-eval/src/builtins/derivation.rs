@@ -91,7 +91,7 @@ fn add_context(ctx: &mut Context, s: &crate::value::NixString) {
 
 impl DerivationStrict {
     fn key(&self) -> &'static str {
-        self.set.entries[self.idx].0.as_str()
+        self.set.entries()[self.idx].0.as_str()
     }
 
     fn next_attr(&mut self) {
@@ -290,7 +290,7 @@ impl Cont for DerivationStrict {
                     self.phase = Phase::Attr;
                 }
                 Phase::Attr => {
-                    let Some((key, v)) = self.set.entries.get(self.idx) else {
+                    let Some((key, v)) = self.set.entries().get(self.idx) else {
                         return Ok(Step::Done(self.finish(vm)?));
                     };
                     let key = key.as_str();
@@ -351,7 +351,7 @@ impl Cont for DerivationStrict {
                         "outputs" => {
                             // The JSON of a list of strings: read the names
                             // back from the value itself.
-                            let v = self.set.entries[self.idx].1.shallow();
+                            let v = self.set.entries()[self.idx].1.shallow();
                             let names = list(&v)?
                                 .iter()
                                 .map(|n| super::text_no_context(&n.shallow()))
@@ -361,11 +361,11 @@ impl Cont for DerivationStrict {
                         // The builder may refer to store paths (its context
                         // is already in the JSON's); the others may not.
                         "builder" => {
-                            let v = self.set.entries[self.idx].1.shallow();
+                            let v = self.set.entries()[self.idx].1.shallow();
                             self.special_attr(key, &string(&v)?.bytes)?;
                         }
                         "system" | "outputHash" | "outputHashAlgo" | "outputHashMode" => {
-                            let v = self.set.entries[self.idx].1.shallow();
+                            let v = self.set.entries()[self.idx].1.shallow();
                             super::text_no_context(&v)?;
                             self.special_attr(key, &string(&v)?.bytes)?;
                         }

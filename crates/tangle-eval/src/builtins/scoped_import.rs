@@ -16,10 +16,10 @@ fn scoped_import(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let scope = attrset(&a[0])?;
     let path = super::control::import_target(vm, super::control::real_path(vm, &a[1])?)?;
     let text = super::control::read_source(vm, &path)?;
-    let names: Vec<Symbol> = scope.entries.iter().map(|(k, _)| *k).collect();
+    let names: Vec<Symbol> = scope.entries().iter().map(|(k, _)| *k).collect();
     let proto = crate::compile_scoped(vm, &path, text, &names)?;
     let env = Env::new(names.len(), None);
-    for (i, (_, v)) in scope.entries.iter().enumerate() {
+    for (i, (_, v)) in scope.entries().iter().enumerate() {
         // A fresh environment: every slot is empty, so `set` succeeds.
         let _ = env.slot(i).set(*v);
     }

@@ -105,12 +105,12 @@ impl Cont for PathArgs {
         self.filter.trace(t);
     }
     fn resume(&mut self, _: &mut Vm, input: Value) -> Result<Step> {
-        if self.idx > self.set.entries.len() {
+        if self.idx > self.set.entries().len() {
             // The result of `AddPath`.
             return Ok(Step::Done(input));
         }
         if self.idx > 0 {
-            let key = self.set.entries[self.idx - 1].0.as_str();
+            let key = self.set.entries()[self.idx - 1].0.as_str();
             match key {
                 "path" => self.path = Some(source_path(&input)?),
                 "name" => self.name = Some(string(&input)?.as_str_lossy().into_owned()),
@@ -128,7 +128,7 @@ impl Cont for PathArgs {
                 }
             }
         }
-        if let Some((_, v)) = self.set.entries.get(self.idx) {
+        if let Some((_, v)) = self.set.entries().get(self.idx) {
             self.idx += 1;
             return Ok(Step::Force(*v));
         }

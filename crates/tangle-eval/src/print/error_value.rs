@@ -102,7 +102,7 @@ pub fn error_value(v: &Value) -> String {
                     p.out.push_str(" }");
                     continue;
                 }
-                let (name, value) = &attrs.entries[order[next]];
+                let (name, value) = &attrs.entries()[order[next]];
                 attr_name(*name, &mut p.out);
                 p.out.push_str(" = ");
                 let value = *value;
@@ -155,11 +155,7 @@ impl Printer {
             Value::String(s) => string(&s.bytes, &mut self.out),
             Value::Path(p) => self.out.push_str(&p.path),
             Value::Attrs(a) => {
-                let key = if a.entries.is_empty() {
-                    EMPTY_SET
-                } else {
-                    address(&a)
-                };
+                let key = if a.is_empty() { EMPTY_SET } else { address(&a) };
                 if !self.seen.insert(key) {
                     self.out.push_str("«repeated»");
                 } else if depth >= MAX_DEPTH {
@@ -240,8 +236,8 @@ impl Printer {
 /// limited: `_type` and `type` first, then by name (the entries are already
 /// sorted by name in byte order).
 fn printing_order(a: &Attrs) -> Rc<[usize]> {
-    let important = |i: &usize| matches!(a.entries[*i].0.as_str(), "type" | "_type");
-    let all = 0..a.entries.len();
+    let important = |i: &usize| matches!(a.entries()[*i].0.as_str(), "type" | "_type");
+    let all = 0..a.len();
     all.clone()
         .filter(important)
         .chain(all.filter(|i| !important(i)))

@@ -212,7 +212,7 @@ pub fn print_value(v: &Value, out: &mut Vec<u8>) {
                 }
                 out.extend_from_slice(b"{ ");
                 work.push(Task::Text("}"));
-                for (k, e) in a.entries.iter().rev() {
+                for (k, e) in a.entries().iter().rev() {
                     work.push(Task::Text("; "));
                     work.push(Task::Value(*e));
                     work.push(Task::Key(*k));
@@ -564,7 +564,7 @@ impl Cont for ToJson {
                         (e, false)
                     }
                 },
-                JsonTask::Attrs(a, i) => match a.entries.get(i) {
+                JsonTask::Attrs(a, i) => match a.entries().get(i) {
                     None => {
                         self.out.push(b'}');
                         self.open.leave(address(&a));

@@ -120,7 +120,7 @@ impl Printer {
                     self.out.extend_from_slice(b">\n");
                 }
                 Task::OpenAttr(attrs, index, depth) => {
-                    if let Some((k, _)) = attrs.entries.get(index) {
+                    if let Some((k, _)) = attrs.entries().get(index) {
                         indent(&mut self.out, depth);
                         // With locations, Nix gives each attribute the
                         // position of its definition, when it has one.
@@ -216,7 +216,7 @@ impl Printer {
     }
 
     fn push_attrs(&mut self, a: &Gc<Attrs>, depth: usize) {
-        for (i, (_, e)) in a.entries.iter().enumerate().rev() {
+        for (i, (_, e)) in a.entries().iter().enumerate().rev() {
             self.work.push(Task::Close("attr", depth + 1));
             self.work.push(Task::Value(*e, depth + 2));
             self.work.push(Task::OpenAttr(*a, i, depth + 1));

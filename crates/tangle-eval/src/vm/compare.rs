@@ -287,7 +287,7 @@ impl Cont for Equal {
                         continue;
                     }
                 },
-                Some(Level::Attrs(x, y, i)) => match (x.entries.get(*i), y.entries.get(*i)) {
+                Some(Level::Attrs(x, y, i)) => match (x.entries().get(*i), y.entries().get(*i)) {
                     (Some((ka, a)), Some((kb, b))) => {
                         if ka != kb {
                             Next::Differ

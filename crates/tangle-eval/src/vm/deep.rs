@@ -289,7 +289,7 @@ impl Cont for DeepForce {
                 }
                 Value::Attrs(a) if self.seen.insert(Gc::as_ptr(&a) as *const u8 as usize) => {
                     self.work
-                        .extend(a.entries.iter().rev().map(|(_, v)| (*v, true)));
+                        .extend(a.entries().iter().rev().map(|(_, v)| (*v, true)));
                 }
                 _ => {}
             }

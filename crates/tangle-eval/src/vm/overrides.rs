@@ -47,20 +47,18 @@ pub fn apply(
         // Nix has no position for this error.
         other => return Err(type_error::expected("a set", &other).positionless()),
     };
-    for (name, v) in ov.entries.iter() {
+    for (name, v) in ov.entries().iter() {
         if let Ok(i) = layout.binary_search(name) {
             if let Some(Value::Thunk(slot)) = env.slot(i).get() {
                 slot.set_state(pointing_at(*v));
             }
         }
     }
-    let base = Attrs {
-        entries: std::mem::take(entries),
-        pos: Some(statics.clone()),
-    };
-    let merged = base.update(&ov);
-    *entries = merged.entries;
-    Ok(merged.pos.unwrap_or_else(|| statics.clone()))
+    let base = Attrs::new(std::mem::take(entries), Some(statics.clone()));
+    let mut merged = base.merged_with(&ov);
+    let pos = merged.pos.take();
+    *entries = merged.into_entries();
+    Ok(pos.unwrap_or_else(|| statics.clone()))
 }
 
 /// Where the attribute `name` of a set with overrides applied was defined,
