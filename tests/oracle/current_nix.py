@@ -40,9 +40,9 @@ Evaluation needs no daemon and no real store: `run` passes
 `--store dummy://` (a store that holds nothing and cannot build; enough for
 `--eval`, including derivations, whose paths are computed without writing
 them), points NIX_CONF_DIR, NIX_STATE_DIR, NIX_LOG_DIR, NIX_DATA_DIR, HOME
-and the XDG directories into a private directory under the prefix, and
-enables the experimental feature `pipe-operators` (the `|>` and `<|`
-operators, still experimental in 2.34).  NIX_PATH is cleared.
+and the XDG directories into a private directory under the prefix.
+Experimental features are off, as in a fresh installation (a case that
+uses one enables it in its `# args:`).  NIX_PATH is cleared.
 
 Usage:
   current_nix.py setup        fetch and unpack (idempotent; prints the prefix)
@@ -653,7 +653,7 @@ def command(args, program="nix-instantiate"):
             os.path.join(root, BINARY)]
     if "--store" not in args:
         argv += ["--store", "dummy://"]
-    argv += ["--extra-experimental-features", "pipe-operators"] + list(args)
+    argv += list(args)
     return argv, env
 
 
