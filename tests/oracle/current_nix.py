@@ -4,7 +4,10 @@ judging what Nix 2.8 cannot: type errors in current Nix's wording and the
 cases marked `# oracle-skip:`.
 
 Nothing is installed system-wide and /nix is never touched.  `setup`
-downloads forky's Packages index (its SHA256 checked against the
+downloads, from the Debian mirror this machine's apt sources name
+(/etc/apt/sources.list and sources.list.d, one-line and deb822 formats;
+$TANGLE_DEBIAN_MIRROR overrides it, deb.debian.org is the fallback),
+forky's Packages index (its SHA256 checked against the
 suite's InRelease, whose signature gpgv checks against Debian's archive
 keyring when both are installed), takes nix-bin and, from its dependency
 closure, only the packages that hold a shared library the `nix` binary
@@ -37,9 +40,9 @@ Evaluation needs no daemon and no real store: `run` passes
 `--store dummy://` (a store that holds nothing and cannot build; enough for
 `--eval`, including derivations, whose paths are computed without writing
 them), points NIX_CONF_DIR, NIX_STATE_DIR, NIX_LOG_DIR, NIX_DATA_DIR, HOME
-and the XDG directories into a private directory under the prefix, and
-enables the experimental feature `pipe-operators` (the `|>` and `<|`
-operators, still experimental in 2.34).  NIX_PATH is cleared.
+and the XDG directories into a private directory under the prefix.
+Experimental features are off, as in a fresh installation (a case that
+uses one enables it in its `# args:`).  NIX_PATH is cleared.
 
 Usage:
   current_nix.py setup        fetch and unpack (idempotent; prints the prefix)
@@ -64,7 +67,84 @@ import tempfile
 import urllib.request
 
 NIX_VERSION = "2.34.8"
-MIRROR = os.environ.get("TANGLE_DEBIAN_MIRROR", "http://deb.debian.org/debian")
+DEFAULT_MIRROR = "http://deb.debian.org/debian"
+APT_SOURCES = "/etc/apt/sources.list"
+APT_SOURCES_DIR = "/etc/apt/sources.list.d"
+# Suites that name a Debian release or its aliases; an entry for one of
+# them is a mirror of the main archive (security, updates and backports
+# suites have a `-` and often live elsewhere).
+_RELEASE_SUITE = re.compile(r"^[a-z]+$")
+
+
+def _one_line_sources(text):
+    """(types, [uri], [suite], [component]) of the one-line entries of a
+    sources.list file (`deb [OPTIONS] URI SUITE COMPONENT...`)."""
+    for line in text.split("\n"):
+        line = line.split("#", 1)[0].strip()
+        line = re.sub(r"\[[^\]]*\]", " ", line)
+        parts = line.split()
+        if len(parts) >= 3:
+            yield [parts[0]], [parts[1]], [parts[2]], parts[3:]
+
+
+def _deb822_sources(text):
+    """The same for a deb822 `.sources` file (stanzas of `Types:`,
+    `URIs:`, `Suites:`, `Components:`, `Enabled:`)."""
+    for stanza in re.split(r"\n[ \t]*\n", text):
+        fields = {}
+        key = None
+        for line in stanza.split("\n"):
+            if line.startswith("#") or not line.strip():
+                continue
+            if line[0] in " \t" and key:
+                fields[key] += " " + line.strip()
+                continue
+            key, _, value = line.partition(":")
+            key = key.strip().lower()
+            fields[key] = value.strip()
+        if fields.get("enabled", "yes").lower() == "no":
+            continue
+        yield (fields.get("types", "").split(), fields.get("uris", "").split(),
+               fields.get("suites", "").split(), fields.get("components", "").split())
+
+
+def apt_mirror():
+    """The Debian mirror this machine's apt uses: the URI of the first
+    enabled `deb` entry, in /etc/apt/sources.list then the files of
+    /etc/apt/sources.list.d (`*.list` one-line entries, `*.sources`
+    deb822 stanzas) in name order, whose suite is a release (no `-`, so
+    not security or updates) with the `main` component; None if none is.
+    So a mirror or caching proxy configured for apt is used here too."""
+    files = [APT_SOURCES]
+    try:
+        files += [os.path.join(APT_SOURCES_DIR, n) for n in sorted(os.listdir(APT_SOURCES_DIR))]
+    except OSError:
+        pass
+    for path in files:
+        if path.endswith(".sources"):
+            parse = _deb822_sources
+        elif path.endswith(".list"):
+            parse = _one_line_sources
+        else:
+            continue
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                text = f.read()
+        except OSError:
+            continue
+        for types, uris, suites, components in parse(text):
+            if "deb" not in types or "main" not in components:
+                continue
+            if not any(_RELEASE_SUITE.match(s) for s in suites):
+                continue
+            for uri in uris:
+                if uri.startswith(("http://", "https://")):
+                    return uri.rstrip("/")
+    return None
+
+
+# $TANGLE_DEBIAN_MIRROR, else apt's own mirror, else Debian's redirector.
+MIRROR = os.environ.get("TANGLE_DEBIAN_MIRROR") or apt_mirror() or DEFAULT_MIRROR
 # Tried in order; the first whose index holds nix-bin NIX_VERSION is used.
 SUITES = ("forky", "sid")
 ARCH = "amd64"
@@ -573,7 +653,7 @@ def command(args, program="nix-instantiate"):
             os.path.join(root, BINARY)]
     if "--store" not in args:
         argv += ["--store", "dummy://"]
-    argv += ["--extra-experimental-features", "pipe-operators"] + list(args)
+    argv += list(args)
     return argv, env
 
 

@@ -1,6 +1,11 @@
 //! Command-line parsing: `tangle eval ...` (with clap) and the
-//! `nix-instantiate` spelling (translated to the same options).
+//! `nix-instantiate` spelling (translated to the same options). Nix's
+//! settings (`--option NAME VALUE`, `--show-trace`, `--max-call-depth N`,
+//! `--extra-experimental-features F`, `--lint-url-literals L`, …) are taken
+//! out by `settings` first, in either spelling; the settings clap lists
+//! are there for `--help`.
 
+use crate::settings::{self, Settings};
 use clap::Parser;
 
 pub enum Source {
@@ -31,6 +36,14 @@ pub struct EvalArgs {
     /// Print what the evaluation did, as JSON on standard error (also
     /// with `NIX_SHOW_STATS=1`, as Nix does).
     pub eval_stats: bool,
+    /// The experimental features enabled and the lints' levels.
+    pub features: tangle_eval::settings::Features,
+    pub lints: tangle_eval::settings::Lints,
+    /// The `nix-path` setting (replacing `$NIX_PATH`) and `extra-nix-path`.
+    pub nix_path: Option<Vec<String>>,
+    pub extra_nix_path: Vec<String>,
+    /// Warnings about the settings, printed before evaluating.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Parser)]
@@ -139,7 +152,27 @@ fn from_cli(c: EvalCli) -> EvalArgs {
         trace_verbose: c.trace_verbose,
         eval_stats: c.eval_stats
             || std::env::var("NIX_SHOW_STATS").is_ok_and(|v| !v.is_empty() && v != "0"),
+        features: Default::default(),
+        lints: Default::default(),
+        nix_path: None,
+        extra_nix_path: Vec::new(),
+        warnings: Vec::new(),
     }
+}
+
+/// Apply the settings taken from the command line.
+fn apply(a: &mut EvalArgs, s: Settings) {
+    a.show_trace = s.show_trace;
+    a.abort_on_warn = s.abort_on_warn;
+    a.trace_verbose = s.trace_verbose;
+    if let Some(n) = s.max_call_depth {
+        a.max_call_depth = n;
+    }
+    a.features = s.features();
+    a.lints = s.lints;
+    a.nix_path = s.nix_path;
+    a.extra_nix_path = s.extra_nix_path;
+    a.warnings = s.warnings;
 }
 
 /// Parse the command line; Err carries the exit code after printing help or
@@ -149,17 +182,46 @@ pub fn parse(argv: Vec<String>) -> Result<EvalArgs, i32> {
         .first()
         .map(|a| a.rsplit('/').next().unwrap_or(a).to_string())
         .unwrap_or_default();
-    let argv = if prog == "nix-instantiate" {
+    let nix_instantiate = prog == "nix-instantiate";
+    let mut argv = if nix_instantiate {
         translate_nix_instantiate(&argv[1..])?
     } else {
         argv
     };
+    // Nix's settings are taken out first (`settings`); clap reads the rest.
+    let mut settings = Settings::default();
+    if argv.len() > 1 && matches!(argv[1].as_str(), "eval" | "instantiate") {
+        match settings::extract(&argv[2..]) {
+            Ok((rest, s)) => {
+                argv.truncate(2);
+                argv.extend(rest);
+                settings = s;
+            }
+            Err(message) => {
+                let shown = if nix_instantiate {
+                    prog.clone()
+                } else {
+                    format!("tangle {}", argv[1])
+                };
+                eprintln!(
+                    "error: {}\nTry '{} --help' for more information.",
+                    message, shown
+                );
+                return Err(1);
+            }
+        }
+    }
     match Cli::try_parse_from(argv) {
-        Ok(Cli::Eval(c)) => Ok(from_cli(c)),
+        Ok(Cli::Eval(c)) => {
+            let mut a = from_cli(c);
+            apply(&mut a, settings);
+            Ok(a)
+        }
         Ok(Cli::Instantiate(c)) => {
             let mut a = from_cli(c.eval);
             a.instantiate = true;
             a.drv_dir = c.drv_dir;
+            apply(&mut a, settings);
             Ok(a)
         }
         Err(e) => {
@@ -186,17 +248,7 @@ fn translate_nix_instantiate(rest: &[String]) -> Result<Vec<String>, i32> {
                 out.push("--parse".into());
             }
             "--read-write-mode" | "--readonly-mode" | "--no-build-output" | "-Q" | "--quiet" => {}
-            "--timeout" | "--max-jobs" | "-j" | "--cores" => i += 1,
-            // Settings Tangle has a flag for; the others do not apply.
-            "--option" => {
-                let name = rest.get(i + 1).map(String::as_str);
-                let value = rest.get(i + 2).map(String::as_str);
-                if let (Some(n @ ("abort-on-warn" | "trace-verbose")), Some("true")) = (name, value)
-                {
-                    out.push(format!("--{}", n));
-                }
-                i += 2;
-            }
+            "-j" => i += 1,
             "--indirect" => {}
             "--add-root" => i += 1,
             "--drv-dir" => {

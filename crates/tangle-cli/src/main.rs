@@ -6,6 +6,7 @@
 mod alloc;
 mod args;
 mod instantiate;
+mod settings;
 
 use args::{EvalArgs, Source};
 use std::io::{Read, Write};
@@ -42,7 +43,8 @@ fn run(argv: Vec<String>) -> i32 {
     eval_command(parsed)
 }
 
-/// The search path: `-I` entries, then `$NIX_PATH`'s. Entries are kept as
+/// The search path: `-I` entries, then `$NIX_PATH`'s (or the `nix-path`
+/// setting's), then `extra-nix-path`'s. Entries are kept as
 /// written (`builtins.nixPath` shows them so); relative ones are resolved
 /// against the working directory when looked up.
 fn search_path(args: &EvalArgs) -> Vec<(String, String)> {
@@ -59,10 +61,18 @@ fn search_path(args: &EvalArgs) -> Vec<(String, String)> {
     for i in &args.include {
         add(i);
     }
-    if let Ok(np) = std::env::var("NIX_PATH") {
-        for e in split_nix_path(&np) {
-            add(&e);
+    match &args.nix_path {
+        Some(entries) => entries.iter().for_each(|e| add(e)),
+        None => {
+            if let Ok(np) = std::env::var("NIX_PATH") {
+                for e in split_nix_path(&np) {
+                    add(&e);
+                }
+            }
         }
+    }
+    for e in &args.extra_nix_path {
+        add(e);
     }
     out
 }
@@ -125,7 +135,12 @@ fn eval_command(args: EvalArgs) -> i32 {
         // Like nix-instantiate: only `--eval` skips checking store paths.
         check_store_paths: args.instantiate,
         drv_dir: args.drv_dir.as_ref().map(Into::into),
+        features: args.features,
+        lints: args.lints,
     };
+    for w in &args.warnings {
+        eprintln!("warning: {}", w);
+    }
     if let Some(dir) = &args.drv_dir {
         if let Err(e) = std::fs::create_dir_all(dir) {
             eprintln!("error: creating directory '{}': {}", dir, e);

@@ -266,7 +266,7 @@ pub fn canon_path(path: &str) -> String {
 
 /// The text of a `"..."` string piece, escapes processed. As in 2.8, a raw
 /// CR or CRLF is read as LF (one after a backslash is kept).
-fn unescape_normal(raw: &str, out: &mut String) {
+pub(crate) fn unescape_normal(raw: &str, out: &mut String) {
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         match c {

@@ -266,6 +266,45 @@ fn render_pos(out: &mut String, pos: &Pos) {
     }
 }
 
+/// A warning as current Nix prints it (`PREFIX` is `warning: ` or
+/// `evaluation warning: `): the message, then the position with the
+/// source lines around it, every line after the first indented under the
+/// message and stripped of trailing blanks.
+pub fn warning_text(prefix: &str, msg: &str, pos: Option<&crate::source::Pos>) -> String {
+    let mut body = format!("{}\n", msg);
+    if let Some(pos) = pos {
+        let (line, col) = pos.line_col();
+        body.push_str(&format!("at {}:{}:{}:", pos.source.name, line, col));
+        let lines = pos.source.text.split('\n').count();
+        if line > 1 {
+            body.push_str(&format!(
+                "\n {:>5}| {}",
+                line - 1,
+                pos.source.line_text(line - 1)
+            ));
+        }
+        body.push_str(&format!("\n {:>5}| {}", line, pos.source.line_text(line)));
+        body.push_str(&format!("\n      |{}^", " ".repeat(col)));
+        if line < lines {
+            body.push_str(&format!(
+                "\n {:>5}| {}",
+                line + 1,
+                pos.source.line_text(line + 1)
+            ));
+        }
+    }
+    let indent = " ".repeat(prefix.len());
+    body.trim_end()
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 { prefix } else { indent.as_str() };
+            format!("{}{}", lead, l).trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)

@@ -17,6 +17,7 @@ pub mod error;
 pub mod gc;
 pub mod io;
 pub mod print;
+pub mod settings;
 pub mod source;
 pub mod stats;
 pub mod store;
@@ -48,6 +49,10 @@ pub struct EvalOptions {
     pub check_store_paths: bool,
     /// Write each `.drv` and `toFile` text made to this directory.
     pub drv_dir: Option<std::path::PathBuf>,
+    /// The experimental features enabled.
+    pub features: settings::Features,
+    /// What the lints of literals do.
+    pub lints: settings::Lints,
 }
 
 impl Default for EvalOptions {
@@ -59,6 +64,8 @@ impl Default for EvalOptions {
             trace_verbose: false,
             check_store_paths: false,
             drv_dir: None,
+            features: settings::Features::default(),
+            lints: settings::Lints::default(),
         }
     }
 }
@@ -101,7 +108,18 @@ fn compile_in(
     outer: &[symbol::Symbol],
 ) -> Result<Rc<chunk::Proto>> {
     let source = source::Source::new(name.to_string(), text);
-    let expr = syntax::parse(&source)?;
+    let settings = syntax::ParseSettings {
+        features: vm.options.features,
+        lints: vm.options.lints,
+    };
+    let io = vm.io.clone();
+    let expr = syntax::parse_with(&source, &settings, &mut |message, offset| {
+        let pos = source::Pos {
+            source: source.clone(),
+            offset,
+        };
+        io.trace(&error::warning_text("warning: ", &message, Some(&pos)));
+    })?;
     let home = vm.io.get_env("HOME");
     // Constants are made in the evaluator's heap.
     let _entered = vm.heap.enter();
@@ -137,6 +155,8 @@ impl Evaluator {
                 search_path: options.search_path,
                 abort_on_warn: options.abort_on_warn,
                 trace_verbose: options.trace_verbose,
+                features: options.features,
+                lints: options.lints,
             },
             heap,
         );

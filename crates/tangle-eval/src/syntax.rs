@@ -13,9 +13,12 @@ use crate::source::{Pos, Source};
 use rowan::ast::AstNode;
 use std::rc::Rc;
 
+mod checks;
 mod grammar;
 mod lexer;
 mod tree;
+
+pub use checks::ParseSettings;
 
 /// A parsed source: its expression, as rnix's typed tree.
 ///
@@ -45,6 +48,18 @@ impl std::ops::Deref for Parsed {
 /// positions (`Source`), a raw CR in a `"..."` string reads as LF (the
 /// compiler's unescaping), and one in a `''...''` string is kept.
 pub fn parse(source: &Rc<Source>) -> Result<Parsed> {
+    parse_with(source, &ParseSettings::permissive(), &mut |_, _| {})
+}
+
+/// [`parse`] with current Nix's checks of tokens under `settings`
+/// (`checks`: NUL bytes in strings, disabled pipe operators, lints of
+/// literals); each lint warning goes to `warn` with its offset, as it is
+/// met.
+pub fn parse_with(
+    source: &Rc<Source>,
+    settings: &ParseSettings,
+    warn: &mut dyn FnMut(String, u32),
+) -> Result<Parsed> {
     let at = |offset: u32| {
         Some(Pos {
             source: source.clone(),
@@ -65,7 +80,12 @@ pub fn parse(source: &Rc<Source>) -> Result<Parsed> {
     }
     let mut lexer = lexer::Lexer::new(&source.text);
     let mut builder = tree::Builder::new(&source.text);
-    match grammar::parse(|| lexer.next_token(), &mut builder) {
+    let next = || {
+        let token = lexer.next_token()?;
+        checks::check(settings, &source.text, &token, warn)?;
+        Ok::<_, lexer::LexError>(token)
+    };
+    match grammar::parse(next, &mut builder) {
         Ok(()) => {}
         Err(grammar::Failure::Lex(e)) => {
             return Err(Error::new(ErrorKind::Parse, e.message).at(at(e.offset)))

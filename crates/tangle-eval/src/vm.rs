@@ -162,6 +162,8 @@ pub struct VmOptions {
     pub search_path: Vec<(String, String)>,
     pub abort_on_warn: bool,
     pub trace_verbose: bool,
+    pub features: crate::settings::Features,
+    pub lints: crate::settings::Lints,
 }
 
 impl Default for VmOptions {
@@ -171,6 +173,8 @@ impl Default for VmOptions {
             search_path: Vec::new(),
             abort_on_warn: false,
             trace_verbose: false,
+            features: Default::default(),
+            lints: Default::default(),
         }
     }
 }

@@ -163,7 +163,11 @@ pub fn trace_verbose(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
 /// catch.
 pub fn warn(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let msg = string(&a[0])?;
-    let text = warning_text(&msg.as_str_lossy(), vm.current_pos().as_ref());
+    let text = crate::error::warning_text(
+        "evaluation warning: ",
+        &msg.as_str_lossy(),
+        vm.current_pos().as_ref(),
+    );
     vm.io.trace(&text);
     if vm.options.abort_on_warn {
         return Err(Error::eval(
@@ -171,45 +175,6 @@ pub fn warn(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
         ));
     }
     ok(a[1])
-}
-
-/// A warning from Nix code as current Nix prints it: the message, then the
-/// position with the source lines around it, every line after the first
-/// indented under the message and stripped of trailing blanks.
-fn warning_text(msg: &str, pos: Option<&crate::source::Pos>) -> String {
-    const PREFIX: &str = "evaluation warning: ";
-    let mut body = format!("{}\n", msg);
-    if let Some(pos) = pos {
-        let (line, col) = pos.line_col();
-        body.push_str(&format!("at {}:{}:{}:", pos.source.name, line, col));
-        let lines = pos.source.text.split('\n').count();
-        if line > 1 {
-            body.push_str(&format!(
-                "\n {:>5}| {}",
-                line - 1,
-                pos.source.line_text(line - 1)
-            ));
-        }
-        body.push_str(&format!("\n {:>5}| {}", line, pos.source.line_text(line)));
-        body.push_str(&format!("\n      |{}^", " ".repeat(col)));
-        if line < lines {
-            body.push_str(&format!(
-                "\n {:>5}| {}",
-                line + 1,
-                pos.source.line_text(line + 1)
-            ));
-        }
-    }
-    let indent = " ".repeat(PREFIX.len());
-    body.trim_end()
-        .split('\n')
-        .enumerate()
-        .map(|(i, l)| {
-            let lead = if i == 0 { PREFIX } else { indent.as_str() };
-            format!("{}{}", lead, l).trim_end().to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// `break value`: without a debugger, just the value.

@@ -330,7 +330,9 @@ impl Cont for DerivationStrict {
                     }
                     if self.structured {
                         self.phase = Phase::AttrJson;
-                        return Ok(Step::Sub(Box::new(crate::print::ToJson::new(input, true))));
+                        return Ok(Step::Sub(Box::new(
+                            crate::print::ToJson::for_structured_attrs(input),
+                        )));
                     }
                     self.phase = Phase::AttrString;
                     return Ok(Step::Sub(Box::new(Concat::new(

@@ -47,6 +47,7 @@ mod control;
 mod derivation;
 mod fetchers;
 mod files;
+mod flakes;
 mod hash;
 mod lists;
 mod regex;
@@ -65,6 +66,7 @@ static TABLES: &[&[PrimOpDef]] = &[
     derivation::PRIMOPS,
     fetchers::PRIMOPS,
     files::PRIMOPS,
+    flakes::PRIMOPS,
     hash::PRIMOPS,
     regex::PRIMOPS,
     scoped_import::PRIMOPS,

@@ -265,6 +265,71 @@ pub fn json_escape(bytes: &[u8], out: &mut Vec<u8>) {
     out.push(b'"');
 }
 
+/// Current Nix's error for a string `toJSON` cannot write, as its JSON
+/// library words it: the first byte that cannot continue a UTF-8
+/// sequence (with its index), or the last byte of a string that ends
+/// inside one. None if the bytes are UTF-8.
+pub fn json_utf8_error(bytes: &[u8]) -> Option<String> {
+    // The continuation bytes still expected, and the range the next one
+    // must be in.
+    let mut need = 0;
+    let mut range = (0x80u8, 0xBFu8);
+    for (i, &b) in bytes.iter().enumerate() {
+        let ok = if need > 0 {
+            let fits = (range.0..=range.1).contains(&b);
+            need -= 1;
+            range = (0x80, 0xBF);
+            fits
+        } else {
+            match b {
+                0x00..=0x7F => true,
+                0xC2..=0xDF => {
+                    need = 1;
+                    true
+                }
+                0xE0 => {
+                    (need, range) = (2, (0xA0, 0xBF));
+                    true
+                }
+                0xE1..=0xEC | 0xEE..=0xEF => {
+                    need = 2;
+                    true
+                }
+                0xED => {
+                    (need, range) = (2, (0x80, 0x9F));
+                    true
+                }
+                0xF0 => {
+                    (need, range) = (3, (0x90, 0xBF));
+                    true
+                }
+                0xF1..=0xF3 => {
+                    need = 3;
+                    true
+                }
+                0xF4 => {
+                    (need, range) = (3, (0x80, 0x8F));
+                    true
+                }
+                _ => false,
+            }
+        };
+        if !ok {
+            return Some(format!(
+                "JSON serialization error: [json.exception.type_error.316] invalid UTF-8 byte at index {}: 0x{:02X}",
+                i, b
+            ));
+        }
+    }
+    match (need, bytes.last()) {
+        (0, _) | (_, None) => None,
+        (_, Some(last)) => Some(format!(
+            "JSON serialization error: [json.exception.type_error.316] incomplete UTF-8 string; last byte: 0x{:02X}",
+            last
+        )),
+    }
+}
+
 /// The lists and sets a printer is inside of, from the root down to the
 /// value being printed. Printing an infinite value must end in an error,
 /// not in exhausting memory: entering a container that is already open
@@ -355,6 +420,12 @@ pub struct ToJson {
     hopping: bool,
     to_string: Symbol,
     out_path: Symbol,
+    /// The first string written that is not UTF-8 (`json_utf8_error`):
+    /// current Nix refuses it when the whole value has been evaluated.
+    not_utf8: Option<String>,
+    /// Current Nix says "JSON serialization error: " before that error,
+    /// except in a derivation's `__json`.
+    serialization_prefix: bool,
 }
 
 impl ToJson {
@@ -371,7 +442,28 @@ impl ToJson {
             hopping: false,
             to_string: Symbol::new("__toString"),
             out_path: Symbol::new("outPath"),
+            not_utf8: None,
+            serialization_prefix: true,
         }
+    }
+
+    /// The writer of a derivation's `__json` (structured attributes),
+    /// whose error for a string that is not UTF-8 current Nix words
+    /// without "JSON serialization error: ".
+    pub fn for_structured_attrs(v: Value) -> ToJson {
+        ToJson {
+            serialization_prefix: false,
+            ..ToJson::new(v, true)
+        }
+    }
+
+    /// Write a string (a value or a key), noting the first that is not
+    /// UTF-8.
+    fn write_string(&mut self, bytes: &[u8]) {
+        if self.not_utf8.is_none() && std::str::from_utf8(bytes).is_err() {
+            self.not_utf8 = json_utf8_error(bytes);
+        }
+        json_escape(bytes, &mut self.out);
     }
 
     fn add_context(&mut self, s: &crate::value::NixString) {
@@ -405,7 +497,7 @@ impl ToJson {
     fn coerce(&mut self, v: Value, max_depth: usize) -> Result<Option<Step>> {
         match &v {
             Value::String(s) => {
-                json_escape(&s.bytes, &mut self.out);
+                self.write_string(&s.bytes);
                 self.add_context(s);
             }
             Value::Path(p) => json_escape(p.path.as_bytes(), &mut self.out),
@@ -454,7 +546,7 @@ impl ToJson {
                 true
             }
             Value::String(s) => {
-                json_escape(&s.bytes, &mut self.out);
+                self.write_string(&s.bytes);
                 self.add_context(s);
                 true
             }
@@ -473,7 +565,7 @@ impl ToJson {
             Value::Int(i) => write_int(i, &mut self.out),
             Value::Float(f) => self.out.extend_from_slice(format_float(f).as_bytes()),
             Value::String(s) => {
-                json_escape(&s.bytes, &mut self.out);
+                self.write_string(&s.bytes);
                 self.add_context(&s);
             }
             Value::Path(_) => {
@@ -574,7 +666,7 @@ impl Cont for ToJson {
                         if i > 0 {
                             self.out.push(b',');
                         }
-                        json_escape(k.as_str().as_bytes(), &mut self.out);
+                        self.write_string(k.as_str().as_bytes());
                         self.out.push(b':');
                         if self.scalar(e) {
                             self.work.push(JsonTask::Attrs(a, i + 1));
@@ -624,6 +716,13 @@ impl Cont for ToJson {
                 return Ok(step);
             }
         }
+        if let Some(message) = self.not_utf8.take() {
+            let message = match self.serialization_prefix {
+                true => message,
+                false => message.replacen("JSON serialization error: ", "", 1),
+            };
+            return Err(Error::eval(message).positionless());
+        }
         Ok(Step::Done(Value::string_ctx(
             std::mem::take(&mut self.out),
             self.ctx.take(),
@@ -634,6 +733,34 @@ impl Cont for ToJson {
 #[cfg(test)]
 mod tests {
     use super::format_float;
+
+    #[test]
+    fn json_utf8_errors_are_worded_as_nlohmann_json_words_them() {
+        use super::json_utf8_error as e;
+        assert_eq!(e("é☃😀".as_bytes()), None);
+        let tail = |s: Option<String>| s.unwrap_or_default().rsplit("] ").next().map(String::from);
+        assert_eq!(
+            tail(e(b"ab\xC3")),
+            Some("incomplete UTF-8 string; last byte: 0xC3".into())
+        );
+        assert_eq!(
+            tail(e(b"ab\xA9xyz")),
+            Some("invalid UTF-8 byte at index 2: 0xA9".into())
+        );
+        assert_eq!(
+            tail(e(b"ab\xC3xyz")),
+            Some("invalid UTF-8 byte at index 3: 0x78".into())
+        );
+        // Surrogates and overlong forms are not UTF-8.
+        assert_eq!(
+            tail(e(b"\xED\xA0\x80")),
+            Some("invalid UTF-8 byte at index 1: 0xA0".into())
+        );
+        assert_eq!(
+            tail(e(b"\xC0\x80")),
+            Some("invalid UTF-8 byte at index 0: 0xC0".into())
+        );
+    }
 
     #[test]
     fn floats_print_like_printf_g() {

@@ -27,15 +27,24 @@ fn toml_error(message: impl std::fmt::Display) -> Error {
     Error::eval(format!("while parsing a TOML string: {}", message))
 }
 
-pub fn from_toml(_: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
+/// An error current Nix has and 2.8 did not (a NUL byte, an integer out of
+/// range, a date or time), in current Nix's words.
+fn current_toml_error(message: impl std::fmt::Display) -> Error {
+    Error::eval(format!("while parsing TOML: {}", message))
+}
+
+pub fn from_toml(vm: &mut Vm, a: &mut [Value]) -> Result<PrimRet> {
     let s = string_no_context(&a[0])?;
     let text =
         std::str::from_utf8(&s.bytes).map_err(|_| toml_error("the input is not valid UTF-8"))?;
-    ok(read(text)?)
+    let timestamps = vm.options.features.parse_toml_timestamps;
+    ok(read(text, timestamps)?)
 }
 
-/// Reads a document; its value, or toml11's error.
-fn read(text: &str) -> Result<Value> {
+/// Reads a document; its value, or toml11's error. Dates and times are
+/// `{ _type = "timestamp"; value = …; }` sets if `timestamps` (the
+/// experimental feature `parse-toml-timestamps`), an error otherwise.
+fn read(text: &str, timestamps: bool) -> Result<Value> {
     // toml11 reads a document with a line break added if it does not end
     // with one or a carriage return (errors after the last line are shown
     // on a line of their own).
@@ -45,9 +54,17 @@ fn read(text: &str) -> Result<Value> {
         Cow::Owned(format!("{}\n", text))
     };
     match reader::read(&doc) {
-        Ok((tree, root)) => tree.into_value(root).map_err(toml_error),
+        Ok((tree, root)) => tree
+            .into_value(root, timestamps)
+            .map_err(current_toml_error),
         Err(reader::Stop::Conflict(c)) => Err(toml_error(report::layout(&doc, &c.into()))),
         Err(reader::Stop::Syntax(e)) => Err(toml_error(report::layout(&doc, &e))),
+        Err(reader::Stop::TooLarge(found)) => Err(current_toml_error(
+            found
+                .iter()
+                .map(|&(radix, end, arrays)| report::too_large(&doc, radix, end, arrays))
+                .collect::<String>(),
+        )),
     }
 }
 
@@ -58,21 +75,45 @@ enum Node<N> {
     Table(Vec<(String, N)>),
 }
 
-/// A TOML string as Nix keeps it: as a C string, a NUL ends it.
-fn toml_string(s: &str) -> Value {
-    let end = s.find('\0').unwrap_or(s.len());
-    Value::string(&s.as_bytes()[..end])
+/// A date or time with `parse-toml-timestamps`: `{ _type = "timestamp";
+/// value = TEXT; }`, the text as current Nix writes it.
+fn timestamp_value(token: &str) -> Value {
+    let entries = vec![
+        (Symbol::new("_type"), Value::string("timestamp")),
+        (
+            Symbol::new("value"),
+            Value::string(scalar::timestamp(token)),
+        ),
+    ];
+    Value::attrs(Attrs::from_unsorted(entries))
+}
+
+/// A TOML string as a Nix string: one holding a NUL byte cannot be one.
+fn toml_string(s: &str) -> std::result::Result<Value, String> {
+    no_nul(s)?;
+    Ok(Value::string(s))
+}
+
+/// Current Nix's error for a string (or key) holding a NUL byte, as its
+/// conversion of the document meets it ("error: " is part of its message).
+fn no_nul(s: &str) -> std::result::Result<(), String> {
+    super::json::no_nul_bytes(s.as_bytes()).map_err(|e| format!("error: {}", e))
 }
 
 /// The Nix value of a TOML tree (tables become sets, arrays lists), built
 /// with a work list, so depth takes no stack. `open` gives each node's
-/// shape, or the error message (dates and times, as in 2.8).
+/// shape, or the error message (dates and times, as in 2.8). A key or
+/// string holding a NUL byte is an error: the first one current Nix meets,
+/// which visits a table's entries last first (the order of its hash
+/// table, for small tables), each key before its value, and an array's
+/// items in order.
 fn build_value<N>(
     root: N,
-    mut open: impl FnMut(N) -> std::result::Result<Node<N>, &'static str>,
-) -> std::result::Result<Value, &'static str> {
+    mut open: impl FnMut(N) -> std::result::Result<Node<N>, String>,
+) -> std::result::Result<Value, String> {
     enum Task<N> {
         Convert(N),
+        Key(String),
         List(usize),
         Set(Vec<String>),
     }
@@ -87,23 +128,33 @@ fn build_value<N>(
                     tasks.extend(items.into_iter().rev().map(Task::Convert));
                 }
                 Node::Table(entries) => {
-                    let (keys, values): (Vec<String>, Vec<N>) = entries.into_iter().unzip();
+                    // Entries are converted last first: their values come
+                    // out in reverse.
+                    let keys: Vec<String> = entries.iter().map(|(k, _)| k.clone()).collect();
                     tasks.push(Task::Set(keys));
-                    tasks.extend(values.into_iter().rev().map(Task::Convert));
+                    for (k, v) in entries {
+                        tasks.push(Task::Convert(v));
+                        tasks.push(Task::Key(k));
+                    }
                 }
             },
+            Task::Key(k) => no_nul(&k)?,
             Task::List(n) => {
                 let items = done.split_off(done.len() - n);
                 done.push(Value::list(items));
             }
             Task::Set(keys) => {
                 let values = done.split_off(done.len() - keys.len());
-                let entries = keys.iter().map(|k| Symbol::new(k)).zip(values).collect();
+                let entries = keys
+                    .iter()
+                    .map(|k| Symbol::new(k))
+                    .zip(values.into_iter().rev())
+                    .collect();
                 done.push(Value::attrs(Attrs::from_unsorted(entries)));
             }
         }
     }
-    done.pop().ok_or("empty document")
+    done.pop().ok_or_else(|| "empty document".to_string())
 }
 
 #[cfg(test)]
@@ -138,7 +189,7 @@ mod tests {
                 // Reading takes no stack; dropping a value this deep does
                 // (the evaluator's thread has the stack for it), so it is
                 // not dropped here.
-                let v = read(&doc).map(std::mem::forget);
+                let v = read(&doc, false).map(std::mem::forget);
                 assert!(v.is_ok());
             }
         });
@@ -153,7 +204,7 @@ mod tests {
                     deep("{b = ", "1 x", "}", n),
                     deep("[", "1", "", n),
                 ] {
-                    assert!(read(&doc).is_err(), "depth {}", n);
+                    assert!(read(&doc, false).is_err(), "depth {}", n);
                 }
             }
         });

@@ -614,11 +614,13 @@ impl Parser<'_> {
         k
     }
 
-    /// After `{` or `,` in an object: the key and the `:`.
+    /// After `{` or `,` in an object: the key and the `:`. A key holding
+    /// a NUL is refused as soon as it is read, before the `:` is looked at.
     fn object_key(&mut self) -> Result<Symbol, String> {
         if self.last != Token::String {
             return Err(self.syntax_error(Token::String, "object key"));
         }
+        no_nul_bytes(&self.lexer.buf)?;
         let key = self.key();
         if self.next_token() != Token::NameSeparator {
             return Err(self.syntax_error(Token::NameSeparator, "object separator"));
@@ -627,11 +629,24 @@ impl Parser<'_> {
     }
 }
 
-/// A Nix string from decoded bytes: Nix keeps strings as C strings, so a
-/// `\u0000` ends the string.
-fn nix_string(bytes: &[u8]) -> Value {
-    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-    Value::string(&bytes[..end])
+/// A Nix string from decoded bytes: one holding a NUL (`\u0000`) cannot
+/// be a Nix string, and current Nix refuses it as soon as it is read.
+fn nix_string(bytes: &[u8]) -> Result<Value, String> {
+    no_nul_bytes(bytes)?;
+    Ok(Value::string(bytes))
+}
+
+/// Current Nix's error for a string from outside (JSON, TOML) that holds a
+/// NUL byte: the string, each NUL shown as `␀`.
+pub(super) fn no_nul_bytes(bytes: &[u8]) -> Result<(), String> {
+    if !bytes.contains(&0) {
+        return Ok(());
+    }
+    let shown = String::from_utf8_lossy(bytes).replace('\0', "\u{2400}");
+    Err(format!(
+        "input string '{}' cannot be represented as Nix string because it contains null bytes",
+        shown
+    ))
 }
 
 /// The set of an object's entries; of duplicate keys the last one wins, as
@@ -696,10 +711,19 @@ pub fn parse(input: &[u8]) -> Result<Value, String> {
                 Token::True => Value::Bool(true),
                 Token::False => Value::Bool(false),
                 Token::Null => Value::Null,
-                // Nix stores integers as signed: large unsigned ones wrap.
-                Token::Unsigned => Value::Int(p.lexer.unsigned as i64),
+                // An unsigned number past the signed range (but within 64
+                // bits; larger ones are floats) is refused.
+                Token::Unsigned => match i64::try_from(p.lexer.unsigned) {
+                    Ok(n) => Value::Int(n),
+                    Err(_) => {
+                        return Err(format!(
+                            "unsigned json number {} outside of Nix integer range",
+                            p.lexer.unsigned
+                        ))
+                    }
+                },
                 Token::Integer => Value::Int(p.lexer.integer),
-                Token::String => nix_string(&p.lexer.buf),
+                Token::String => nix_string(&p.lexer.buf)?,
                 Token::ParseError => return Err(p.syntax_error(Token::Uninitialized, "value")),
                 _ => return Err(p.syntax_error(Token::LiteralOrValue, "value")),
             },
@@ -763,6 +787,28 @@ mod tests {
         assert!(error("1 2\n").contains("line 1, column 0:"));
         assert!(error("[1,\n\n  x]").contains("line 3, column 3:"));
         assert!(error("").contains("line 1, column 1:"));
+    }
+
+    #[test]
+    fn nul_bytes_and_large_unsigned_numbers_are_refused() {
+        assert_eq!(
+            error("[\"a\\u0000b\"]"),
+            "input string 'a\u{2400}b' cannot be represented as Nix string because it contains null bytes"
+        );
+        // The key is refused before the missing `:` is noticed.
+        assert!(error("{\"\\u0000\" 1}").starts_with("input string '\u{2400}'"));
+        assert_eq!(
+            error("18446744073709551615"),
+            "unsigned json number 18446744073709551615 outside of Nix integer range"
+        );
+        assert!(matches!(
+            parse(b"9223372036854775807"),
+            Ok(Value::Int(i64::MAX))
+        ));
+        assert!(matches!(
+            parse(b"18446744073709551616"),
+            Ok(Value::Float(_))
+        ));
     }
 
     #[test]

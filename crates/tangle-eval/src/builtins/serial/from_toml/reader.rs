@@ -20,6 +20,11 @@ pub(super) enum Stop {
     Syntax(Report),
     /// A conflict toml11 reports.
     Conflict(Conflict),
+    /// Integers that do not fit in 64 signed bits: for each, its radix,
+    /// where it ends, and how many arrays it is in (`report::too_large`).
+    /// toml11 4 goes on to the next line after one outside an array and
+    /// reports them all.
+    TooLarge(Vec<(u32, usize, usize)>),
 }
 
 impl From<Conflict> for Stop {
@@ -63,6 +68,18 @@ struct Reader<'a> {
 /// Reads `text` (which toml11 reads with a line break at the end); the
 /// tree and its root.
 pub(super) fn read(text: &str) -> Read<(Tree, NodeId)> {
+    let mut too_large = Vec::new();
+    let result = read_noting(text, &mut too_large);
+    if too_large.is_empty() {
+        result
+    } else {
+        Err(Stop::TooLarge(too_large))
+    }
+}
+
+/// [`read`], noting in `too_large` each integer out of range outside an
+/// array and going on with the next line.
+fn read_noting(text: &str, too_large: &mut Vec<(u32, usize, usize)>) -> Read<(Tree, NodeId)> {
     let mut r = Reader {
         text,
         b: text.as_bytes(),
@@ -125,6 +142,18 @@ pub(super) fn read(text: &str) -> Read<(Tree, NodeId)> {
         let value = match r.value() {
             Err(Stop::Syntax(e)) if !e.thrown && r.blank_line(after) => {
                 return Err(missing_value(after).into())
+            }
+            Err(Stop::TooLarge(found)) => {
+                let in_array = found.iter().any(|&(_, _, arrays)| arrays > 0);
+                too_large.extend(found);
+                if in_array {
+                    return Err(Stop::TooLarge(Vec::new()));
+                }
+                r.pos = r.b[r.pos..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(r.b.len(), |i| r.pos + i + 1);
+                continue;
             }
             v => v?,
         };
@@ -559,6 +588,10 @@ impl Reader<'_> {
                 }
                 _ => {
                     let (s, end) = scalar::bare_value(self.text, start)?;
+                    if let Scalar::TooLarge(radix) = s {
+                        let arrays = open.iter().filter(|o| matches!(o, Open::Array(..))).count();
+                        return Err(Stop::TooLarge(vec![(radix, end, arrays)]));
+                    }
                     self.pos = end;
                     Some(self.tree.add(Kind::Scalar(s), start, end, Origin::Literal))
                 }

@@ -156,3 +156,50 @@ pub(super) fn layout(text: &str, report: &Report) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Current Nix's error (toml11 4's wording and layout) for an integer that
+/// does not fit in 64 signed bits: in `radix`, ending at byte `end` of
+/// `text`, inside `arrays` arrays (toml11 4 repeats the error once for
+/// each array it is in).
+pub(super) fn too_large(text: &str, radix: u32, end: usize, arrays: usize) -> String {
+    let (reader, limit) = match radix {
+        16 => ("hex", "value"),
+        8 => ("oct", "value"),
+        2 => ("bin", "value"),
+        _ => ("dec", "digits"),
+    };
+    let end = end.min(text.len());
+    let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let number = text[..line_start].matches('\n').count() + 1;
+    let line = &text.as_bytes()[line_start..line_end];
+    let column = end - line_start;
+    // toml11 4 shows 30 bytes either side of the column, marking a cut
+    // with `...`, and bytes that are not printable ASCII by their value.
+    const SIDE: usize = 30;
+    let from = column.saturating_sub(SIDE);
+    let to = line.len().min(column + SIDE);
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push_str("... ");
+    }
+    for &c in &line[from..to] {
+        match c {
+            b'\r' => shown.push_str("0x0d(CARRIAGE RETURN)"),
+            0x20..=0x7e | b'\t' => shown.push(char::from(c)),
+            _ => shown.push_str(&format!("0x{:02x}", c)),
+        }
+    }
+    if to < line.len() {
+        shown.push_str(" ...");
+    }
+    let caret = column - from + if from > 0 { 4 } else { 0 };
+    let width = number.to_string().len();
+    let pad = " ".repeat(width);
+    let block = format!(
+        "[error] toml::parse_{reader}_integer: too large integer: current max {limit} = 2^63\n \
+         --> fromTOML\n {pad} |\n {number} | {shown}\n {pad} | {spaces}^-- must be < 2^63\n",
+        spaces = " ".repeat(caret)
+    );
+    block.repeat(arrays + 1)
+}

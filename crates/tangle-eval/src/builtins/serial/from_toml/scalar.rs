@@ -1,8 +1,8 @@
 //! TOML scalars as Nix 2.8 (toml11) reads them: strings with their
-//! escapes, integers (decimal, hexadecimal and octal ones clamped to 64
-//! bits, binary ones wrapped), floats (clamped to the largest finite
-//! value), booleans, and the shapes of dates and times (which fromTOML
-//! refuses after the whole document is read).
+//! escapes, integers (one that does not fit in 64 signed bits is refused,
+//! as current Nix refuses it), floats (clamped to the largest finite
+//! value), booleans, and dates and times (which fromTOML refuses after the
+//! whole document is read, unless `parse-toml-timestamps` is enabled).
 //!
 //! Each reader is strict: what is not that scalar is toml11's error for
 //! it ([`Report`]).
@@ -16,8 +16,12 @@ pub(super) enum Scalar {
     Int(i64),
     Float(f64),
     Bool(bool),
-    /// A date or time; the name is toml11's name of its type.
-    Datetime(&'static str),
+    /// A date or time; the name is toml11's name of its type, the text
+    /// is the token as written.
+    Datetime(&'static str, String),
+    /// An integer that does not fit in 64 signed bits, in this radix:
+    /// current Nix refuses it (`report::too_large`).
+    TooLarge(u32),
 }
 
 impl Scalar {
@@ -25,10 +29,10 @@ impl Scalar {
     pub(super) fn type_name(&self) -> &'static str {
         match self {
             Scalar::Str(_) => "string",
-            Scalar::Int(_) => "integer",
+            Scalar::Int(_) | Scalar::TooLarge(_) => "integer",
             Scalar::Float(_) => "floating",
             Scalar::Bool(_) => "boolean",
-            Scalar::Datetime(name) => name,
+            Scalar::Datetime(name, _) => name,
         }
     }
 }
@@ -371,7 +375,7 @@ pub(super) fn bare_value(text: &str, at: usize) -> Result<(Scalar, usize), Repor
     match guess_number(b, at)? {
         Shape::Datetime(kind, end) => {
             check_datetime(kind, &text[at..end], at)?;
-            Ok((Scalar::Datetime(kind), end))
+            Ok((Scalar::Datetime(kind, text[at..end].to_string()), end))
         }
         Shape::Number(end) => {
             let token = &text[at..end];
@@ -413,10 +417,10 @@ pub(super) fn bare(token: &str) -> Option<Scalar> {
     }
     let b = token.as_bytes();
     if let Some(kind) = datetime_kind(b) {
-        return Some(Scalar::Datetime(kind));
+        return Some(Scalar::Datetime(kind, token.to_string()));
     }
     if let Some(i) = integer(token) {
-        return Some(Scalar::Int(i));
+        return Some(i);
     }
     float(token).map(Scalar::Float)
 }
@@ -431,8 +435,9 @@ fn digits_ok(s: &[u8], radix: u32) -> bool {
             .all(|&c| c == b'_' || char::from(c).is_digit(radix))
 }
 
-/// An integer token, clamped or wrapped as 2.8 reads it.
-fn integer(token: &str) -> Option<i64> {
+/// An integer token: its value, or (as `Scalar::TooLarge`) its radix when
+/// it does not fit in 64 signed bits.
+fn integer(token: &str) -> Option<Scalar> {
     let b = token.as_bytes();
     let (radix, body) = match b.get(..2) {
         Some(b"0x") => (16, &b[2..]),
@@ -445,15 +450,10 @@ fn integer(token: &str) -> Option<i64> {
             return None;
         }
         let digits: String = token[2..].chars().filter(|&c| c != '_').collect();
-        return match i64::from_str_radix(&digits, radix) {
-            Ok(v) => Some(v),
-            Err(_) if radix == 2 => Some(
-                digits
-                    .bytes()
-                    .fold(0i64, |v, c| v.wrapping_shl(1) | i64::from(c - b'0')),
-            ),
-            Err(_) => Some(i64::MAX),
-        };
+        return Some(match i64::from_str_radix(&digits, radix) {
+            Ok(v) => Scalar::Int(v),
+            Err(_) => Scalar::TooLarge(radix),
+        });
     }
     let unsigned = body
         .strip_prefix(b"+")
@@ -463,11 +463,59 @@ fn integer(token: &str) -> Option<i64> {
         return None;
     }
     let digits: String = token.chars().filter(|&c| c != '_').collect();
-    Some(
-        digits
-            .parse::<i64>()
-            .unwrap_or(if b[0] == b'-' { i64::MIN } else { i64::MAX }),
-    )
+    Some(match digits.parse::<i64>() {
+        Ok(v) => Scalar::Int(v),
+        Err(_) => Scalar::TooLarge(10),
+    })
+}
+
+/// A date or time as current Nix shows it with `parse-toml-timestamps`
+/// (toml11 4's way of writing it back): `T` between date and time,
+/// fractional seconds in as many of 3, 6 or 9 digits as they need (none
+/// if zero; digits past the ninth are dropped), an offset of zero (`z`,
+/// `+00:00`, `-00:00`) as `Z`.
+pub(super) fn timestamp(token: &str) -> String {
+    let mut out = String::new();
+    let mut rest = token;
+    if token.len() >= 10 && token.as_bytes().get(4) == Some(&b'-') {
+        out.push_str(&token[..10]);
+        rest = &token[10..];
+        if rest.is_empty() {
+            return out;
+        }
+        out.push('T');
+        rest = &rest[1..];
+    }
+    // HH:MM:SS, then an optional fraction and offset.
+    out.push_str(&rest[..rest.len().min(8)]);
+    rest = &rest[rest.len().min(8)..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        let mut nanos: String = fraction[..digits].chars().take(9).collect();
+        while nanos.len() < 9 {
+            nanos.push('0');
+        }
+        let shown = if nanos.bytes().all(|c| c == b'0') {
+            ""
+        } else if nanos.ends_with("000000") {
+            &nanos[..3]
+        } else if nanos.ends_with("000") {
+            &nanos[..6]
+        } else {
+            &nanos
+        };
+        if !shown.is_empty() {
+            out.push('.');
+            out.push_str(shown);
+        }
+        rest = &fraction[digits..];
+    }
+    match rest {
+        "" => {}
+        "z" | "Z" | "+00:00" | "-00:00" => out.push('Z'),
+        offset => out.push_str(offset),
+    }
+    out
 }
 
 /// A float token (not `inf`/`nan`): clamped to the largest finite value
@@ -835,9 +883,11 @@ mod tests {
     #[test]
     fn numbers() {
         assert_eq!(bare("1_000"), Some(Scalar::Int(1000)));
-        assert_eq!(bare("99999999999999999999"), Some(Scalar::Int(i64::MAX)));
-        assert_eq!(bare("-99999999999999999999"), Some(Scalar::Int(i64::MIN)));
-        assert_eq!(bare("0xFFFFFFFFFFFFFFFFF"), Some(Scalar::Int(i64::MAX)));
+        assert_eq!(bare("99999999999999999999"), Some(Scalar::TooLarge(10)));
+        assert_eq!(bare("-99999999999999999999"), Some(Scalar::TooLarge(10)));
+        assert_eq!(bare("-9223372036854775808"), Some(Scalar::Int(i64::MIN)));
+        assert_eq!(bare("0xFFFFFFFFFFFFFFFFF"), Some(Scalar::TooLarge(16)));
+        assert_eq!(bare("0x7FFFFFFFFFFFFFFF"), Some(Scalar::Int(i64::MAX)));
         assert_eq!(bare("0b11"), Some(Scalar::Int(3)));
         assert_eq!(bare("-1e400"), Some(Scalar::Float(-f64::MAX)));
         assert_eq!(bare("1e-400"), Some(Scalar::Float(0.0)));
@@ -852,21 +902,43 @@ mod tests {
 
     #[test]
     fn datetimes() {
-        assert_eq!(bare("1979-05-27"), Some(Scalar::Datetime("local_date")));
-        assert_eq!(
-            bare("1979-05-27T07:32:00"),
-            Some(Scalar::Datetime("local_datetime"))
-        );
-        assert_eq!(
-            bare("1979-05-27 07:32:00Z"),
-            Some(Scalar::Datetime("offset_datetime"))
-        );
-        assert_eq!(bare("07:32:00.5"), Some(Scalar::Datetime("local_time")));
+        let kind = |t: &str| match bare(t) {
+            Some(Scalar::Datetime(k, _)) => Some(k),
+            _ => None,
+        };
+        assert_eq!(kind("1979-05-27"), Some("local_date"));
+        assert_eq!(kind("1979-05-27T07:32:00"), Some("local_datetime"));
+        assert_eq!(kind("1979-05-27 07:32:00Z"), Some("offset_datetime"));
+        assert_eq!(kind("07:32:00.5"), Some("local_time"));
         assert_eq!(bare("07:32"), None);
         assert_eq!(bare("2000-13-01"), None);
         assert_eq!(bare("2001-02-29"), None);
-        assert_eq!(bare("2000-02-29"), Some(Scalar::Datetime("local_date")));
+        assert_eq!(kind("2000-02-29"), Some("local_date"));
         assert_eq!(bare("1979-05-27T24:00:00"), None);
+    }
+
+    #[test]
+    fn timestamps_are_written_as_toml11_4_writes_them() {
+        for (token, shown) in [
+            ("1979-05-27 07:32:00z", "1979-05-27T07:32:00Z"),
+            ("1979-05-27t07:32:00.5-00:00", "1979-05-27T07:32:00.500Z"),
+            (
+                "1979-05-27T07:32:00.999999-07:00",
+                "1979-05-27T07:32:00.999999-07:00",
+            ),
+            (
+                "1979-05-27T07:32:00.1234567+05:30",
+                "1979-05-27T07:32:00.123456700+05:30",
+            ),
+            (
+                "1979-05-27T07:32:00.123456789123",
+                "1979-05-27T07:32:00.123456789",
+            ),
+            ("07:32:00.000", "07:32:00"),
+            ("1979-05-27", "1979-05-27"),
+        ] {
+            assert_eq!(timestamp(token), shown);
+        }
     }
 
     #[test]

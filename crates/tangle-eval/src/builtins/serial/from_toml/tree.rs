@@ -332,19 +332,25 @@ impl Tree {
 
 impl Tree {
     /// The Nix value of the node `root`: tables become sets, arrays lists
-    /// (with a work list). A date or time anywhere is an error, as in 2.8,
-    /// whose message is returned.
-    pub(super) fn into_value(mut self, root: NodeId) -> Result<Value, &'static str> {
+    /// (with a work list). A date or time is a `timestamp` set if
+    /// `timestamps` (`parse-toml-timestamps`), an error otherwise; a string
+    /// holding a NUL byte is an error. The error's message is returned.
+    pub(super) fn into_value(mut self, root: NodeId, timestamps: bool) -> Result<Value, String> {
         super::build_value(root, |id| {
             let kind = std::mem::replace(&mut self.nodes[id].kind, Kind::Array(Vec::new()));
             Ok(match kind {
-                Kind::Scalar(Scalar::Str(s)) => super::Node::Scalar(super::toml_string(&s)),
+                Kind::Scalar(Scalar::Str(s)) => super::Node::Scalar(super::toml_string(&s)?),
                 Kind::Scalar(Scalar::Int(i)) => super::Node::Scalar(Value::Int(i)),
                 Kind::Scalar(Scalar::Float(f)) => super::Node::Scalar(Value::Float(f)),
                 Kind::Scalar(Scalar::Bool(b)) => super::Node::Scalar(Value::Bool(b)),
-                Kind::Scalar(Scalar::Datetime(_)) => {
-                    return Err("Dates and times are not supported")
+                Kind::Scalar(Scalar::Datetime(_, token)) if timestamps => {
+                    super::Node::Scalar(super::timestamp_value(&token))
                 }
+                Kind::Scalar(Scalar::Datetime(..)) => {
+                    return Err("Dates and times are not supported".into())
+                }
+                // The reader stops at an integer out of range.
+                Kind::Scalar(Scalar::TooLarge(_)) => return Err("integer out of range".into()),
                 Kind::Array(items) => super::Node::Array(items),
                 Kind::Table(entries, _) => super::Node::Table(entries),
             })

@@ -1,3 +1,0 @@
-# Integers beyond the signed range but within 64 unsigned bits wrap around;
-# larger ones (and too negative ones) become floats.
-map builtins.fromJSON [ "9223372036854775807" "9223372036854775808" "18446744073709551615" "18446744073709551616" "-9223372036854775808" "-9223372036854775809" "123456789012345678901234567890" ]

@@ -1,1 +1,0 @@
-builtins.fromTOML "a = \"x\\u0000y\""
