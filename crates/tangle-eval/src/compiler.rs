@@ -246,6 +246,10 @@ impl Drop for AttrsBody {
     }
 }
 
+/// The most items of a list planned at once; a longer list's are planned
+/// one at a time (`Task::Each`).
+const SHORT_LIST: u32 = 16;
+
 /// The most arguments one `CallN` takes (`f a b c d`); a longer chain of
 /// applications nests.
 const MAX_CALL_ARGS: usize = 4;
@@ -309,6 +313,25 @@ enum Task<'a> {
     /// Tasks planned one at a time (a list's items, a string's parts):
     /// planning a long sequence at once would hold all of it.
     Each(Box<dyn Iterator<Item = Task<'a>> + 'a>),
+    /// The items of a list pushed from code index `start` on: make the
+    /// list ([`Compiler::fold_constant_list`], else `List`).
+    EndList {
+        start: usize,
+        n: u32,
+        off: u32,
+    },
+    /// `Add`, for operands starting at these offsets: Nix reports one that
+    /// cannot be added or coerced where it starts.
+    Add {
+        off: u32,
+        rhs_off: u32,
+    },
+    /// The condition of an `if` is pushed: jump over the `then` branch
+    /// if false.
+    IfThen(Box<Branch>),
+    /// The `then` branch is compiled (the jump over it at this index):
+    /// jump over the `else` branch.
+    IfElse(Box<Branch>, usize),
     /// Select the attribute (a `Select` of a new `syms` entry).
     Select(Symbol, u32),
     /// Point a jump here ([`Compiler::patch`]).
@@ -328,6 +351,15 @@ enum Task<'a> {
     /// End the body of code started last into [`Compiler::done`].
     EndProto(u32),
     Then(Continuation<'a>),
+}
+
+/// The branches of an `if`, the offsets of its condition and of itself.
+struct Branch {
+    then: ast::Expr,
+    els: ast::Expr,
+    tail: bool,
+    coff: u32,
+    off: u32,
 }
 
 /// The bindings of a set or `let` whose values are still to be pushed:
@@ -849,6 +881,29 @@ impl<'a> Compiler<'a> {
             Task::Emit(op, off) => {
                 self.emit(op, off);
             }
+            Task::IfThen(b) => {
+                self.emit(Op::Force, b.coff);
+                let j = self.emit(Op::JumpIfFalse(0), b.coff);
+                self.plan(Task::Expr(b.then.clone(), b.tail));
+                self.plan(Task::IfElse(b, j));
+            }
+            Task::IfElse(b, j) => {
+                let j2 = self.emit(Op::Jump(0), b.off);
+                self.patch(j);
+                let Branch { els, tail, .. } = *b;
+                self.plan(Task::Expr(els, tail));
+                self.plan(Task::Patch(j2));
+            }
+            Task::Add { off, rhs_off } => {
+                let at = self.emit(Op::Add, off);
+                let starts = [off, rhs_off];
+                self.b().part_offsets.push((at as u32, starts.into()));
+            }
+            Task::EndList { start, n, off } => {
+                if !self.fold_constant_list(start, n as usize, off) {
+                    self.emit(Op::List(n), off);
+                }
+            }
             Task::Const(v, off) => self.push_const(v, off),
             Task::Select(sym, off) => {
                 let k = self.sym_const(sym);
@@ -1078,13 +1133,14 @@ impl<'a> Compiler<'a> {
             ast::Expr::List(l) => {
                 let start = self.b().code.len();
                 let n = l.items().count() as u32;
-                self.plan(Task::Each(Box::new(l.items().map(Task::Lazy))));
-                self.then(move |c| {
-                    if !c.fold_constant_list(start, n as usize, off) {
-                        c.emit(Op::List(n), off);
+                if n <= SHORT_LIST {
+                    for item in l.items() {
+                        self.plan(Task::Lazy(item));
                     }
-                    Ok(())
-                });
+                } else {
+                    self.plan(Task::Each(Box::new(l.items().map(Task::Lazy))));
+                }
+                self.plan(Task::EndList { start, n, off });
             }
             ast::Expr::IfElse(i) => {
                 let cond = self.child(i.condition(), off)?;
@@ -1092,19 +1148,13 @@ impl<'a> Compiler<'a> {
                 let els = self.child(i.else_body(), off)?;
                 let coff = offset(cond.syntax());
                 self.plan(Task::Expr(cond, false));
-                self.then(move |c| {
-                    c.emit(Op::Force, coff);
-                    let j = c.emit(Op::JumpIfFalse(0), coff);
-                    c.plan(Task::Expr(then, tail));
-                    c.then(move |c| {
-                        let j2 = c.emit(Op::Jump(0), off);
-                        c.patch(j);
-                        c.plan(Task::Expr(els, tail));
-                        c.plan(Task::Patch(j2));
-                        Ok(())
-                    });
-                    Ok(())
-                });
+                self.plan(Task::IfThen(Box::new(Branch {
+                    then,
+                    els,
+                    tail,
+                    coff,
+                    off,
+                })));
             }
             ast::Expr::Assert(a) => {
                 let cond = self.child(a.condition(), off)?;
@@ -1372,16 +1422,11 @@ impl<'a> Compiler<'a> {
                 self.plan(Task::Emit(Op::Force, off));
                 self.plan(Task::Expr(rhs, false));
                 self.plan(Task::Emit(Op::Force, off));
-                self.then(move |c| {
-                    let at = c.emit(op, off);
-                    if kind == K::Add {
-                        // Nix reports an operand of `+` that cannot be added
-                        // or coerced where that operand starts.
-                        let starts = [off, rhs_off];
-                        c.b().part_offsets.push((at as u32, starts.into()));
-                    }
-                    Ok(())
-                });
+                if kind == K::Add {
+                    self.plan(Task::Add { off, rhs_off });
+                } else {
+                    self.plan(Task::Emit(op, off));
+                }
             }
         }
         Ok(())
