@@ -12,6 +12,9 @@ Directives, on lines at the top of a case that start with `#`:
   # oracle-skip: REASON        C++ Nix 2.8 is not the judge for this case
                                (current Nix differs, or 2.8 crashes); the
                                expected file was written from the Nix manual.
+  # gc-torture: skip: REASON   (read by crates/tangle-cli/tests/corpus.rs)
+                               the GC-torture run of the corpus runs this
+                               case without torture (too big or deep).
 
 Paths are normalised: the absolute path of tests/lang becomes @DIR@.
 An `.err` file holds the first paragraph of the error output: from the first

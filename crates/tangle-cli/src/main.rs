@@ -17,8 +17,9 @@ use tangle_eval::{EvalOptions, Evaluator, StdIo, Value};
 #[global_allocator]
 static GLOBAL: alloc::Mimalloc = alloc::Mimalloc;
 
-/// Native stack for the evaluator thread. Evaluation itself is stackless;
-/// this covers the parser and dropping very deep values.
+/// Native stack for the evaluator thread. Parsing, compiling, evaluation
+/// and printing an expression back do not recurse on the source's nesting
+/// (the library's tests run them on 2 MiB threads); this is a margin.
 const STACK_SIZE: usize = 1 << 30;
 
 fn main() {

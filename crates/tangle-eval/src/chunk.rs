@@ -146,6 +146,36 @@ pub struct Proto {
     pub traced: std::cell::Cell<u32>,
 }
 
+impl Drop for Proto {
+    /// Nested code (a thunk's body inside a list inside a thunk's body …)
+    /// is as deep as the source's nesting: it is freed one body at a time,
+    /// not recursively.
+    fn drop(&mut self) {
+        if self.protos.is_empty() && self.lambdas.is_empty() {
+            return;
+        }
+        let mut protos = std::mem::take(&mut self.protos);
+        let mut lambdas = std::mem::take(&mut self.lambdas);
+        loop {
+            if let Some(p) = protos.pop() {
+                // Code still used elsewhere is left to its other owners.
+                if let Ok(mut p) = Rc::try_unwrap(p) {
+                    protos.append(&mut p.protos);
+                    lambdas.append(&mut p.lambdas);
+                }
+            } else if let Some(l) = lambdas.pop() {
+                if let Ok(l) = Rc::try_unwrap(l) {
+                    protos.push(l.body);
+                    let defaults = l.formals.into_iter().flat_map(|f| f.entries);
+                    protos.extend(defaults.filter_map(|e| e.default));
+                }
+            } else {
+                break;
+            }
+        }
+    }
+}
+
 /// Code is traced for its constants (strings, paths, constant lists), and
 /// those of every nested body: a frame running this code may still make a
 /// thunk or closure of any of them. Each body is traced once per

@@ -13,11 +13,19 @@
 //! variable), in which case it is pushed directly. A lambda there is a thunk
 //! too, as in 2.8 (lazy printing shows it as `<CODE>`).
 //!
-//! Before any code is generated, a pre-pass (`Compiler::check`) looks for
+//! Before any code is generated, a pre-pass (`compiler::check`) looks for
 //! the errors 2.8 raises while parsing (duplicate attributes, duplicate
 //! formals, dynamic attributes where none are allowed), so that they come
 //! first and in 2.8's order, as its parser would report them.
+//!
+//! Neither pass recurses on the tree: each works through a stack of tasks
+//! ([`Task`], `check::Check`) on the heap. Compiling an expression runs
+//! what it can at once and plans the rest, in order: its subexpressions
+//! (`Task::Expr`), instructions, and what has to follow them
+//! (`Task::Then`, a continuation that may plan more). So nesting of any
+//! depth compiles on an ordinary thread's stack.
 
+mod check;
 mod indented;
 pub mod show;
 
@@ -28,6 +36,7 @@ use crate::symbol::{Known, Symbol};
 use crate::value::Value;
 use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
 use rowan::ast::AstNode;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -45,9 +54,52 @@ pub struct CompileEnv<'a> {
     pub outer: &'a [Symbol],
 }
 
-enum Scope {
-    Names(HashMap<Symbol, u32>),
-    With,
+/// The lexical scopes around the code being compiled, innermost last, with
+/// an index from each name to the scopes binding it, so that resolving a
+/// name costs the same however deep the nesting.
+#[derive(Default)]
+struct Scopes {
+    /// For each scope: the names it binds (none for a `with`).
+    list: Vec<Option<Box<[Symbol]>>>,
+    /// For each name: the scopes binding it (outermost first) and its slot.
+    names: FxHashMap<Symbol, Vec<(u32, u32)>>,
+    /// The `with` scopes, outermost first, and the names of a namespace
+    /// that is a set literal with static names ([`literal_names`]).
+    withs: Vec<(u32, Option<Rc<FxHashSet<Symbol>>>)>,
+}
+
+impl Scopes {
+    /// Enter a scope binding these names to these slots.
+    fn push_names(&mut self, names: impl Iterator<Item = (Symbol, u32)>) {
+        let at = self.list.len() as u32;
+        let mut bound = Vec::new();
+        for (name, slot) in names {
+            self.names.entry(name).or_default().push((at, slot));
+            bound.push(name);
+        }
+        self.list.push(Some(bound.into_boxed_slice()));
+    }
+
+    fn push_with(&mut self, names: Option<Rc<FxHashSet<Symbol>>>) {
+        self.withs.push((self.list.len() as u32, names));
+        self.list.push(None);
+    }
+
+    fn pop(&mut self) {
+        match self.list.pop() {
+            Some(Some(names)) => {
+                for n in names.iter() {
+                    if let Some(v) = self.names.get_mut(n) {
+                        v.pop();
+                    }
+                }
+            }
+            Some(None) => {
+                self.withs.pop();
+            }
+            None => {}
+        }
+    }
 }
 
 enum Resolved {
@@ -100,6 +152,10 @@ enum BindValue {
     InheritFrom(ast::Expr, Symbol, u32),
 }
 
+/// A binding with a dynamic name: its key, value, the key's offset, and
+/// where 2.8 records the definition (the start of its attribute path).
+type DynamicBind = (Key, BindValue, u32, u32);
+
 /// A statically named binding of a set or `let`.
 struct StaticBind {
     name: Symbol,
@@ -116,10 +172,10 @@ struct AttrsBody {
     /// In source order; add them with [`AttrsBody::push`].
     statics: Vec<StaticBind>,
     /// Index in `statics` by name.
-    index: HashMap<Symbol, usize>,
+    index: FxHashMap<Symbol, usize>,
     /// Key, value, the key's offset, and where 2.8 records the definition
     /// (the start of its attribute path).
-    dynamics: Vec<(Key, BindValue, u32, u32)>,
+    dynamics: Vec<DynamicBind>,
     offset: u32,
 }
 
@@ -128,7 +184,7 @@ impl AttrsBody {
         AttrsBody {
             rec,
             statics: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
             dynamics: Vec::new(),
             offset,
         }
@@ -142,11 +198,57 @@ impl AttrsBody {
         self.index.insert(b.name, self.statics.len());
         self.statics.push(b);
     }
+
+    /// Bind a name not bound yet (static or dynamic) to a value.
+    fn add_new(&mut self, key: &Key, off: u32, value: BindValue, def: u32) {
+        match key {
+            Key::Static(name) => self.push(StaticBind {
+                name: *name,
+                value,
+                off,
+                def,
+            }),
+            k => self.dynamics.push((k.clone(), value, off, def)),
+        }
+    }
+
+    /// The static bindings (in source order) and the dynamic ones.
+    fn into_parts(mut self) -> (Vec<StaticBind>, Vec<DynamicBind>) {
+        (
+            std::mem::take(&mut self.statics),
+            std::mem::take(&mut self.dynamics),
+        )
+    }
 }
 
-/// Nested expressions deeper than this are refused with an error instead of
-/// risking the native stack (the parser has a similar limit).
-const MAX_NESTING: usize = 20_000;
+impl Drop for AttrsBody {
+    /// Nested keys (`a.b.c… = 1`) make bodies inside bodies, as deep as the
+    /// path is long: they are freed one at a time, not recursively.
+    fn drop(&mut self) {
+        let mut inner: Vec<Box<AttrsBody>> = Vec::new();
+        let take = |statics: &mut Vec<StaticBind>,
+                    dynamics: &mut Vec<DynamicBind>,
+                    into: &mut Vec<Box<AttrsBody>>| {
+            let values = statics
+                .drain(..)
+                .map(|b| b.value)
+                .chain(dynamics.drain(..).map(|d| d.1));
+            for v in values {
+                if let BindValue::Attrs(b) = v {
+                    into.push(b);
+                }
+            }
+        };
+        take(&mut self.statics, &mut self.dynamics, &mut inner);
+        while let Some(mut b) = inner.pop() {
+            take(&mut b.statics, &mut b.dynamics, &mut inner);
+        }
+    }
+}
+
+/// The most items of a list planned at once; a longer list's are planned
+/// one at a time (`Task::Each`).
+const SHORT_LIST: u32 = 16;
 
 /// The most arguments one `CallN` takes (`f a b c d`); a longer chain of
 /// applications nests.
@@ -155,10 +257,19 @@ const MAX_CALL_ARGS: usize = 4;
 pub struct Compiler<'a> {
     env: CompileEnv<'a>,
     source: Rc<Source>,
-    scopes: Vec<Scope>,
+    scopes: Scopes,
     builders: Vec<Builder>,
-    nesting: usize,
+    /// What is left to do, the next task last.
+    tasks: Vec<Task<'a>>,
+    /// What the task being run plans, in order (moved onto `tasks` when it
+    /// is done).
+    planned: Vec<Task<'a>>,
+    /// Bodies finished by `Task::EndProto`, for a lambda to collect.
+    done: Vec<Rc<Proto>>,
+    /// The `let` or `rec` whose slots are being stored.
     filling: Filling,
+    /// Those around it, innermost last.
+    fillings: Vec<Filling>,
 }
 
 /// While a `let` or `rec` stores its slots, one binding after the other in
@@ -175,29 +286,153 @@ struct Filling {
     offs: Vec<u32>,
 }
 
+/// What a task leaves to do after what it planned before it (may plan
+/// more).
+type Continuation<'a> = Box<dyn FnOnce(&mut Compiler<'a>) -> Result<()> + 'a>;
+
+/// A step of compiling (see the module's comment).
+enum Task<'a> {
+    /// Compile an expression (in tail position or not).
+    Expr(ast::Expr, bool),
+    /// Push an expression's value lazily ([`Compiler::lazy`]).
+    Lazy(ast::Expr),
+    /// Push a closure of a lambda (named after its binding, if any).
+    Lambda(ast::Lambda, Option<Symbol>),
+    /// Push a binding's value ([`Compiler::bind_value`]).
+    Bind {
+        value: BindValue,
+        name: Option<Symbol>,
+        own_scope: bool,
+        filling: bool,
+        off: u32,
+    },
+    Emit(Op, u32),
+    Const(Value, u32),
+    /// Push the values of bindings, one at a time.
+    Bindings(Box<Bindings>),
+    /// Tasks planned one at a time (a list's items, a string's parts):
+    /// planning a long sequence at once would hold all of it.
+    Each(Box<dyn Iterator<Item = Task<'a>> + 'a>),
+    /// The items of a list pushed from code index `start` on: make the
+    /// list ([`Compiler::fold_constant_list`], else `List`).
+    EndList {
+        start: usize,
+        n: u32,
+        off: u32,
+    },
+    /// `Add`, for operands starting at these offsets: Nix reports one that
+    /// cannot be added or coerced where it starts.
+    Add {
+        off: u32,
+        rhs_off: u32,
+    },
+    /// The condition of an `if` is pushed: jump over the `then` branch
+    /// if false.
+    IfThen(Box<Branch>),
+    /// The `then` branch is compiled (the jump over it at this index):
+    /// jump over the `else` branch.
+    IfElse(Box<Branch>, usize),
+    /// Select the attribute (a `Select` of a new `syms` entry).
+    Select(Symbol, u32),
+    /// Point a jump here ([`Compiler::patch`]).
+    Patch(usize),
+    PopScope,
+    /// The slots of the innermost `let` or `rec` are stored
+    /// ([`Compiler::unfill`]).
+    Unfill,
+    /// Start a new body of code.
+    BeginProto,
+    /// End the body of code started last: it forces and returns its value
+    /// (at `force_at`) and is pushed as a thunk (at `at`).
+    EndThunk {
+        force_at: u32,
+        at: u32,
+    },
+    /// End the body of code started last into [`Compiler::done`].
+    EndProto(u32),
+    Then(Continuation<'a>),
+}
+
+/// The branches of an `if`, the offsets of its condition and of itself.
+struct Branch {
+    then: ast::Expr,
+    els: ast::Expr,
+    tail: bool,
+    coff: u32,
+    off: u32,
+}
+
+/// The bindings of a set or `let` whose values are still to be pushed:
+/// each static one (stored in its slot in a `let` or `rec`), then each
+/// dynamic one (its name, then its value).
+struct Bindings {
+    /// In the order their values are pushed (source order for a `let` or
+    /// `rec`), each with its slot.
+    statics: std::vec::IntoIter<(u32, StaticBind)>,
+    dynamics: std::vec::IntoIter<DynamicBind>,
+    /// Store each static value in its slot (`let` and `rec`), keeping
+    /// [`Compiler::filling`] at the binding being compiled.
+    store: bool,
+    /// Each static value is a thunk of its own (a `rec` with
+    /// `__overrides`: `vm::overrides` points those thunks elsewhere).
+    own_thunks: bool,
+    /// See [`Compiler::bind_value`]: for static and for dynamic bindings.
+    own_scope: bool,
+    filling: bool,
+    dynamic_filling: bool,
+}
+
+impl Bindings {
+    /// The static bindings of a `let` or `rec` (`slots`: in slot order),
+    /// stored in source order.
+    fn stored(slots: Vec<StaticBind>, own_thunks: bool) -> Box<Bindings> {
+        let mut order: Vec<(u32, StaticBind)> = (0..).zip(slots).collect();
+        order.sort_by_key(|(_, b)| b.off);
+        Box::new(Bindings {
+            statics: order.into_iter(),
+            dynamics: Vec::new().into_iter(),
+            store: true,
+            own_thunks,
+            own_scope: true,
+            filling: !own_thunks,
+            dynamic_filling: false,
+        })
+    }
+
+    /// Dynamic bindings only (a `rec`'s, after its static ones).
+    fn dynamic(dynamics: Vec<DynamicBind>, filling: bool) -> Box<Bindings> {
+        Box::new(Bindings {
+            statics: Vec::new().into_iter(),
+            dynamics: dynamics.into_iter(),
+            store: false,
+            own_thunks: false,
+            own_scope: false,
+            filling: false,
+            dynamic_filling: filling,
+        })
+    }
+}
+
 /// Compile a whole source (a file or an `-E` expression).
 pub fn compile(source: Rc<Source>, expr: &ast::Expr, env: CompileEnv<'_>) -> Result<Rc<Proto>> {
-    let outer: Vec<Scope> = if env.outer.is_empty() {
-        Vec::new()
-    } else {
-        let names = env
-            .outer
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (*n, i as u32))
-            .collect();
-        vec![Scope::Names(names)]
-    };
+    let mut scopes = Scopes::default();
+    if !env.outer.is_empty() {
+        scopes.push_names(env.outer.iter().enumerate().map(|(i, n)| (*n, i as u32)));
+    }
     let mut c = Compiler {
         env,
         source,
-        scopes: outer,
+        scopes,
         builders: vec![Builder::default()],
-        nesting: 0,
+        tasks: Vec::new(),
+        planned: Vec::new(),
+        done: Vec::new(),
         filling: Filling::default(),
+        fillings: Vec::new(),
     };
     c.check(expr.syntax())?;
-    c.expr(expr, true)?;
+    c.tasks.push(Task::Expr(expr.clone(), true));
+    c.run()?;
     let off = offset(expr.syntax());
     c.emit(Op::Force, off);
     c.emit(Op::Return, off);
@@ -503,26 +738,34 @@ impl<'a> Compiler<'a> {
     }
 
     fn resolve(&self, name: Symbol, skip: usize) -> Resolved {
-        let mut withs = Vec::new();
-        for (i, scope) in self.scopes.iter().rev().enumerate().skip(skip) {
-            // Environment depth: one hop per enclosing scope.
-            let depth = i as u32;
-            match scope {
-                Scope::Names(m) => {
-                    if let Some(slot) = m.get(&name) {
-                        return Resolved::Local(depth, *slot);
-                    }
-                }
-                Scope::With => withs.push(depth),
+        let top = self.scopes.list.len();
+        // Scopes from `limit` on are skipped.
+        let limit = top.saturating_sub(skip) as u32;
+        let depth = |scope: u32| top as u32 - 1 - scope;
+        if let Some(bound) = self.scopes.names.get(&name) {
+            // A scope binds a name once, so at most the last is skipped.
+            if let Some((scope, slot)) = bound.iter().rev().find(|(sc, _)| *sc < limit) {
+                return Resolved::Local(depth(*scope), *slot);
             }
         }
         if let Some(v) = self.env.globals.get(&name) {
             return Resolved::Global(*v);
         }
-        if !withs.is_empty() {
-            return Resolved::With(withs);
+        let withs = self.scopes.withs.iter().rev().filter(|(sc, _)| *sc < limit);
+        let Some((innermost, _)) = withs.clone().next() else {
+            return Resolved::Undefined;
+        };
+        // A namespace known not to have the name is not searched (it is a
+        // set literal: making it has no effects); if none is left, the
+        // lookup still fails when run, not now, as in Nix.
+        let searched: Vec<u32> = withs
+            .filter(|(_, names)| names.as_ref().is_none_or(|n| n.contains(&name)))
+            .map(|(sc, _)| depth(*sc))
+            .collect();
+        if searched.is_empty() {
+            return Resolved::With(vec![depth(*innermost)]);
         }
-        Resolved::Undefined
+        Resolved::With(searched)
     }
 
     /// Push a variable's value (not forced). `skip` innermost scopes are not
@@ -553,21 +796,144 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Compile `body` into a separate proto (a thunk body) and return it.
-    fn sub_proto(&mut self, f: impl FnOnce(&mut Self) -> Result<u32>) -> Result<Rc<Proto>> {
-        self.builders.push(Builder::default());
-        let res = f(self);
-        match res {
-            Ok(off) => {
-                self.emit(Op::Force, off);
-                self.emit(Op::Return, off);
-                Ok(self.finish())
-            }
-            Err(e) => {
-                self.builders.pop();
-                Err(e)
+    // ----- the task machine -----
+
+    /// Plan a task: it runs after the ones planned before it, once the
+    /// current task is done.
+    fn plan(&mut self, t: Task<'a>) {
+        self.planned.push(t);
+    }
+
+    /// Plan a continuation.
+    fn then(&mut self, f: impl FnOnce(&mut Compiler<'a>) -> Result<()> + 'a) {
+        self.planned.push(Task::Then(Box::new(f)));
+    }
+
+    /// Run the tasks until none is left.
+    fn run(&mut self) -> Result<()> {
+        while let Some(task) = self.tasks.pop() {
+            self.step(task)?;
+            // The planned tasks come next, in the order planned.
+            while let Some(t) = self.planned.pop() {
+                self.tasks.push(t);
             }
         }
+        Ok(())
+    }
+
+    fn step(&mut self, task: Task<'a>) -> Result<()> {
+        match task {
+            Task::Expr(e, tail) => self.expr(&e, tail)?,
+            Task::Lazy(e) => self.lazy(&e)?,
+            Task::Lambda(l, name) => self.lambda(&l, name)?,
+            Task::Bind {
+                value,
+                name,
+                own_scope,
+                filling,
+                off,
+            } => self.bind_value(value, name, own_scope, filling, off)?,
+            Task::Bindings(mut b) => {
+                if let Some((slot, s)) = b.statics.next() {
+                    if b.store {
+                        // The binding's value is compiled next, with this
+                        // as the point in source order reached.
+                        self.filling.off = s.off;
+                    }
+                    if b.own_thunks {
+                        self.begin_proto();
+                    }
+                    self.plan(Task::Bind {
+                        value: s.value,
+                        name: Some(s.name),
+                        own_scope: b.own_scope,
+                        filling: b.filling,
+                        off: s.off,
+                    });
+                    if b.own_thunks {
+                        self.plan(Task::EndThunk {
+                            force_at: s.off,
+                            at: s.off,
+                        });
+                    }
+                    if b.store {
+                        self.plan(Task::Emit(Op::Store(slot), s.off));
+                    }
+                    self.plan(Task::Bindings(b));
+                } else if let Some((k, v, o, _)) = b.dynamics.next() {
+                    self.dyn_key(k);
+                    self.plan(Task::Bind {
+                        value: v,
+                        name: None,
+                        own_scope: false,
+                        filling: b.dynamic_filling,
+                        off: o,
+                    });
+                    self.plan(Task::Bindings(b));
+                }
+            }
+            Task::Each(mut tasks) => {
+                if let Some(t) = tasks.next() {
+                    self.plan(t);
+                    self.plan(Task::Each(tasks));
+                }
+            }
+            Task::Emit(op, off) => {
+                self.emit(op, off);
+            }
+            Task::IfThen(b) => {
+                self.emit(Op::Force, b.coff);
+                let j = self.emit(Op::JumpIfFalse(0), b.coff);
+                self.plan(Task::Expr(b.then.clone(), b.tail));
+                self.plan(Task::IfElse(b, j));
+            }
+            Task::IfElse(b, j) => {
+                let j2 = self.emit(Op::Jump(0), b.off);
+                self.patch(j);
+                let Branch { els, tail, .. } = *b;
+                self.plan(Task::Expr(els, tail));
+                self.plan(Task::Patch(j2));
+            }
+            Task::Add { off, rhs_off } => {
+                let at = self.emit(Op::Add, off);
+                let starts = [off, rhs_off];
+                self.b().part_offsets.push((at as u32, starts.into()));
+            }
+            Task::EndList { start, n, off } => {
+                if !self.fold_constant_list(start, n as usize, off) {
+                    self.emit(Op::List(n), off);
+                }
+            }
+            Task::Const(v, off) => self.push_const(v, off),
+            Task::Select(sym, off) => {
+                let k = self.sym_const(sym);
+                self.emit(Op::Select(k), off);
+            }
+            Task::Patch(at) => self.patch(at),
+            Task::PopScope => self.scopes.pop(),
+            Task::Unfill => self.unfill(),
+            Task::BeginProto => self.builders.push(Builder::default()),
+            Task::EndThunk { force_at, at } => {
+                self.emit(Op::Force, force_at);
+                self.emit(Op::Return, force_at);
+                let proto = self.finish();
+                self.push_thunk(proto, at);
+            }
+            Task::EndProto(off) => {
+                self.emit(Op::Force, off);
+                self.emit(Op::Return, off);
+                let proto = self.finish();
+                self.done.push(proto);
+            }
+            Task::Then(f) => f(self)?,
+        }
+        Ok(())
+    }
+
+    /// Start a separate body of code (a thunk's): what is planned next
+    /// compiles into it, until `Task::EndThunk` or `Task::EndProto`.
+    fn begin_proto(&mut self) {
+        self.builders.push(Builder::default());
     }
 
     fn push_thunk(&mut self, proto: Rc<Proto>, off: u32) {
@@ -579,7 +945,8 @@ impl<'a> Compiler<'a> {
 
     /// Is this expression cheap and unable to fail, so it needs no thunk?
     fn is_cheap(&self, e: &ast::Expr) -> bool {
-        match e {
+        let e = unparen(e);
+        match &e {
             ast::Expr::Literal(_) => true,
             ast::Expr::Ident(i) => {
                 let name = ident_name(i);
@@ -589,7 +956,6 @@ impl<'a> Compiler<'a> {
                 )
             }
             ast::Expr::Str(s) => s.parts().all(|p| matches!(p, InterpolPart::Literal(_))),
-            ast::Expr::Paren(p) => p.expr().map(|e| self.is_cheap(&e)).unwrap_or(false),
             ast::Expr::PathAbs(_) | ast::Expr::PathRel(_) | ast::Expr::PathHome(_) => {
                 let p: ast::Path = match ast::Path::cast(e.syntax().clone()) {
                     Some(p) => p,
@@ -644,30 +1010,18 @@ impl<'a> Compiler<'a> {
             return self.expr(e, false);
         }
         let off = offset(e.syntax());
-        let e2 = e.clone();
-        let proto = self.sub_proto(|c| {
-            c.expr(&e2, true)?;
-            Ok(off)
-        })?;
-        self.push_thunk(proto, off);
+        self.begin_proto();
+        self.plan(Task::Expr(e.clone(), true));
+        self.plan(Task::EndThunk {
+            force_at: off,
+            at: off,
+        });
         Ok(())
     }
 
+    /// Compile an expression: what comes first is done now, the rest is
+    /// planned.
     fn expr(&mut self, e: &ast::Expr, tail: bool) -> Result<()> {
-        self.nesting += 1;
-        if self.nesting > MAX_NESTING {
-            return Err(self.err(
-                offset(e.syntax()),
-                ErrorKind::Parse,
-                "expression is nested too deeply",
-            ));
-        }
-        let r = self.expr_inner(e, tail);
-        self.nesting -= 1;
-        r
-    }
-
-    fn expr_inner(&mut self, e: &ast::Expr, tail: bool) -> Result<()> {
         let off = offset(e.syntax());
         match e {
             ast::Expr::Literal(l) => {
@@ -714,7 +1068,7 @@ impl<'a> Compiler<'a> {
                 let name = Symbol::new(&ident_name(i));
                 self.variable(name, 0, off)?;
             }
-            ast::Expr::Str(s) => self.string(s, off)?,
+            ast::Expr::Str(s) => self.string(s, off),
             ast::Expr::PathAbs(_) | ast::Expr::PathRel(_) | ast::Expr::PathHome(_) => {
                 let p = ast::Path::cast(e.syntax().clone())
                     .ok_or_else(|| self.err(off, ErrorKind::Parse, "malformed path"))?;
@@ -739,11 +1093,11 @@ impl<'a> Compiler<'a> {
             }
             ast::Expr::Paren(p) => {
                 let inner = self.child(p.expr(), off)?;
-                self.expr(&inner, tail)?;
+                self.plan(Task::Expr(inner, tail));
             }
             ast::Expr::Root(r) => {
                 let inner = self.child(r.expr(), off)?;
-                self.expr(&inner, tail)?;
+                self.plan(Task::Expr(inner, tail));
             }
             ast::Expr::Lambda(l) => self.lambda(l, None)?,
             ast::Expr::Apply(a) => {
@@ -762,73 +1116,80 @@ impl<'a> Compiler<'a> {
                     args.push(arg);
                     f = g;
                 }
-                self.expr(&f, false)?;
-                self.emit(Op::Force, off);
-                for arg in args.iter().rev() {
-                    self.lazy(arg)?;
-                }
                 let n = args.len() as u8;
+                self.plan(Task::Expr(f, false));
+                self.plan(Task::Emit(Op::Force, off));
+                for arg in args.into_iter().rev() {
+                    self.plan(Task::Lazy(arg));
+                }
                 let op = match (n, tail) {
                     (1, false) => Op::Call,
                     (1, true) => Op::TailCall,
                     (n, false) => Op::CallN(n),
                     (n, true) => Op::TailCallN(n),
                 };
-                self.emit(op, off);
+                self.plan(Task::Emit(op, off));
             }
             ast::Expr::List(l) => {
                 let start = self.b().code.len();
-                let mut n = 0;
-                for item in l.items() {
-                    self.lazy(&item)?;
-                    n += 1;
+                let n = l.items().count() as u32;
+                if n <= SHORT_LIST {
+                    for item in l.items() {
+                        self.plan(Task::Lazy(item));
+                    }
+                } else {
+                    self.plan(Task::Each(Box::new(l.items().map(Task::Lazy))));
                 }
-                if !self.fold_constant_list(start, n as usize, off) {
-                    self.emit(Op::List(n), off);
-                }
+                self.plan(Task::EndList { start, n, off });
             }
             ast::Expr::IfElse(i) => {
                 let cond = self.child(i.condition(), off)?;
                 let then = self.child(i.body(), off)?;
                 let els = self.child(i.else_body(), off)?;
-                self.expr(&cond, false)?;
-                self.emit(Op::Force, offset(cond.syntax()));
-                let j = self.emit(Op::JumpIfFalse(0), offset(cond.syntax()));
-                self.expr(&then, tail)?;
-                let j2 = self.emit(Op::Jump(0), off);
-                self.patch(j);
-                self.expr(&els, tail)?;
-                self.patch(j2);
+                let coff = offset(cond.syntax());
+                self.plan(Task::Expr(cond, false));
+                self.plan(Task::IfThen(Box::new(Branch {
+                    then,
+                    els,
+                    tail,
+                    coff,
+                    off,
+                })));
             }
             ast::Expr::Assert(a) => {
                 let cond = self.child(a.condition(), off)?;
                 let body = self.child(a.body(), off)?;
-                self.expr(&cond, false)?;
-                self.emit(Op::Force, off);
-                let text =
-                    show::show_expr_with_paths(&cond, Some(self.env.base_dir), self.env.home);
-                let i = self.constant(Value::string(text));
-                self.emit(Op::Assert(i), off);
-                self.expr(&body, tail)?;
+                self.plan(Task::Expr(cond.clone(), false));
+                self.then(move |c| {
+                    c.emit(Op::Force, off);
+                    let text = show::show_expr_with_paths(&cond, Some(c.env.base_dir), c.env.home);
+                    let i = c.constant(Value::string(text));
+                    c.emit(Op::Assert(i), off);
+                    Ok(())
+                });
+                self.plan(Task::Expr(body, tail));
             }
             ast::Expr::With(w) => {
                 let ns = self.child(w.namespace(), off)?;
                 let body = self.child(w.body(), off)?;
-                self.lazy(&ns)?;
-                self.emit(Op::PushWith, off);
-                self.scopes.push(Scope::With);
-                let r = self.expr(&body, tail);
-                self.scopes.pop();
-                r?;
-                self.emit(Op::PopEnv, off);
+                let names = self.literal_names(&ns)?;
+                self.plan(Task::Lazy(ns));
+                self.then(move |c| {
+                    c.emit(Op::PushWith, off);
+                    c.scopes.push_with(names);
+                    Ok(())
+                });
+                self.plan(Task::Expr(body, tail));
+                self.plan(Task::PopScope);
+                self.plan(Task::Emit(Op::PopEnv, off));
             }
             ast::Expr::UnaryOp(u) => {
                 let inner = self.child(u.expr(), off)?;
                 match u.operator() {
                     Some(ast::UnaryOpKind::Invert) => {
-                        self.expr(&inner, false)?;
-                        self.emit(Op::Force, off);
-                        self.emit(Op::Not, off);
+                        self.plan(Task::Expr(inner, false));
+                        self.plan(Task::Emit(Op::Force, off));
+                        self.plan(Task::Emit(Op::Not, off));
                     }
                     Some(ast::UnaryOpKind::Negate)
                         if !matches!(
@@ -842,13 +1203,13 @@ impl<'a> Compiler<'a> {
                         self.push_const(Value::Int(0), off);
                         self.emit(Op::Call, off);
                         self.emit(Op::Force, off);
-                        self.lazy(&inner)?;
-                        self.emit(Op::Call, off);
+                        self.plan(Task::Lazy(inner));
+                        self.plan(Task::Emit(Op::Call, off));
                     }
                     Some(ast::UnaryOpKind::Negate) => {
-                        self.expr(&inner, false)?;
-                        self.emit(Op::Force, off);
-                        self.emit(Op::Negate, off);
+                        self.plan(Task::Expr(inner, false));
+                        self.plan(Task::Emit(Op::Force, off));
+                        self.plan(Task::Emit(Op::Negate, off));
                     }
                     None => return Err(self.err(off, ErrorKind::Parse, "unknown operator")),
                 }
@@ -857,23 +1218,20 @@ impl<'a> Compiler<'a> {
             ast::Expr::Select(s) => self.select(s, off)?,
             ast::Expr::HasAttr(h) => self.has_attr(h, off)?,
             ast::Expr::AttrSet(s) => {
-                let body = self.set_body(s, false)?;
-                self.attrs(&body, false)?;
+                let body = self.set_body(s)?;
+                self.attrs(body, false);
             }
             ast::Expr::LetIn(l) => {
-                let body =
-                    self.attrs_body(l.entries(), true, off, binds_start(l.syntax()), false)?;
+                let body = self.attrs_body(l.entries(), true, off, binds_start(l.syntax()))?;
                 let inner = self.child(l.body(), off)?;
-                self.let_in(body, &inner, tail)?;
+                self.let_in(body, inner, tail)?;
             }
             ast::Expr::LegacyLet(l) => {
                 // `let { ...; body = e; }` is `rec { ...; body = e; }.body`.
-                let body =
-                    self.attrs_body(l.entries(), true, off, binds_start(l.syntax()), false)?;
-                self.attrs(&body, false)?;
-                self.emit(Op::Force, off);
-                let s = self.sym_const(Symbol::new("body"));
-                self.emit(Op::Select(s), off);
+                let body = self.attrs_body(l.entries(), true, off, binds_start(l.syntax()))?;
+                self.attrs(body, false);
+                self.plan(Task::Emit(Op::Force, off));
+                self.plan(Task::Select(Symbol::new("body"), off));
             }
             ast::Expr::CurPos(_) => {
                 let (line, col) = self.source.line_col(off);
@@ -895,48 +1253,53 @@ impl<'a> Compiler<'a> {
         c.ok_or_else(|| self.err(off, ErrorKind::Parse, "syntax error, incomplete expression"))
     }
 
-    fn string(&mut self, s: &ast::Str, off: u32) -> Result<()> {
+    fn string(&mut self, s: &ast::Str, off: u32) {
         let parts = string_parts(s);
         match parts.as_slice() {
-            [] => self.push_const(Value::string(""), off),
-            [Part::Lit(l)] => self.push_const(Value::string(l.as_str()), off),
+            [] => self.plan(Task::Const(Value::string(""), off)),
+            [Part::Lit(l)] => self.plan(Task::Const(Value::string(l.as_str()), off)),
             _ => {
                 let n = parts.len() as u32;
                 // Where each part starts: an interpolation at its `${`
                 // (where Nix reports a value that cannot be coerced).
-                let mut starts = Vec::with_capacity(parts.len());
-                for p in parts {
-                    match p {
-                        Part::Lit(l) => {
-                            starts.push(off);
-                            self.push_const(Value::string(l), off)
-                        }
+                let starts: Rc<[u32]> = parts
+                    .iter()
+                    .map(|p| match p {
+                        Part::Lit(_) => off,
                         Part::Interp(e) => {
                             let o = offset(e.syntax());
-                            starts.push(e.syntax().parent().map_or(o, |p| offset(&p)));
-                            self.expr(&e, false)?;
-                            self.emit(Op::Force, o);
+                            e.syntax().parent().map_or(o, |p| offset(&p))
                         }
-                    }
-                }
-                let at = self.emit(Op::Interpolate(n), off);
-                self.b().part_offsets.push((at as u32, starts.into()));
+                    })
+                    .collect();
+                let tasks = parts.into_iter().flat_map(move |p| {
+                    let (first, then) = match p {
+                        Part::Lit(l) => (Task::Const(Value::string(l), off), None),
+                        Part::Interp(e) => {
+                            let o = offset(e.syntax());
+                            (Task::Expr(e, false), Some(Task::Emit(Op::Force, o)))
+                        }
+                    };
+                    std::iter::once(first).chain(then)
+                });
+                self.plan(Task::Each(Box::new(tasks)));
+                self.then(move |c| {
+                    let at = c.emit(Op::Interpolate(n), off);
+                    c.b().part_offsets.push((at as u32, starts));
+                    Ok(())
+                });
             }
         }
-        Ok(())
     }
 
     fn path(&mut self, p: &ast::Path, off: u32) -> Result<()> {
         let parts = p.parts();
         let mut first = true;
         let mut n = 0;
-        let mut literal_only = true;
+        let literal_only = parts
+            .iter()
+            .all(|p| !matches!(p, InterpolPart::Interpolation(_)));
         let mut prefix = String::new();
-        for part in &parts {
-            if let InterpolPart::Interpolation(_) = part {
-                literal_only = false;
-            }
-        }
         for part in parts {
             match part {
                 InterpolPart::Literal(l) => {
@@ -947,14 +1310,15 @@ impl<'a> Compiler<'a> {
                     if literal_only {
                         prefix.push_str(&text);
                     } else {
-                        self.push_const(Value::string(text), off);
+                        self.plan(Task::Const(Value::string(text), off));
                         n += 1;
                     }
                 }
                 InterpolPart::Interpolation(i) => {
                     let e = self.child(i.expr(), off)?;
-                    self.expr(&e, false)?;
-                    self.emit(Op::Force, offset(e.syntax()));
+                    let o = offset(e.syntax());
+                    self.plan(Task::Expr(e, false));
+                    self.plan(Task::Emit(Op::Force, o));
                     n += 1;
                 }
             }
@@ -970,7 +1334,7 @@ impl<'a> Compiler<'a> {
             }
             self.push_const(Value::path(canon_path(&prefix)), off);
         } else {
-            self.emit(Op::InterpolatePath(n), off);
+            self.plan(Task::Emit(Op::InterpolatePath(n), off));
         }
         Ok(())
     }
@@ -998,19 +1362,25 @@ impl<'a> Compiler<'a> {
             .ok_or_else(|| self.err(off, ErrorKind::Parse, "unknown operator"))?;
         match kind {
             K::And | K::Or | K::Implication => {
-                self.expr(&lhs, false)?;
-                self.emit(Op::Force, off);
-                let j = match kind {
-                    K::Or => self.emit(Op::JumpIfTrue(0), off),
-                    _ => self.emit(Op::JumpIfFalse(0), off),
-                };
-                self.expr(&rhs, false)?;
-                self.emit(Op::Force, off);
-                self.emit(Op::AssertBool, off);
-                let j2 = self.emit(Op::Jump(0), off);
-                self.patch(j);
-                self.push_const(Value::Bool(!matches!(kind, K::And)), off);
-                self.patch(j2);
+                self.plan(Task::Expr(lhs, false));
+                self.then(move |c| {
+                    c.emit(Op::Force, off);
+                    let j = match kind {
+                        K::Or => c.emit(Op::JumpIfTrue(0), off),
+                        _ => c.emit(Op::JumpIfFalse(0), off),
+                    };
+                    c.plan(Task::Expr(rhs, false));
+                    c.then(move |c| {
+                        c.emit(Op::Force, off);
+                        c.emit(Op::AssertBool, off);
+                        let j2 = c.emit(Op::Jump(0), off);
+                        c.patch(j);
+                        c.push_const(Value::Bool(!matches!(kind, K::And)), off);
+                        c.patch(j2);
+                        Ok(())
+                    });
+                    Ok(())
+                });
             }
             K::PipeRight | K::PipeLeft => {
                 let (f, arg) = if kind == K::PipeRight {
@@ -1018,28 +1388,22 @@ impl<'a> Compiler<'a> {
                 } else {
                     (lhs, rhs)
                 };
-                self.expr(&f, false)?;
-                self.emit(Op::Force, off);
-                self.lazy(&arg)?;
-                self.emit(if tail { Op::TailCall } else { Op::Call }, off);
+                self.plan(Task::Expr(f, false));
+                self.plan(Task::Emit(Op::Force, off));
+                self.plan(Task::Lazy(arg));
+                self.plan(Task::Emit(if tail { Op::TailCall } else { Op::Call }, off));
             }
             K::Equal | K::NotEqual => {
-                self.expr(&lhs, false)?;
-                self.expr(&rhs, false)?;
-                self.emit(
-                    if kind == K::Equal {
-                        Op::Equal
-                    } else {
-                        Op::NotEqual
-                    },
-                    off,
-                );
+                self.plan(Task::Expr(lhs, false));
+                self.plan(Task::Expr(rhs, false));
+                let op = if kind == K::Equal {
+                    Op::Equal
+                } else {
+                    Op::NotEqual
+                };
+                self.plan(Task::Emit(op, off));
             }
             _ => {
-                self.expr(&lhs, false)?;
-                self.emit(Op::Force, off);
-                self.expr(&rhs, false)?;
-                self.emit(Op::Force, off);
                 let op = match kind {
                     K::Add => Op::Add,
                     K::Sub => Op::Sub,
@@ -1053,12 +1417,15 @@ impl<'a> Compiler<'a> {
                     K::Update => Op::Update,
                     _ => unreachable!("handled above"),
                 };
-                let at = self.emit(op, off);
+                let rhs_off = offset(rhs.syntax());
+                self.plan(Task::Expr(lhs, false));
+                self.plan(Task::Emit(Op::Force, off));
+                self.plan(Task::Expr(rhs, false));
+                self.plan(Task::Emit(Op::Force, off));
                 if kind == K::Add {
-                    // Nix reports an operand of `+` that cannot be added or
-                    // coerced where that operand starts.
-                    let starts = [off, offset(rhs.syntax())];
-                    self.b().part_offsets.push((at as u32, starts.into()));
+                    self.plan(Task::Add { off, rhs_off });
+                } else {
+                    self.plan(Task::Emit(op, off));
                 }
             }
         }
@@ -1093,62 +1460,74 @@ impl<'a> Compiler<'a> {
         })
     }
 
-    /// Push a dynamic key's name (forced).
-    fn dyn_key(&mut self, key: &Key) -> Result<()> {
+    /// Plan pushing a dynamic key's name (forced).
+    fn dyn_key(&mut self, key: Key) {
         match key {
-            Key::Static(s) => {
-                let s = *s;
-                self.push_const(Value::string(s.as_str()), 0)
-            }
+            Key::Static(s) => self.plan(Task::Const(Value::string(s.as_str()), 0)),
             Key::Dynamic(e, off) => {
-                self.expr(e, false)?;
-                self.emit(Op::Force, *off);
+                self.plan(Task::Expr(e, false));
+                self.plan(Task::Emit(Op::Force, off));
             }
             Key::DynamicStr(s) => {
                 let off = offset(s.syntax());
-                self.string(s, off)?;
-                self.emit(Op::Force, off);
+                self.string(&s, off);
+                self.plan(Task::Emit(Op::Force, off));
             }
         }
-        Ok(())
     }
 
     fn select(&mut self, s: &ast::Select, off: u32) -> Result<()> {
         let e = self.child(s.expr(), off)?;
         let path = self.child(s.attrpath(), off)?;
         let keys: Vec<ast::Attr> = path.attrs().collect();
-        self.expr(&e, false)?;
+        self.plan(Task::Expr(e, false));
         let default = s.default_expr();
-        let mut jumps = Vec::new();
-        let n = keys.len();
-        for (i, attr) in keys.into_iter().enumerate() {
+        self.then(move |c| c.select_keys(keys, 0, default, Vec::new(), off));
+        Ok(())
+    }
+
+    /// The keys of a selection from `keys[i]` on (`jumps`: the `or` jumps
+    /// so far).
+    fn select_keys(
+        &mut self,
+        keys: Vec<ast::Attr>,
+        mut i: usize,
+        default: Option<ast::Expr>,
+        mut jumps: Vec<usize>,
+        off: u32,
+    ) -> Result<()> {
+        while i < keys.len() {
             // Nix reports a missing attribute or a value that is not a set
             // at the whole selection (`s.a.b`), not at the attribute.
-            let aoff = off;
-            self.emit(Op::Force, aoff);
+            self.emit(Op::Force, off);
+            let attr = keys[i].clone();
             let key = self.key(attr)?;
-            match (&key, default.is_some()) {
+            match (key, default.is_some()) {
                 (Key::Static(sym), false) => {
-                    let c = self.sym_const(*sym);
-                    let at = self.emit(Op::Select(c), aoff);
+                    let k = self.sym_const(sym);
+                    let at = self.emit(Op::Select(k), off);
                     if i > 0 {
                         self.b().nested_selects.push(at as u32);
                     }
                 }
                 (Key::Static(sym), true) => {
-                    let c = self.sym_const(*sym);
-                    jumps.push(self.emit(Op::SelectOr(c, 0), aoff));
+                    let k = self.sym_const(sym);
+                    jumps.push(self.emit(Op::SelectOr(k, 0), off));
                 }
-                (_, has_default) => {
-                    self.dyn_key(&key)?;
-                    if has_default {
-                        jumps.push(self.emit(Op::SelectDynOr(0), aoff));
-                    } else {
-                        self.emit(Op::SelectDyn, aoff);
-                    }
+                (key, has_default) => {
+                    self.dyn_key(key);
+                    self.then(move |c| {
+                        if has_default {
+                            jumps.push(c.emit(Op::SelectDynOr(0), off));
+                        } else {
+                            c.emit(Op::SelectDyn, off);
+                        }
+                        c.select_keys(keys, i + 1, default, jumps, off)
+                    });
+                    return Ok(());
                 }
             }
-            let _ = i < n;
+            i += 1;
         }
         // Like Nix, a selection evaluates the selected value: an error there
         // is reported "while evaluating the attribute".
@@ -1158,8 +1537,8 @@ impl<'a> Compiler<'a> {
             for at in jumps {
                 self.patch(at);
             }
-            self.expr(&d, false)?;
-            self.patch(j);
+            self.plan(Task::Expr(d, false));
+            self.plan(Task::Patch(j));
         }
         Ok(())
     }
@@ -1168,31 +1547,48 @@ impl<'a> Compiler<'a> {
         let e = self.child(h.expr(), off)?;
         let path = self.child(h.attrpath(), off)?;
         let keys: Vec<ast::Attr> = path.attrs().collect();
-        self.expr(&e, false)?;
+        self.plan(Task::Expr(e, false));
+        self.then(move |c| c.has_attr_keys(keys, 0, Vec::new(), off));
+        Ok(())
+    }
+
+    /// The keys of `e ? a.b.c` from `keys[i]` on (`jumps`: to the `false`).
+    fn has_attr_keys(
+        &mut self,
+        keys: Vec<ast::Attr>,
+        mut i: usize,
+        mut jumps: Vec<usize>,
+        off: u32,
+    ) -> Result<()> {
         let n = keys.len();
-        let mut jumps = Vec::new();
-        for (i, attr) in keys.into_iter().enumerate() {
+        while i < n {
             self.emit(Op::Force, off);
+            let attr = keys[i].clone();
             let key = self.key(attr)?;
             let last = i + 1 == n;
-            match (&key, last) {
+            match (key, last) {
                 (Key::Static(sym), true) => {
-                    let c = self.sym_const(*sym);
-                    self.emit(Op::HasAttr(c), off);
-                }
-                (_, true) => {
-                    self.dyn_key(&key)?;
-                    self.emit(Op::HasAttrDyn, off);
+                    let k = self.sym_const(sym);
+                    self.emit(Op::HasAttr(k), off);
                 }
                 (Key::Static(sym), false) => {
-                    let c = self.sym_const(*sym);
-                    jumps.push(self.emit(Op::SelectOr(c, 0), off));
+                    let k = self.sym_const(sym);
+                    jumps.push(self.emit(Op::SelectOr(k, 0), off));
                 }
-                (_, false) => {
-                    self.dyn_key(&key)?;
-                    jumps.push(self.emit(Op::SelectDynOr(0), off));
+                (key, last) => {
+                    self.dyn_key(key);
+                    self.then(move |c| {
+                        if last {
+                            c.emit(Op::HasAttrDyn, off);
+                        } else {
+                            jumps.push(c.emit(Op::SelectDynOr(0), off));
+                        }
+                        c.has_attr_keys(keys, i + 1, jumps, off)
+                    });
+                    return Ok(());
                 }
             }
+            i += 1;
         }
         if !jumps.is_empty() {
             let j = self.emit(Op::Jump(0), off);
@@ -1206,64 +1602,6 @@ impl<'a> Compiler<'a> {
     }
 
     // ----- bindings -----
-
-    /// The pre-pass for the errors 2.8 raises while parsing, before it
-    /// reports any undefined variable: duplicate attributes, dynamic
-    /// attributes in `inherit` or `let`, duplicate formals. They are found in
-    /// 2.8's order: its parser checks a binding when it reaches the binding's
-    /// end (its value first), and a `let` or a lambda after its body.
-    fn check(&mut self, node: &rnix::SyntaxNode) -> Result<()> {
-        if let Some(e) = ast::Expr::cast(node.clone()) {
-            if self.nesting >= MAX_NESTING {
-                // Too deep to check here: compiling reports it.
-                return Ok(());
-            }
-            self.nesting += 1;
-            let r = self.check_expr(&e);
-            self.nesting -= 1;
-            return r;
-        }
-        for c in node.children() {
-            self.check(&c)?;
-        }
-        Ok(())
-    }
-
-    fn check_expr(&mut self, e: &ast::Expr) -> Result<()> {
-        let off = offset(e.syntax());
-        match e {
-            ast::Expr::AttrSet(s) => {
-                self.set_body(s, true)?;
-            }
-            ast::Expr::LegacyLet(l) => {
-                self.attrs_body(l.entries(), true, off, binds_start(l.syntax()), true)?;
-            }
-            ast::Expr::LetIn(l) => {
-                let body =
-                    self.attrs_body(l.entries(), true, off, binds_start(l.syntax()), true)?;
-                if let Some(inner) = l.body() {
-                    self.check(inner.syntax())?;
-                }
-                if !body.dynamics.is_empty() {
-                    return Err(self.dynamic_in_let(off));
-                }
-            }
-            ast::Expr::Lambda(l) => {
-                for c in l.syntax().children() {
-                    self.check(&c)?;
-                }
-                if let Some(ast::Param::Pattern(p)) = l.param() {
-                    self.check_formals(&p, off)?;
-                }
-            }
-            _ => {
-                for c in e.syntax().children() {
-                    self.check(&c)?;
-                }
-            }
-        }
-        Ok(())
-    }
 
     fn dynamic_in_let(&self, off: u32) -> Error {
         self.err(
@@ -1301,76 +1639,34 @@ impl<'a> Compiler<'a> {
     }
 
     /// The bindings of a set literal.
-    fn set_body(&mut self, s: &ast::AttrSet, check: bool) -> Result<AttrsBody> {
+    fn set_body(&mut self, s: &ast::AttrSet) -> Result<AttrsBody> {
         let rec = s.rec_token().is_some();
         let (off, at) = (offset(s.syntax()), binds_start(s.syntax()));
-        self.attrs_body(s.entries(), rec, off, at, check)
+        self.attrs_body(s.entries(), rec, off, at)
     }
 
     /// Collect the bindings of a set or `let` the way 2.8's parser does,
     /// merging nested keys and rejecting duplicates. `binds_at`: see
-    /// [`binds_start`]. With `check` (the pre-pass, [`Compiler::check`]),
-    /// each binding's parts are checked before it is added.
+    /// [`binds_start`]. (The pre-pass, `compiler::check`, collects them
+    /// the same way, checking each binding's parts before adding it.)
     fn attrs_body(
         &mut self,
         entries: impl Iterator<Item = ast::Entry>,
         rec: bool,
         off: u32,
         binds_at: u32,
-        check: bool,
     ) -> Result<AttrsBody> {
         let mut body = AttrsBody::new(rec, off);
         for entry in entries {
             match entry {
                 ast::Entry::Inherit(inh) => {
-                    let from = inh.from();
-                    let from_expr = from.as_ref().and_then(|f| f.expr());
-                    if let (true, Some(e)) = (check, &from_expr) {
-                        self.check(e.syntax())?;
-                    }
-                    // 2.8 records the names just after `inherit` or `inherit (e)`.
-                    let def = match &from {
-                        Some(f) => f.r_paren_token(),
-                        None => inh.inherit_token(),
-                    }
-                    .map(|t| u32::from(t.text_range().end()))
-                    .unwrap_or_else(|| offset(inh.syntax()));
+                    let from = inh.from().and_then(|f| f.expr());
+                    let def = inherit_def(&inh);
                     let mut names = Vec::new();
                     for attr in inh.attrs() {
-                        if check {
-                            self.check(attr.syntax())?;
-                        }
-                        let aoff = offset(attr.syntax());
-                        match self.key(attr)? {
-                            Key::Static(s) => names.push((s, aoff)),
-                            _ => {
-                                return Err(self.err(
-                                    aoff,
-                                    ErrorKind::Parse,
-                                    "dynamic attributes not allowed in inherit",
-                                ))
-                            }
-                        }
+                        names.push(self.inherit_name(attr)?);
                     }
-                    for (name, aoff) in names {
-                        if let Some(prev) = body.get(name) {
-                            return Err(self.dup_error(
-                                &show_attr_name(name.as_str()),
-                                def,
-                                prev.def,
-                            ));
-                        }
-                        let value = match &from_expr {
-                            Some(e) => BindValue::InheritFrom(e.clone(), name, binds_at),
-                            None => BindValue::Inherit(name, binds_at),
-                        };
-                        body.push(StaticBind {
-                            name,
-                            value,
-                            off: aoff,
-                            def,
-                        });
-                    }
+                    self.add_inherited(&mut body, names, from, def, binds_at)?;
                 }
                 ast::Entry::AttrpathValue(apv) => {
                     let aoff = offset(apv.syntax());
@@ -1378,20 +1674,54 @@ impl<'a> Compiler<'a> {
                     let value = self.child(apv.value(), aoff)?;
                     let mut keys = Vec::new();
                     for k in path.attrs() {
-                        if check {
-                            self.check(k.syntax())?;
-                        }
                         let o = offset(k.syntax());
                         keys.push((self.key(k)?, o));
                     }
-                    if check {
-                        self.check(value.syntax())?;
-                    }
-                    self.add_path(&mut body, &keys, 0, BindValue::Expr(value), aoff)?;
+                    self.add_path(&mut body, &keys, BindValue::Expr(value), aoff)?;
                 }
             }
         }
         Ok(body)
+    }
+
+    /// A name an `inherit` binds, and where it is.
+    fn inherit_name(&mut self, attr: ast::Attr) -> Result<(Symbol, u32)> {
+        let aoff = offset(attr.syntax());
+        match self.key(attr)? {
+            Key::Static(s) => Ok((s, aoff)),
+            _ => Err(self.err(
+                aoff,
+                ErrorKind::Parse,
+                "dynamic attributes not allowed in inherit",
+            )),
+        }
+    }
+
+    /// Add the names of one `inherit` (from `from`, if given) to a body.
+    fn add_inherited(
+        &mut self,
+        body: &mut AttrsBody,
+        names: Vec<(Symbol, u32)>,
+        from: Option<ast::Expr>,
+        def: u32,
+        binds_at: u32,
+    ) -> Result<()> {
+        for (name, aoff) in names {
+            if let Some(prev) = body.get(name) {
+                return Err(self.dup_error(&show_attr_name(name.as_str()), def, prev.def));
+            }
+            let value = match &from {
+                Some(e) => BindValue::InheritFrom(e.clone(), name, binds_at),
+                None => BindValue::Inherit(name, binds_at),
+            };
+            body.push(StaticBind {
+                name,
+                value,
+                off: aoff,
+                def,
+            });
+        }
+        Ok(())
     }
 
     /// 2.8's "attribute 'NAME' already defined at PREV", raised at `at`.
@@ -1444,80 +1774,72 @@ impl<'a> Compiler<'a> {
         out
     }
 
-    /// Add the binding `path = value` (the path starting at offset `pos`) to
-    /// a body, from `path[i]` on, as 2.8's parser does (`addAttr`): a name
-    /// already bound to a set (a literal or one made from nested keys) is
-    /// entered; a set literal bound to a name already bound to a set is
-    /// merged into it one level deep (keeping that set's `rec`; the
-    /// literal's dynamic attributes come after the set's own, as in current
-    /// Nix, where 2.8 loses them); anything else bound twice is an error
-    /// naming the whole path and the first definition. Dynamic names are
-    /// never merged.
+    /// Add the binding `path = value` (the path starting at offset `pos`)
+    /// to a body, as 2.8's parser does (`addAttr`): a name already bound to
+    /// a set (a literal or one made from nested keys) is entered; a set
+    /// literal bound to a name already bound to a set is merged into it one
+    /// level deep (keeping that set's `rec`; the literal's dynamic
+    /// attributes come after the set's own, as in current Nix, where 2.8
+    /// loses them); anything else bound twice is an error naming the whole
+    /// path and the first definition. Dynamic names are never merged.
     fn add_path(
         &mut self,
         body: &mut AttrsBody,
         path: &[(Key, u32)],
-        i: usize,
         value: BindValue,
         pos: u32,
     ) -> Result<()> {
-        let (key, koff) = &path[i];
-        let last = i + 1 == path.len();
-        let existing = match key {
-            Key::Static(name) => body.index.get(name).copied(),
-            _ => None,
-        };
-        let idx = match existing {
-            Some(idx) => idx,
-            None => {
-                let value = if last {
-                    value
-                } else {
+        let mut body = body;
+        let mut i = 0;
+        loop {
+            let (key, koff) = &path[i];
+            let last = i + 1 == path.len();
+            let existing = match key {
+                Key::Static(name) => body.index.get(name).copied(),
+                _ => None,
+            };
+            let Some(idx) = existing else {
+                // A new name: the rest of the path becomes nested sets,
+                // made from the inside out.
+                let mut value = value;
+                for (k, o) in path[i + 1..].iter().rev() {
                     let mut inner = AttrsBody::new(false, pos);
-                    self.add_path(&mut inner, path, i + 1, value, pos)?;
-                    BindValue::Attrs(Box::new(inner))
-                };
-                match key {
-                    Key::Static(name) => body.push(StaticBind {
-                        name: *name,
-                        value,
-                        off: *koff,
-                        def: pos,
-                    }),
-                    k => body.dynamics.push((k.clone(), value, *koff, pos)),
+                    inner.add_new(k, *o, value, pos);
+                    value = BindValue::Attrs(Box::new(inner));
                 }
+                body.add_new(key, *koff, value, pos);
                 return Ok(());
+            };
+            let prev = body.statics[idx].def;
+            let new_set = match &value {
+                BindValue::Expr(e) if last => unparen_set(e),
+                _ => None,
+            };
+            if last && new_set.is_none() {
+                return Err(self.dup_error(&self.show_path(path), pos, prev));
             }
-        };
-        let prev = body.statics[idx].def;
-        let new_set = match &value {
-            BindValue::Expr(e) if last => unparen_set(e),
-            _ => None,
-        };
-        if last && new_set.is_none() {
-            return Err(self.dup_error(&self.show_path(path), pos, prev));
-        }
-        let inner = match self.as_attrs_body(&mut body.statics[idx].value)? {
-            Some(inner) => inner,
-            None => return Err(self.dup_error(&self.show_path(path), pos, prev)),
-        };
-        match new_set {
-            None => self.add_path(inner, path, i + 1, value, pos),
-            Some(s) => {
-                let new_body = self.set_body(&s, false)?;
-                for b in new_body.statics {
-                    if let Some(old) = inner.get(b.name) {
-                        // 2.8 names the new definition here, at the old one.
-                        let name = show_attr_name(b.name.as_str());
-                        return Err(self.dup_error(&name, old.def, b.def));
-                    }
-                    inner.push(b);
+            let inner = match self.as_attrs_body(&mut body.statics[idx].value)? {
+                Some(inner) => inner,
+                None => return Err(self.dup_error(&self.show_path(path), pos, prev)),
+            };
+            let Some(s) = new_set else {
+                body = inner;
+                i += 1;
+                continue;
+            };
+            let (statics, dynamics) = self.set_body(&s)?.into_parts();
+            for b in statics {
+                if let Some(old) = inner.get(b.name) {
+                    // 2.8 names the new definition here, at the old one.
+                    let name = show_attr_name(b.name.as_str());
+                    return Err(self.dup_error(&name, old.def, b.def));
                 }
-                // Current Nix keeps them (2.8 drops them): a name defined
-                // twice is then an error when the set is made.
-                inner.dynamics.extend(new_body.dynamics);
-                Ok(())
+                inner.push(b);
             }
+            // Current Nix keeps them (2.8 drops them): a name defined
+            // twice is then an error when the set is made.
+            inner.dynamics.extend(dynamics);
+            return Ok(());
         }
     }
 
@@ -1528,7 +1850,7 @@ impl<'a> Compiler<'a> {
             BindValue::Expr(e) => unparen_set(e),
             _ => None,
         } {
-            let body = self.set_body(&s, false)?;
+            let body = self.set_body(&s)?;
             *v = BindValue::Attrs(Box::new(body));
         }
         match v {
@@ -1544,59 +1866,54 @@ impl<'a> Compiler<'a> {
     /// reading one of them must be deferred into a thunk.
     fn bind_value(
         &mut self,
-        v: &BindValue,
+        v: BindValue,
         name: Option<Symbol>,
         own_scope: bool,
         filling: bool,
         off: u32,
     ) -> Result<()> {
+        let thunk_end = Task::EndThunk {
+            force_at: off,
+            at: off,
+        };
         match v {
-            BindValue::Expr(e) if unparen_lambda(e).is_some() => {
-                // 2.8 allocates a thunk for a bound lambda too (it shows as
-                // `<CODE>` when printed lazily), and names the lambda after
-                // its binding, parentheses or not.
-                let l = unparen_lambda(e).expect("checked above");
-                let proto = self.sub_proto(|c| {
-                    c.lambda(&l, name)?;
-                    Ok(off)
-                })?;
-                self.push_thunk(proto, off);
-                Ok(())
-            }
-            BindValue::Expr(e) if filling && self.refers_to_own_scope(e) => {
-                if self.own_slot(e).is_some_and(|s| self.stored_before(s)) {
-                    // Stored already: the very same value (see `Filling`).
-                    return self.expr(e, false);
+            BindValue::Expr(e) => {
+                if let Some(l) = unparen_lambda(&e) {
+                    // 2.8 allocates a thunk for a bound lambda too (it shows
+                    // as `<CODE>` when printed lazily), and names the lambda
+                    // after its binding, parentheses or not.
+                    self.begin_proto();
+                    self.plan(Task::Lambda(l, name));
+                    self.plan(thunk_end);
+                } else if let Some(slot) = self.own_slot(&e).filter(|_| filling) {
+                    if self.stored_before(slot) {
+                        // Stored already: the very same value (see `Filling`).
+                        return self.expr(&e, false);
+                    }
+                    // A sibling binding may not be stored yet: defer the read.
+                    self.begin_proto();
+                    self.plan(Task::Expr(e, true));
+                    self.plan(thunk_end);
+                } else {
+                    self.lazy(&e)?;
                 }
-                // A sibling binding may not be stored yet: defer the read.
-                let e2 = e.clone();
-                let proto = self.sub_proto(|c| {
-                    c.expr(&e2, true)?;
-                    Ok(off)
-                })?;
-                self.push_thunk(proto, off);
-                Ok(())
             }
-            BindValue::Expr(e) => self.lazy(e),
             BindValue::Attrs(body) => {
                 // Built inline unless it reads a sibling not stored yet: a
                 // thunk then reads the sibling itself, as in Nix (where the
                 // set is always a thunk), not a thunk of it.
-                if body.dynamics.is_empty() && !body.rec && !(filling && self.reads_unstored(body))
+                if body.dynamics.is_empty() && !body.rec && !(filling && self.reads_unstored(&body))
                 {
-                    self.attrs(body, filling)
+                    self.attrs(*body, filling);
                 } else {
-                    let proto = self.sub_proto(|c| {
-                        c.attrs(body, false)?;
-                        Ok(off)
-                    })?;
-                    self.push_thunk(proto, off);
-                    Ok(())
+                    self.begin_proto();
+                    self.attrs(*body, false);
+                    self.plan(thunk_end);
                 }
             }
             BindValue::Inherit(n, at) => {
                 let skip = usize::from(own_scope);
-                let resolved = self.resolve(*n, skip);
+                let resolved = self.resolve(n, skip);
                 let sibling = match resolved {
                     Resolved::Local(0, slot) => Some(slot as usize),
                     _ => None,
@@ -1607,32 +1924,59 @@ impl<'a> Compiler<'a> {
                 if matches!(resolved, Resolved::With(_))
                     || (filling && sibling.is_some_and(|s| !self.stored_before(s)))
                 {
-                    let (n, at) = (*n, *at);
-                    let proto = self.sub_proto(|c| {
-                        c.variable(n, skip, at)?;
-                        Ok(at)
-                    })?;
-                    self.push_thunk(proto, off);
-                    Ok(())
+                    self.begin_proto();
+                    self.variable(n, skip, at)?;
+                    self.plan(Task::EndThunk {
+                        force_at: at,
+                        at: off,
+                    });
                 } else {
-                    self.variable(*n, skip, *at)
+                    self.variable(n, skip, at)?;
                 }
             }
             BindValue::InheritFrom(e, n, at) => {
                 // `inherit (e) x;` is `x = e.x;`, with `e` evaluated in the
                 // scope of the bindings (including a `let`'s or `rec`'s own).
-                let (n, at) = (*n, *at);
-                let proto = self.sub_proto(|c| {
-                    c.expr(e, false)?;
-                    c.emit(Op::Force, at);
-                    let k = c.sym_const(n);
-                    c.emit(Op::Select(k), at);
-                    Ok(off)
-                })?;
-                self.push_thunk(proto, off);
-                Ok(())
+                self.begin_proto();
+                self.plan(Task::Expr(e, false));
+                self.plan(Task::Emit(Op::Force, at));
+                self.plan(Task::Select(n, at));
+                self.plan(thunk_end);
             }
         }
+        Ok(())
+    }
+
+    /// The names of a `with`'s namespace, if it is a set literal whose
+    /// names are all static: it has those and no others. (A `rec` set
+    /// with `__overrides` may have more.)
+    fn literal_names(&mut self, ns: &ast::Expr) -> Result<Option<Rc<FxHashSet<Symbol>>>> {
+        let ast::Expr::AttrSet(set) = unparen(ns) else {
+            return Ok(None);
+        };
+        let mut names = FxHashSet::default();
+        for entry in set.entries() {
+            let keys: Vec<ast::Attr> = match entry {
+                ast::Entry::Inherit(inh) => inh.attrs().collect(),
+                ast::Entry::AttrpathValue(apv) => apv
+                    .attrpath()
+                    .and_then(|p| p.attrs().next())
+                    .into_iter()
+                    .collect(),
+            };
+            for k in keys {
+                match self.key(k)? {
+                    Key::Static(name) => {
+                        names.insert(name);
+                    }
+                    _ => return Ok(None),
+                }
+            }
+        }
+        if names.contains(&Symbol::known(Known::Overrides)) {
+            return Ok(None);
+        }
+        Ok(Some(Rc::new(names)))
     }
 
     /// Is this slot of the `let` or `rec` being filled stored already, and
@@ -1644,43 +1988,53 @@ impl<'a> Compiler<'a> {
 
     /// Does a set built inline among a `let`'s or `rec`'s bindings read one
     /// of them that is not [`stored_before`](Compiler::stored_before)?
+    /// (Nested keys make sets inside sets as deep as the path is long: they
+    /// are looked at one after the other, not recursively.)
     fn reads_unstored(&self, body: &AttrsBody) -> bool {
         let unstored = |slot: Option<usize>| slot.is_some_and(|s| !self.stored_before(s));
-        body.statics.iter().any(|b| match &b.value {
-            BindValue::Expr(e) => unstored(self.own_slot(e)),
-            BindValue::Inherit(n, _) => unstored(match self.resolve(*n, 0) {
-                Resolved::Local(0, slot) => Some(slot as usize),
-                _ => None,
-            }),
-            BindValue::Attrs(inner) => {
-                inner.dynamics.is_empty() && !inner.rec && self.reads_unstored(inner)
+        let mut todo = vec![body];
+        while let Some(body) = todo.pop() {
+            for b in &body.statics {
+                let reads = match &b.value {
+                    BindValue::Expr(e) => unstored(self.own_slot(e)),
+                    BindValue::Inherit(n, _) => unstored(match self.resolve(*n, 0) {
+                        Resolved::Local(0, slot) => Some(slot as usize),
+                        _ => None,
+                    }),
+                    BindValue::Attrs(inner) => {
+                        if inner.dynamics.is_empty() && !inner.rec {
+                            todo.push(inner);
+                        }
+                        false
+                    }
+                    BindValue::InheritFrom(..) => false,
+                };
+                if reads {
+                    return true;
+                }
             }
-            BindValue::InheritFrom(..) => false,
-        })
-    }
-
-    fn refers_to_own_scope(&self, e: &ast::Expr) -> bool {
-        self.own_slot(e).is_some()
+        }
+        false
     }
 
     /// The slot of the innermost scope that `e`, a (parenthesised) name,
     /// refers to.
     fn own_slot(&self, e: &ast::Expr) -> Option<usize> {
-        match e {
-            ast::Expr::Ident(i) => match self.resolve(Symbol::new(&ident_name(i)), 0) {
+        match unparen(e) {
+            ast::Expr::Ident(i) => match self.resolve(Symbol::new(&ident_name(&i)), 0) {
                 Resolved::Local(0, slot) => Some(slot as usize),
                 _ => None,
             },
-            ast::Expr::Paren(p) => p.expr().and_then(|e| self.own_slot(&e)),
             _ => None,
         }
     }
 
     /// Build a (rec or plain) attribute set. `filling`: see
     /// [`Compiler::bind_value`].
-    fn attrs(&mut self, body: &AttrsBody, filling: bool) -> Result<()> {
+    fn attrs(&mut self, body: AttrsBody, filling: bool) {
         let off = body.offset;
-        let mut statics: Vec<&StaticBind> = body.statics.iter().collect();
+        let rec = body.rec;
+        let (mut statics, dynamics) = body.into_parts();
         statics.sort_by_key(|b| b.name);
         let layout: Rc<[Symbol]> = statics.iter().map(|s| s.name).collect();
         // Where each attribute is defined, as `unsafeGetAttrPos` and
@@ -1688,7 +2042,7 @@ impl<'a> Compiler<'a> {
         let offsets: Rc<[u32]> = statics
             .iter()
             .map(|s| s.def)
-            .chain(body.dynamics.iter().map(|(_, _, _, def)| *def))
+            .chain(dynamics.iter().map(|(_, _, _, def)| *def))
             .collect();
         let positions = Rc::new(crate::value::AttrPositions::Literal {
             source: self.source.clone(),
@@ -1700,14 +2054,11 @@ impl<'a> Compiler<'a> {
         b.layout_offsets.push(offsets);
         b.layout_positions.push(positions);
         let li = (b.layouts.len() - 1) as u32;
-        if body.rec {
-            let names: HashMap<Symbol, u32> = statics
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.name, i as u32))
-                .collect();
+        let ndyn = dynamics.len() as u32;
+        if rec {
             self.emit(Op::PushEnv(statics.len() as u32), off);
-            self.scopes.push(Scope::Names(names));
+            self.scopes
+                .push_names(statics.iter().enumerate().map(|(i, s)| (s.name, i as u32)));
             // With `__overrides` (`vm::overrides`), every slot is a thunk of
             // its own, and no binding shares a sibling's value.
             let overrides = statics
@@ -1717,81 +2068,63 @@ impl<'a> Compiler<'a> {
                 None => statics.iter().map(|b| b.off).collect(),
                 Some(_) => Vec::new(),
             };
-            let outer = std::mem::replace(&mut self.filling, Filling { off: 0, offs });
-            // Slots are in name order; they are stored in source order.
-            let mut order: Vec<usize> = (0..statics.len()).collect();
-            order.sort_by_key(|i| statics[*i].off);
-            let r = (|| -> Result<()> {
-                for i in order {
-                    let b = statics[i];
-                    self.filling.off = b.off;
-                    if overrides.is_some() {
-                        let proto = self.sub_proto(|c| {
-                            c.bind_value(&b.value, Some(b.name), true, false, b.off)?;
-                            Ok(b.off)
-                        })?;
-                        self.push_thunk(proto, b.off);
-                    } else {
-                        self.bind_value(&b.value, Some(b.name), true, true, b.off)?;
-                    }
-                    self.emit(Op::Store(i as u32), b.off);
-                }
-                if let Some(k) = overrides {
-                    // Forced before the dynamic attributes' names.
-                    self.emit(Op::Local(0, k as u32), off);
-                    self.emit(Op::Force, off);
-                }
-                for (k, v, o, _) in &body.dynamics {
-                    self.dyn_key(k)?;
-                    self.bind_value(v, None, false, false, *o)?;
-                }
-                Ok(())
-            })();
-            self.scopes.pop();
-            self.filling = outer;
-            r?;
-            self.emit(Op::RecAttrs(li, body.dynamics.len() as u32), off);
-            self.emit(Op::PopEnv, off);
+            self.fill(offs);
+            self.plan(Task::Bindings(Bindings::stored(
+                statics,
+                overrides.is_some(),
+            )));
+            if let Some(k) = overrides {
+                // Forced before the dynamic attributes' names.
+                self.plan(Task::Emit(Op::Local(0, k as u32), off));
+                self.plan(Task::Emit(Op::Force, off));
+            }
+            self.plan(Task::Bindings(Bindings::dynamic(dynamics, false)));
+            self.plan(Task::PopScope);
+            self.plan(Task::Unfill);
+            self.plan(Task::Emit(Op::RecAttrs(li, ndyn), off));
+            self.plan(Task::Emit(Op::PopEnv, off));
         } else {
-            for b in &statics {
-                self.bind_value(&b.value, Some(b.name), false, filling, b.off)?;
-            }
-            for (k, v, o, _) in &body.dynamics {
-                self.dyn_key(k)?;
-                self.bind_value(v, None, false, filling, *o)?;
-            }
-            self.emit(Op::Attrs(li, body.dynamics.len() as u32), off);
+            self.plan(Task::Bindings(Box::new(Bindings {
+                statics: (0..).zip(statics).collect::<Vec<_>>().into_iter(),
+                dynamics: dynamics.into_iter(),
+                store: false,
+                own_thunks: false,
+                own_scope: false,
+                filling,
+                dynamic_filling: filling,
+            })));
+            self.plan(Task::Emit(Op::Attrs(li, ndyn), off));
         }
-        Ok(())
     }
 
-    fn let_in(&mut self, body: AttrsBody, inner: &ast::Expr, tail: bool) -> Result<()> {
+    /// Start storing the slots of a `let` or `rec` defined at these
+    /// offsets (see [`Filling`]); the one being filled around it is
+    /// taken up again by [`unfill`](Compiler::unfill).
+    fn fill(&mut self, offs: Vec<u32>) {
+        let inner = Filling { off: 0, offs };
+        let outer = std::mem::replace(&mut self.filling, inner);
+        self.fillings.push(outer);
+    }
+
+    fn unfill(&mut self) {
+        self.filling = self.fillings.pop().expect("fill comes first");
+    }
+
+    fn let_in(&mut self, body: AttrsBody, inner: ast::Expr, tail: bool) -> Result<()> {
         let off = body.offset;
         if !body.dynamics.is_empty() {
             return Err(self.dynamic_in_let(off));
         }
-        let names: HashMap<Symbol, u32> = body
-            .statics
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.name, i as u32))
-            .collect();
-        self.emit(Op::PushEnv(body.statics.len() as u32), off);
-        self.scopes.push(Scope::Names(names));
-        let offs = body.statics.iter().map(|b| b.off).collect();
-        let outer = std::mem::replace(&mut self.filling, Filling { off: 0, offs });
-        let r = (|| -> Result<()> {
-            for (i, b) in body.statics.iter().enumerate() {
-                self.filling.off = b.off;
-                self.bind_value(&b.value, Some(b.name), true, true, b.off)?;
-                self.emit(Op::Store(i as u32), b.off);
-            }
-            self.expr(inner, tail)
-        })();
-        self.scopes.pop();
-        self.filling = outer;
-        r?;
-        self.emit(Op::PopEnv, off);
+        let (statics, _) = body.into_parts();
+        self.emit(Op::PushEnv(statics.len() as u32), off);
+        self.scopes
+            .push_names(statics.iter().enumerate().map(|(i, s)| (s.name, i as u32)));
+        self.fill(statics.iter().map(|b| b.off).collect());
+        self.plan(Task::Bindings(Bindings::stored(statics, false)));
+        self.plan(Task::Expr(inner, tail));
+        self.plan(Task::PopScope);
+        self.plan(Task::Unfill);
+        self.plan(Task::Emit(Op::PopEnv, off));
         Ok(())
     }
 
@@ -1801,138 +2134,143 @@ impl<'a> Compiler<'a> {
         let body = self.child(l.body(), off)?;
         let mut param_name = None;
         let mut at_name = None;
-        let (names, formals, env_size) = match param {
+        let mut entries: Vec<(Symbol, Option<ast::Expr>, u32)> = Vec::new();
+        let mut pattern = None;
+        match param {
             ast::Param::IdentParam(p) => {
                 let id = self.child(p.ident(), off)?;
-                let mut m = HashMap::new();
-                param_name = Some(Symbol::new(&ident_name(&id)));
-                m.insert(Symbol::new(&ident_name(&id)), 0u32);
-                (m, None, 1u32)
+                let sym = Symbol::new(&ident_name(&id));
+                param_name = Some(sym);
+                self.scopes.push_names(std::iter::once((sym, 0)));
             }
             ast::Param::Pattern(p) => {
                 self.check_formals(&p, off)?;
-                let mut entries: Vec<(Symbol, Option<ast::Expr>, u32)> = Vec::new();
                 for e in p.pat_entries() {
                     let id = self.child(e.ident(), off)?;
                     let sym = Symbol::new(&ident_name(&id));
                     entries.push((sym, e.default(), offset(e.syntax())));
                 }
                 entries.sort_by_key(|e| e.0);
-                let mut m: HashMap<Symbol, u32> = entries
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| (e.0, i as u32))
-                    .collect();
                 let mut at_slot = None;
                 if let Some(bind) = p.pat_bind() {
                     let id = self.child(bind.ident(), off)?;
-                    let sym = Symbol::new(&ident_name(&id));
                     at_slot = Some(entries.len() as u32);
-                    at_name = Some(sym);
-                    m.insert(sym, entries.len() as u32);
+                    at_name = Some(Symbol::new(&ident_name(&id)));
                 }
-                let size = entries.len() as u32 + u32::from(at_slot.is_some());
-                (
-                    m,
-                    Some((entries, p.ellipsis_token().is_some(), at_slot)),
-                    size,
-                )
+                let names = entries.iter().enumerate().map(|(i, e)| (e.0, i as u32));
+                let at = at_name.zip(at_slot);
+                self.scopes.push_names(names.chain(at));
+                pattern = Some((p.ellipsis_token().is_some(), at_slot));
             }
+        }
+        let env_size = match pattern {
+            None => 1,
+            Some((_, at_slot)) => entries.len() as u32 + u32::from(at_slot.is_some()),
         };
-        self.scopes.push(Scope::Names(names));
-        let r = (|| -> Result<(Rc<Proto>, Option<Formals>)> {
-            let formals = match formals {
-                None => None,
-                Some((entries, ellipsis, at_slot)) => {
-                    let mut out = Vec::new();
-                    for (name, default, at) in entries {
-                        let default = match default {
-                            Some(d) => {
-                                let doff = offset(d.syntax());
-                                Some(self.sub_proto(|c| {
-                                    c.expr(&d, true)?;
-                                    Ok(doff)
-                                })?)
-                            }
-                            None => None,
-                        };
-                        out.push(Formal {
-                            name,
-                            default,
-                            offset: at,
-                        });
-                    }
-                    Some(Formals {
-                        entries: out,
-                        ellipsis,
-                        at_slot,
-                    })
-                }
-            };
-            let boff = offset(body.syntax());
-            let proto = self.sub_proto(|c| {
-                // Nix names a curried function's inner lambdas after the
-                // binding too (`f = a: { x }: …` reports 'f' for either).
-                match (name, unparen_lambda(&body)) {
-                    (Some(_), Some(inner)) => {
-                        // Counted like any nested expression.
-                        c.nesting += 1;
-                        if c.nesting > MAX_NESTING {
-                            return Err(c.err(
-                                boff,
-                                ErrorKind::Parse,
-                                "expression is nested too deeply",
-                            ));
-                        }
-                        c.lambda(&inner, name)?;
-                        c.nesting -= 1;
-                    }
-                    _ => c.expr(&body, true)?,
-                }
-                Ok(boff)
-            })?;
-            Ok((proto, formals))
-        })();
-        self.scopes.pop();
-        let (proto, formals) = r?;
-        let lambda = Rc::new(Lambda {
-            body: proto,
-            formals,
-            env_size,
-            name,
-            offset: off,
-            source: self.source.clone(),
-            param_name,
-            at_name,
+        // The defaults, then the body, each a body of code of its own.
+        let mut formals = Vec::with_capacity(entries.len());
+        let mut default_exprs = Vec::new();
+        for (name, default, at) in entries {
+            formals.push((name, default.is_some(), at));
+            default_exprs.extend(default);
+        }
+        let defaults = default_exprs.len();
+        let tasks = default_exprs.into_iter().flat_map(|d| {
+            let doff = offset(d.syntax());
+            [Task::BeginProto, Task::Expr(d, true), Task::EndProto(doff)]
         });
-        let b = self.b();
-        b.lambdas.push(lambda);
-        let i = (b.lambdas.len() - 1) as u32;
-        self.emit(Op::Closure(i), off);
+        self.plan(Task::Each(Box::new(tasks)));
+        let boff = offset(body.syntax());
+        self.plan(Task::BeginProto);
+        // Nix names a curried function's inner lambdas after the binding
+        // too (`f = a: { x }: …` reports 'f' for either).
+        match (name, unparen_lambda(&body)) {
+            (Some(_), Some(inner)) => self.plan(Task::Lambda(inner, name)),
+            _ => self.plan(Task::Expr(body, true)),
+        }
+        self.plan(Task::EndProto(boff));
+        self.then(move |c| {
+            c.scopes.pop();
+            let body = c.done.pop().expect("the body was compiled");
+            let mut done = c.done.split_off(c.done.len() - defaults).into_iter();
+            let formals = pattern.map(|(ellipsis, at_slot)| Formals {
+                entries: formals
+                    .into_iter()
+                    .map(|(name, has_default, offset)| Formal {
+                        name,
+                        default: if has_default { done.next() } else { None },
+                        offset,
+                    })
+                    .collect(),
+                ellipsis,
+                at_slot,
+            });
+            let lambda = Rc::new(Lambda {
+                body,
+                formals,
+                env_size,
+                name,
+                offset: off,
+                source: c.source.clone(),
+                param_name,
+                at_name,
+            });
+            let b = c.b();
+            b.lambdas.push(lambda);
+            let i = (b.lambdas.len() - 1) as u32;
+            c.emit(Op::Closure(i), off);
+            Ok(())
+        });
         Ok(())
     }
 }
 
+/// An expression under any parentheses.
+fn unparen(e: &ast::Expr) -> ast::Expr {
+    let mut e = e.clone();
+    while let ast::Expr::Paren(p) = &e {
+        match p.expr() {
+            Some(inner) => e = inner,
+            None => break,
+        }
+    }
+    e
+}
+
 /// The set literal an expression is, under any parentheses.
 fn unparen_set(e: &ast::Expr) -> Option<ast::AttrSet> {
-    match e {
-        ast::Expr::AttrSet(s) => Some(s.clone()),
-        ast::Expr::Paren(p) => p.expr().and_then(|e| unparen_set(&e)),
+    match unparen(e) {
+        ast::Expr::AttrSet(s) => Some(s),
         _ => None,
     }
 }
 
 /// The lambda an expression is, under any parentheses.
 fn unparen_lambda(e: &ast::Expr) -> Option<ast::Lambda> {
-    match e {
-        ast::Expr::Lambda(l) => Some(l.clone()),
-        ast::Expr::Paren(p) => p.expr().and_then(|e| unparen_lambda(&e)),
+    match unparen(e) {
+        ast::Expr::Lambda(l) => Some(l),
         _ => None,
     }
 }
 
+/// Where 2.8 records the names an `inherit` binds (for duplicate
+/// messages): just after `inherit`, or after `inherit (e)`.
+fn inherit_def(inh: &ast::Inherit) -> u32 {
+    match inh.from() {
+        Some(f) => f.r_paren_token(),
+        None => inh.inherit_token(),
+    }
+    .map(|t| u32::from(t.text_range().end()))
+    .unwrap_or_else(|| offset(inh.syntax()))
+}
+
 fn ident_name(i: &ast::Ident) -> String {
-    i.syntax().text().to_string()
+    // An identifier node holds one token (its text, without formatting
+    // the node's text).
+    match i.syntax().first_token() {
+        Some(t) => t.text().to_string(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]

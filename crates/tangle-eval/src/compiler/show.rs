@@ -53,7 +53,7 @@ pub fn show_expr_with_paths(e: &ast::Expr, base_dir: Option<&str>, home: Option<
         root: e.syntax().ancestors().last(),
         order: OnceCell::new(),
     };
-    let node = lower.expr(e);
+    let node = lower.lower(Some(e.clone()));
     let mut out = String::new();
     node.show(&mut out);
     out
@@ -133,10 +133,108 @@ enum Node {
     Raw(String),
 }
 
+impl Node {
+    /// A placeholder: what a missing subexpression lowers to.
+    fn empty() -> Node {
+        Node::Raw(String::new())
+    }
+
+    /// Move this node's children into `out`.
+    fn take_children(&mut self, out: &mut Vec<Node>) {
+        fn take(b: &mut Node) -> Node {
+            std::mem::replace(b, Node::empty())
+        }
+        fn names(path: &mut Vec<Name>, out: &mut Vec<Node>) {
+            for name in path.drain(..) {
+                if let Name::Dyn(mut n) = name {
+                    out.push(take(&mut n));
+                }
+            }
+        }
+        match self {
+            Node::Int(_)
+            | Node::Float(_)
+            | Node::Str(_)
+            | Node::Path(_)
+            | Node::Var(_)
+            | Node::CurPos
+            | Node::Raw(_) => {}
+            Node::Select(e, path, def) => {
+                out.push(take(e));
+                names(path, out);
+                if let Some(d) = def {
+                    out.push(take(d));
+                }
+            }
+            Node::HasAttr(e, path) => {
+                out.push(take(e));
+                names(path, out);
+            }
+            Node::Attrs(a) => {
+                out.extend(
+                    std::mem::take(&mut a.stat)
+                        .into_values()
+                        .map(|mut d| take(&mut d.e)),
+                );
+                for (mut k, mut v) in a.dynamic.drain(..) {
+                    out.push(take(&mut k));
+                    out.push(take(&mut v));
+                }
+            }
+            Node::List(items) | Node::Concat(items) => out.append(items),
+            Node::Lambda(l) => {
+                out.push(take(&mut l.body));
+                if let Some(f) = &mut l.formals {
+                    out.extend(f.list.iter_mut().filter_map(|(_, d)| d.as_mut().map(take)));
+                }
+            }
+            Node::Call(f, args) => {
+                out.push(take(f));
+                out.append(args);
+            }
+            Node::Let(binds, body) => {
+                out.extend(binds.iter_mut().map(|(_, d)| take(&mut d.e)));
+                out.push(take(body));
+            }
+            Node::With(a, b) | Node::Assert(a, b) | Node::Op(_, a, b) => {
+                out.push(take(a));
+                out.push(take(b));
+            }
+            Node::If(c, t, e) => {
+                out.push(take(c));
+                out.push(take(t));
+                out.push(take(e));
+            }
+            Node::Not(e) => out.push(take(e)),
+        }
+    }
+}
+
+impl Drop for Node {
+    /// A node is as deep as the expression it stands for: its children are
+    /// freed one at a time, not recursively.
+    fn drop(&mut self) {
+        let mut nodes = Vec::new();
+        self.take_children(&mut nodes);
+        while let Some(mut n) = nodes.pop() {
+            n.take_children(&mut nodes);
+        }
+    }
+}
+
 /// One element of an attribute path.
 enum Name {
     Sym(String),
     Dyn(Node),
+}
+
+/// A name as lowered: static if it is a string, else the expression
+/// computing it.
+fn name_of(mut n: Node) -> Name {
+    match &mut n {
+        Node::Str(s) => Name::Sym(std::mem::take(s)),
+        _ => Name::Dyn(n),
+    }
 }
 
 struct Def {
@@ -180,97 +278,356 @@ struct Lower<'a> {
     order: OnceCell<HashMap<String, usize>>,
 }
 
-impl Lower<'_> {
-    fn sub(&self, e: Option<ast::Expr>) -> Node {
-        match e {
-            Some(e) => self.expr(&e),
-            None => Node::Raw(String::new()),
+/// A step of lowering ([`Lower::lower`]).
+enum Step {
+    /// Lower an expression (a missing one is [`Node::empty`]): one more
+    /// node on the stack of nodes made.
+    Expr(Option<ast::Expr>),
+    /// Make a node of the last `n` nodes made (in order), in their place.
+    Build(Build, usize),
+}
+
+/// A node to make from its lowered parts, with what else it needs.
+enum Build {
+    /// The function, the argument.
+    Call,
+    /// The set, the path's dynamic names (`None` in `path`), the default.
+    Select {
+        path: Vec<Option<String>>,
+        default: bool,
+    },
+    /// The set, the path's dynamic names.
+    HasAttr(Vec<Option<String>>),
+    /// The bindings' parts ([`Entry`]); for a `let`, then its body.
+    Attrs(Vec<Entry>, Bindings),
+    List,
+    /// The body, then each default.
+    Lambda {
+        arg: Option<String>,
+        /// Each formal's name and whether it has a default; `...`.
+        formals: Option<(Vec<(String, bool)>, bool)>,
+    },
+    With,
+    If,
+    Assert,
+    /// The operand.
+    Unary(ast::UnaryOp),
+    /// The operands.
+    Binary(ast::BinOp),
+    /// A `"..."` string: its pieces, text or (`None`) an interpolation.
+    Str(Vec<Option<String>>),
+    /// A `''...''` string: its pieces, each interpolation a placeholder.
+    Indented(Vec<indented::Piece<Node>>),
+    /// A path: its pieces (`None`: an interpolation), and whether there is
+    /// any interpolation.
+    Path(Vec<Option<Node>>, bool),
+}
+
+/// What bindings make.
+#[derive(Clone, Copy)]
+enum Bindings {
+    Set { rec: bool },
+    Let,
+    LegacyLet,
+}
+
+/// The parts of one binding, as lowered.
+enum Entry {
+    /// `path = value;`: the path's dynamic names (`None` in the list), then
+    /// the value.
+    Value(Vec<Option<String>>),
+    /// `inherit a b;` or `inherit (e) a b;`: for each name, the name if
+    /// dynamic (`None` in the list), then (with `from`) `e`, once for
+    /// each name.
+    Inherit {
+        names: Vec<Option<String>>,
+        from: bool,
+    },
+}
+
+/// Planning a node: the steps that lower its parts, counted.
+struct Parts<'s> {
+    steps: &'s mut Vec<Step>,
+    n: usize,
+}
+
+impl Parts<'_> {
+    fn sub(&mut self, e: Option<ast::Expr>) {
+        self.steps.push(Step::Expr(e));
+        self.n += 1;
+    }
+
+    /// An attribute name: static if it is an identifier, else lowered
+    /// (it may still turn out to be a constant string).
+    fn attr(&mut self, a: &ast::Attr) -> Option<String> {
+        match attr_part(a) {
+            Ok(name) => Some(name),
+            Err(e) => {
+                self.sub(e);
+                None
+            }
         }
     }
 
-    fn expr(&self, e: &ast::Expr) -> Node {
-        match e {
-            ast::Expr::Literal(l) => match l.kind() {
-                ast::LiteralKind::Integer(i) => match i.value() {
-                    Ok(v) => Node::Int(v),
-                    Err(_) => Node::Raw(i.syntax().text().to_string()),
-                },
-                ast::LiteralKind::Float(f) => match f.value() {
-                    Ok(v) => Node::Float(v),
-                    Err(_) => Node::Raw(f.syntax().text().to_string()),
-                },
-                ast::LiteralKind::Uri(u) => Node::Str(u.syntax().text().to_string()),
-            },
-            ast::Expr::Ident(i) => Node::Var(i.syntax().text().to_string()),
-            ast::Expr::CurPos(_) => Node::CurPos,
-            ast::Expr::Str(s) => self.string(s),
-            ast::Expr::PathAbs(_) | ast::Expr::PathRel(_) | ast::Expr::PathHome(_) => {
-                match ast::Path::cast(e.syntax().clone()) {
-                    Some(p) => self.path(&p),
-                    None => Node::Raw(e.syntax().text().to_string()),
+    fn attrpath(&mut self, p: Option<ast::Attrpath>) -> Vec<Option<String>> {
+        p.iter()
+            .flat_map(|p| p.attrs())
+            .map(|a| self.attr(&a))
+            .collect()
+    }
+
+    fn build(self, b: Build) {
+        self.steps.push(Step::Build(b, self.n));
+    }
+}
+
+/// An attribute's name if it is an identifier, else the expression that
+/// computes it.
+fn attr_part(a: &ast::Attr) -> std::result::Result<String, Option<ast::Expr>> {
+    match a {
+        ast::Attr::Ident(i) => Ok(i.syntax().text().to_string()),
+        ast::Attr::Str(s) => Err(Some(ast::Expr::Str(s.clone()))),
+        ast::Attr::Dynamic(d) => Err(d.expr()),
+    }
+}
+
+impl Lower<'_> {
+    /// Lower an expression. Nothing here recurses on the tree: a stack of
+    /// steps and one of the nodes made so far take the place of the native
+    /// stack.
+    fn lower(&self, e: Option<ast::Expr>) -> Node {
+        let mut steps = vec![Step::Expr(e)];
+        let mut planned = Vec::new();
+        let mut nodes: Vec<Node> = Vec::new();
+        while let Some(step) = steps.pop() {
+            match step {
+                Step::Expr(None) => nodes.push(Node::empty()),
+                Step::Expr(Some(e)) => {
+                    if let Some(n) = self.plan(&e, &mut planned) {
+                        nodes.push(n);
+                    }
+                    // Planned in order; the first runs first.
+                    steps.extend(planned.drain(..).rev());
+                }
+                Step::Build(b, n) => {
+                    let parts = nodes.split_off(nodes.len() - n);
+                    let node = self.build(b, parts.into_iter());
+                    nodes.push(node);
                 }
             }
-            ast::Expr::PathSearch(p) => {
-                let text = p
+        }
+        nodes.pop().unwrap_or_else(Node::empty)
+    }
+
+    /// An expression's node if it has no parts to lower; else plan the
+    /// steps that make it.
+    fn plan(&self, e: &ast::Expr, steps: &mut Vec<Step>) -> Option<Node> {
+        let mut p = Parts { steps, n: 0 };
+        let build = match e {
+            ast::Expr::Literal(l) => {
+                return Some(match l.kind() {
+                    ast::LiteralKind::Integer(i) => match i.value() {
+                        Ok(v) => Node::Int(v),
+                        Err(_) => Node::Raw(i.syntax().text().to_string()),
+                    },
+                    ast::LiteralKind::Float(f) => match f.value() {
+                        Ok(v) => Node::Float(v),
+                        Err(_) => Node::Raw(f.syntax().text().to_string()),
+                    },
+                    ast::LiteralKind::Uri(u) => Node::Str(u.syntax().text().to_string()),
+                })
+            }
+            ast::Expr::Ident(i) => return Some(Node::Var(i.syntax().text().to_string())),
+            ast::Expr::CurPos(_) => return Some(Node::CurPos),
+            ast::Expr::Error(_) => return Some(Node::Raw(e.syntax().text().to_string())),
+            ast::Expr::Str(s) => self.plan_string(s, &mut p),
+            ast::Expr::PathAbs(_) | ast::Expr::PathRel(_) | ast::Expr::PathHome(_) => {
+                match ast::Path::cast(e.syntax().clone()) {
+                    Some(path) => self.plan_path(&path, &mut p),
+                    None => return Some(Node::Raw(e.syntax().text().to_string())),
+                }
+            }
+            ast::Expr::PathSearch(s) => {
+                let text = s
                     .content()
                     .map(|c| c.text().to_string())
                     .unwrap_or_default();
                 let name = text.trim_start_matches('<').trim_end_matches('>');
-                Node::Call(
+                return Some(Node::Call(
                     boxed(var("__findFile")),
                     vec![var("__nixPath"), Node::Str(name.to_string())],
-                )
+                ));
             }
-            ast::Expr::Paren(p) => self.sub(p.expr()),
-            ast::Expr::Root(r) => self.sub(r.expr()),
+            // Parentheses leave no node: the inner expression's takes
+            // their place.
+            ast::Expr::Paren(paren) => {
+                p.steps.push(Step::Expr(paren.expr()));
+                return None;
+            }
+            ast::Expr::Root(r) => {
+                p.steps.push(Step::Expr(r.expr()));
+                return None;
+            }
             ast::Expr::Apply(a) => {
-                let f = self.sub(a.lambda());
-                let arg = self.sub(a.argument());
-                call(f, arg)
+                p.sub(a.lambda());
+                p.sub(a.argument());
+                Build::Call
             }
             ast::Expr::Select(s) => {
-                let e = self.sub(s.expr());
-                let path = self.attrpath(s.attrpath());
-                let def = s.default_expr().map(|d| boxed(self.expr(&d)));
-                Node::Select(boxed(e), path, def)
+                p.sub(s.expr());
+                let path = p.attrpath(s.attrpath());
+                let default = s.default_expr();
+                let has_default = default.is_some();
+                if has_default {
+                    p.sub(default);
+                }
+                Build::Select {
+                    path,
+                    default: has_default,
+                }
             }
             ast::Expr::HasAttr(h) => {
-                let e = self.sub(h.expr());
-                Node::HasAttr(boxed(e), self.attrpath(h.attrpath()))
+                p.sub(h.expr());
+                Build::HasAttr(p.attrpath(h.attrpath()))
             }
             ast::Expr::AttrSet(s) => {
-                let mut attrs = self.bindings(s);
-                attrs.rec = s.rec_token().is_some();
-                Node::Attrs(attrs)
+                let rec = s.rec_token().is_some();
+                Build::Attrs(plan_bindings(s, &mut p), Bindings::Set { rec })
             }
             ast::Expr::LetIn(l) => {
-                let attrs = self.bindings(l);
-                Node::Let(self.let_order(attrs), boxed(self.sub(l.body())))
+                let entries = plan_bindings(l, &mut p);
+                p.sub(l.body());
+                Build::Attrs(entries, Bindings::Let)
             }
-            ast::Expr::LegacyLet(l) => {
-                let mut attrs = self.bindings(l);
-                attrs.rec = true;
-                Node::Select(
-                    boxed(Node::Attrs(attrs)),
-                    vec![Name::Sym("body".to_string())],
-                    None,
-                )
+            ast::Expr::LegacyLet(l) => Build::Attrs(plan_bindings(l, &mut p), Bindings::LegacyLet),
+            ast::Expr::List(l) => {
+                for item in l.items() {
+                    p.sub(Some(item));
+                }
+                Build::List
             }
-            ast::Expr::List(l) => Node::List(l.items().map(|i| self.expr(&i)).collect()),
-            ast::Expr::Lambda(l) => self.lambda(l),
+            ast::Expr::Lambda(l) => {
+                p.sub(l.body());
+                let (arg, formals) = match l.param() {
+                    Some(ast::Param::IdentParam(ip)) => {
+                        (ip.ident().map(|i| i.syntax().text().to_string()), None)
+                    }
+                    Some(ast::Param::Pattern(pat)) => {
+                        let arg = pat
+                            .pat_bind()
+                            .and_then(|b| b.ident())
+                            .map(|i| i.syntax().text().to_string());
+                        let mut list = Vec::new();
+                        for entry in pat.pat_entries() {
+                            let name = entry.ident().map(|i| i.syntax().text().to_string());
+                            let default = entry.default();
+                            list.push((name.unwrap_or_default(), default.is_some()));
+                            if default.is_some() {
+                                p.sub(default);
+                            }
+                        }
+                        (arg, Some((list, pat.ellipsis_token().is_some())))
+                    }
+                    None => (None, None),
+                };
+                Build::Lambda { arg, formals }
+            }
             ast::Expr::With(w) => {
-                Node::With(boxed(self.sub(w.namespace())), boxed(self.sub(w.body())))
+                p.sub(w.namespace());
+                p.sub(w.body());
+                Build::With
             }
-            ast::Expr::IfElse(i) => Node::If(
-                boxed(self.sub(i.condition())),
-                boxed(self.sub(i.body())),
-                boxed(self.sub(i.else_body())),
-            ),
+            ast::Expr::IfElse(i) => {
+                p.sub(i.condition());
+                p.sub(i.body());
+                p.sub(i.else_body());
+                Build::If
+            }
             ast::Expr::Assert(a) => {
-                Node::Assert(boxed(self.sub(a.condition())), boxed(self.sub(a.body())))
+                p.sub(a.condition());
+                p.sub(a.body());
+                Build::Assert
             }
             ast::Expr::UnaryOp(u) => {
-                let e = self.sub(u.expr());
+                p.sub(u.expr());
+                Build::Unary(u.clone())
+            }
+            ast::Expr::BinOp(b) => {
+                p.sub(b.lhs());
+                p.sub(b.rhs());
+                Build::Binary(b.clone())
+            }
+        };
+        p.build(build);
+        None
+    }
+
+    /// Make a node from its lowered parts.
+    fn build(&self, b: Build, mut parts: std::vec::IntoIter<Node>) -> Node {
+        let mut next = || parts.next().unwrap_or_else(Node::empty);
+        match b {
+            Build::Call => {
+                let f = next();
+                call(f, next())
+            }
+            Build::Select { path, default } => {
+                let e = next();
+                let path = names(path, &mut next);
+                let default = default.then(|| boxed(next()));
+                Node::Select(boxed(e), path, default)
+            }
+            Build::HasAttr(path) => {
+                let e = next();
+                Node::HasAttr(boxed(e), names(path, &mut next))
+            }
+            Build::Attrs(entries, kind) => {
+                let mut attrs = bindings(entries, &mut next);
+                match kind {
+                    Bindings::Set { rec } => {
+                        attrs.rec = rec;
+                        Node::Attrs(attrs)
+                    }
+                    Bindings::Let => Node::Let(self.let_order(attrs), boxed(next())),
+                    Bindings::LegacyLet => {
+                        attrs.rec = true;
+                        Node::Select(
+                            boxed(Node::Attrs(attrs)),
+                            vec![Name::Sym("body".to_string())],
+                            None,
+                        )
+                    }
+                }
+            }
+            Build::List => Node::List(parts.collect()),
+            Build::Lambda { arg, formals } => {
+                let body = next();
+                let formals = formals.map(|(list, ellipsis)| {
+                    let mut list: Vec<(String, Option<Node>)> = list
+                        .into_iter()
+                        .map(|(name, has_default)| (name, has_default.then(&mut next)))
+                        .collect();
+                    if list.len() > 1 {
+                        list.sort_by_cached_key(|(name, _)| self.rank(name));
+                    }
+                    FormalsNode { list, ellipsis }
+                });
+                Node::Lambda(Box::new(LambdaNode { arg, formals, body }))
+            }
+            Build::With => {
+                let ns = next();
+                Node::With(boxed(ns), boxed(next()))
+            }
+            Build::If => {
+                let c = next();
+                let t = next();
+                Node::If(boxed(c), boxed(t), boxed(next()))
+            }
+            Build::Assert => {
+                let c = next();
+                Node::Assert(boxed(c), boxed(next()))
+            }
+            Build::Unary(u) => {
+                let e = next();
                 match u.operator() {
                     Some(ast::UnaryOpKind::Invert) => Node::Not(boxed(e)),
                     Some(ast::UnaryOpKind::Negate) => {
@@ -279,80 +636,96 @@ impl Lower<'_> {
                     None => Node::Raw(u.syntax().text().to_string()),
                 }
             }
-            ast::Expr::BinOp(b) => self.binop(b),
-            ast::Expr::Error(_) => Node::Raw(e.syntax().text().to_string()),
-        }
-    }
-
-    fn binop(&self, b: &ast::BinOp) -> Node {
-        use ast::BinOpKind as K;
-        let l = self.sub(b.lhs());
-        let r = self.sub(b.rhs());
-        let builtin = |name: &str, x: Node, y: Node| Node::Call(boxed(var(name)), vec![x, y]);
-        let op = |s: &'static str, x: Node, y: Node| Node::Op(s, boxed(x), boxed(y));
-        match b.operator() {
-            Some(K::Concat) => op("++", l, r),
-            Some(K::Update) => op("//", l, r),
-            Some(K::Add) => op("+", l, r),
-            Some(K::Sub) => builtin("__sub", l, r),
-            Some(K::Mul) => builtin("__mul", l, r),
-            Some(K::Div) => builtin("__div", l, r),
-            Some(K::And) => op("&&", l, r),
-            Some(K::Or) => op("||", l, r),
-            Some(K::Implication) => op("->", l, r),
-            Some(K::Equal) => op("==", l, r),
-            Some(K::NotEqual) => op("!=", l, r),
-            Some(K::Less) => builtin("__lessThan", l, r),
-            Some(K::More) => builtin("__lessThan", r, l),
-            Some(K::LessOrEq) => Node::Not(boxed(builtin("__lessThan", r, l))),
-            Some(K::MoreOrEq) => Node::Not(boxed(builtin("__lessThan", l, r))),
-            // Not Nix 2.8 syntax; print them plainly.
-            Some(K::PipeRight) => op("|>", l, r),
-            Some(K::PipeLeft) => op("<|", l, r),
-            None => Node::Raw(b.syntax().text().to_string()),
+            Build::Binary(b) => {
+                let l = next();
+                binop(&b, l, next())
+            }
+            Build::Str(pieces) => {
+                let mut out: Vec<Node> = Vec::new();
+                for piece in pieces {
+                    match piece {
+                        Some(text) => {
+                            if let Some(Node::Str(prev)) = out.last_mut() {
+                                prev.push_str(&text);
+                            } else {
+                                out.push(Node::Str(text));
+                            }
+                        }
+                        None => out.push(next()),
+                    }
+                }
+                match out.len() {
+                    0 => Node::Str(String::new()),
+                    1 if matches!(out[0], Node::Str(_)) => out.pop().unwrap_or_else(Node::empty),
+                    _ => Node::Concat(out),
+                }
+            }
+            Build::Indented(mut pieces) => {
+                if pieces.is_empty() {
+                    return Node::Str(String::new());
+                }
+                for piece in pieces.iter_mut() {
+                    if let indented::Piece::Interp(e) = piece {
+                        *e = next();
+                    }
+                }
+                let mut out: Vec<Node> = indented::strip(pieces)
+                    .into_iter()
+                    .map(|p| match p {
+                        indented::Piece::Text(t, _) => Node::Str(t),
+                        indented::Piece::Interp(e) => e,
+                    })
+                    .collect();
+                if out.len() == 1 && matches!(out[0], Node::Str(_)) {
+                    return out.pop().unwrap_or_else(Node::empty);
+                }
+                Node::Concat(out)
+            }
+            Build::Path(pieces, interpolated) => {
+                let mut out: Vec<Node> = pieces
+                    .into_iter()
+                    .map(|p| p.unwrap_or_else(&mut next))
+                    .collect();
+                if !interpolated && out.len() == 1 {
+                    return out.pop().unwrap_or_else(Node::empty);
+                }
+                Node::Concat(out)
+            }
         }
     }
 
     /// A `"..."` or `''...''` string: one string if it has a single piece,
     /// else a concatenation of its pieces.
-    fn string(&self, s: &ast::Str) -> Node {
+    fn plan_string(&self, s: &ast::Str, p: &mut Parts) -> Build {
         let indented = s
             .syntax()
             .first_token()
             .map(|t| t.text() == "''")
             .unwrap_or(false);
         if indented {
-            return self.indented_string(s);
+            return self.plan_indented_string(s, p);
         }
-        let mut parts: Vec<Node> = Vec::new();
-        for p in s.parts() {
-            match p {
-                InterpolPart::Literal(lit) => {
-                    let text = unescape(lit.syntax().text());
-                    if let Some(Node::Str(prev)) = parts.last_mut() {
-                        prev.push_str(&text);
-                    } else {
-                        parts.push(Node::Str(text));
-                    }
+        let mut pieces = Vec::new();
+        for part in s.parts() {
+            match part {
+                InterpolPart::Literal(lit) => pieces.push(Some(unescape(lit.syntax().text()))),
+                InterpolPart::Interpolation(i) => {
+                    p.sub(i.expr());
+                    pieces.push(None);
                 }
-                InterpolPart::Interpolation(i) => parts.push(self.sub(i.expr())),
             }
         }
-        match parts.len() {
-            0 => Node::Str(String::new()),
-            1 if matches!(parts[0], Node::Str(_)) => parts.pop().unwrap_or(Node::CurPos),
-            _ => Node::Concat(parts),
-        }
+        Build::Str(pieces)
     }
 
     /// 2.8 lexes an indented string into pieces (plain runs, each escape on
     /// its own, each `${...}`), strips the indentation across them, and keeps
     /// every piece, empty or not.
-    fn indented_string(&self, s: &ast::Str) -> Node {
+    fn plan_indented_string(&self, s: &ast::Str, p: &mut Parts) -> Build {
         let mut pieces: Vec<indented::Piece<Node>> = Vec::new();
         let mut first = true;
-        for p in s.parts() {
-            match p {
+        for part in s.parts() {
+            match part {
                 InterpolPart::Literal(lit) => {
                     let mut raw = lit.syntax().text();
                     if first {
@@ -361,50 +734,38 @@ impl Lower<'_> {
                     indented::lex(raw, &mut pieces);
                 }
                 InterpolPart::Interpolation(i) => {
-                    pieces.push(indented::Piece::Interp(self.sub(i.expr())))
+                    p.sub(i.expr());
+                    pieces.push(indented::Piece::Interp(Node::empty()));
                 }
             }
             first = false;
         }
-        if pieces.is_empty() {
-            return Node::Str(String::new());
-        }
-        let mut out: Vec<Node> = indented::strip(pieces)
-            .into_iter()
-            .map(|p| match p {
-                indented::Piece::Text(t, _) => Node::Str(t),
-                indented::Piece::Interp(e) => e,
-            })
-            .collect();
-        if out.len() == 1 && matches!(out[0], Node::Str(_)) {
-            return out.pop().unwrap_or(Node::CurPos);
-        }
-        Node::Concat(out)
+        Build::Indented(pieces)
     }
 
-    fn path(&self, p: &ast::Path) -> Node {
-        let parts = p.parts();
+    fn plan_path(&self, path: &ast::Path, p: &mut Parts) -> Build {
+        let parts = path.parts();
         let interpolated = parts
             .iter()
             .any(|p| matches!(p, InterpolPart::Interpolation(_)));
-        let mut out = Vec::new();
+        let mut pieces = Vec::new();
         for (i, part) in parts.into_iter().enumerate() {
             match part {
                 InterpolPart::Literal(l) => {
                     let text = l.text();
                     if i == 0 {
-                        out.push(Node::Path(self.path_start(text, interpolated)));
+                        pieces.push(Some(Node::Path(self.path_start(text, interpolated))));
                     } else {
-                        out.push(Node::Str(text.to_string()));
+                        pieces.push(Some(Node::Str(text.to_string())));
                     }
                 }
-                InterpolPart::Interpolation(e) => out.push(self.sub(e.expr())),
+                InterpolPart::Interpolation(e) => {
+                    p.sub(e.expr());
+                    pieces.push(None);
+                }
             }
         }
-        if !interpolated && out.len() == 1 {
-            return out.pop().unwrap_or(Node::CurPos);
-        }
-        Node::Concat(out)
+        Build::Path(pieces, interpolated)
     }
 
     /// The first literal piece of a path, made absolute the way 2.8 does:
@@ -432,100 +793,26 @@ impl Lower<'_> {
         p
     }
 
-    fn attrpath(&self, p: Option<ast::Attrpath>) -> Vec<Name> {
-        match p {
-            Some(p) => p.attrs().map(|a| self.attr_name(&a)).collect(),
-            None => Vec::new(),
-        }
-    }
-
-    /// An attribute name: static if it is an identifier or evaluates to a
-    /// constant string, else the expression computing it.
-    fn attr_name(&self, a: &ast::Attr) -> Name {
-        let n = match a {
-            ast::Attr::Ident(i) => return Name::Sym(i.syntax().text().to_string()),
-            ast::Attr::Str(s) => self.string(s),
-            ast::Attr::Dynamic(d) => self.sub(d.expr()),
-        };
-        match n {
-            Node::Str(s) => Name::Sym(s),
-            other => Name::Dyn(other),
-        }
-    }
-
-    /// The bindings of a set or `let`, nested paths merged into sets.
-    fn bindings(&self, node: &impl HasEntry) -> Attrs {
-        let mut attrs = Attrs::default();
-        for entry in node.entries() {
-            match entry {
-                ast::Entry::AttrpathValue(av) => {
-                    let path = self.attrpath(av.attrpath());
-                    let value = self.sub(av.value());
-                    add_attr(&mut attrs, path, value);
-                }
-                ast::Entry::Inherit(inh) => {
-                    let from = inh.from().map(|f| f.expr());
-                    for a in inh.attrs() {
-                        let name = match self.attr_name(&a) {
-                            Name::Sym(s) => s,
-                            Name::Dyn(_) => continue,
-                        };
-                        let def = match &from {
-                            // `inherit (e) x;` is `x = e.x;`, not marked inherited.
-                            Some(e) => Def {
-                                inherited: false,
-                                e: Node::Select(
-                                    boxed(self.sub(e.clone())),
-                                    vec![Name::Sym(name.clone())],
-                                    None,
-                                ),
-                            },
-                            None => Def {
-                                inherited: true,
-                                e: Node::Var(name.clone()),
-                            },
-                        };
-                        attrs.stat.entry(name).or_insert(def);
-                    }
+    /// The name an attribute stands for, if static (an identifier, or a
+    /// string that lowers to a constant).
+    fn static_attr_name(&self, a: &ast::Attr) -> Option<String> {
+        match attr_part(a) {
+            Ok(name) => Some(name),
+            // Only a string (or a URI) lowers to a string: anything else
+            // need not be lowered to know.
+            Err(Some(e))
+                if matches!(
+                    super::unparen(&e),
+                    ast::Expr::Str(_) | ast::Expr::Literal(_)
+                ) =>
+            {
+                match name_of(self.lower(Some(e))) {
+                    Name::Sym(s) => Some(s),
+                    Name::Dyn(_) => None,
                 }
             }
+            Err(_) => None,
         }
-        attrs
-    }
-
-    fn lambda(&self, l: &ast::Lambda) -> Node {
-        let body = self.sub(l.body());
-        let (arg, formals) = match l.param() {
-            Some(ast::Param::IdentParam(p)) => {
-                (p.ident().map(|i| i.syntax().text().to_string()), None)
-            }
-            Some(ast::Param::Pattern(p)) => {
-                let arg = p
-                    .pat_bind()
-                    .and_then(|b| b.ident())
-                    .map(|i| i.syntax().text().to_string());
-                let mut formals: Vec<(String, Option<Node>)> = p
-                    .pat_entries()
-                    .map(|e| {
-                        let name = e.ident().map(|i| i.syntax().text().to_string());
-                        (name.unwrap_or_default(), e.default().map(|d| self.expr(&d)))
-                    })
-                    .collect();
-                if formals.len() > 1 {
-                    formals.sort_by_cached_key(|(name, _)| self.rank(name));
-                }
-                let ellipsis = p.ellipsis_token().is_some();
-                (
-                    arg,
-                    Some(FormalsNode {
-                        list: formals,
-                        ellipsis,
-                    }),
-                )
-            }
-            None => (None, None),
-        };
-        Node::Lambda(Box::new(LambdaNode { arg, formals, body }))
     }
 
     /// A `let`'s bindings in symbol-table order.
@@ -549,7 +836,7 @@ impl Lower<'_> {
             let mut o = SymbolOrder::default();
             if let Some(root) = self.root.as_ref().and_then(|r| ast::Root::cast(r.clone())) {
                 if let Some(e) = root.expr() {
-                    o.expr(self, &e);
+                    o.walk(self, e);
                 }
             }
             o.map
@@ -561,68 +848,173 @@ impl Lower<'_> {
     }
 }
 
+/// Plan lowering the parts of a set's or `let`'s bindings.
+fn plan_bindings(node: &impl HasEntry, p: &mut Parts) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for entry in node.entries() {
+        match entry {
+            ast::Entry::AttrpathValue(av) => {
+                let path = p.attrpath(av.attrpath());
+                p.sub(av.value());
+                entries.push(Entry::Value(path));
+            }
+            ast::Entry::Inherit(inh) => {
+                let from = inh.from().map(|f| f.expr());
+                let mut names = Vec::new();
+                for a in inh.attrs() {
+                    names.push(p.attr(&a));
+                    if let Some(e) = &from {
+                        p.sub(e.clone());
+                    }
+                }
+                entries.push(Entry::Inherit {
+                    names,
+                    from: from.is_some(),
+                });
+            }
+        }
+    }
+    entries
+}
+
+/// An attribute path from its static names and its lowered dynamic ones.
+fn names(path: Vec<Option<String>>, next: &mut impl FnMut() -> Node) -> Vec<Name> {
+    path.into_iter()
+        .map(|n| match n {
+            Some(s) => Name::Sym(s),
+            None => name_of(next()),
+        })
+        .collect()
+}
+
+/// The bindings of a set or `let` from their lowered parts, nested paths
+/// merged into sets.
+fn bindings(entries: Vec<Entry>, next: &mut impl FnMut() -> Node) -> Attrs {
+    let mut attrs = Attrs::default();
+    for entry in entries {
+        match entry {
+            Entry::Value(path) => {
+                let path = names(path, next);
+                add_attr(&mut attrs, path, next());
+            }
+            Entry::Inherit { names: list, from } => {
+                for n in list {
+                    let name = match n {
+                        Some(s) => Name::Sym(s),
+                        None => name_of(next()),
+                    };
+                    let from = from.then(&mut *next);
+                    let name = match name {
+                        Name::Sym(s) => s,
+                        Name::Dyn(_) => continue,
+                    };
+                    let def = match from {
+                        // `inherit (e) x;` is `x = e.x;`, not marked inherited.
+                        Some(e) => Def {
+                            inherited: false,
+                            e: Node::Select(boxed(e), vec![Name::Sym(name.clone())], None),
+                        },
+                        None => Def {
+                            inherited: true,
+                            e: Node::Var(name.clone()),
+                        },
+                    };
+                    attrs.stat.entry(name).or_insert(def);
+                }
+            }
+        }
+    }
+    attrs
+}
+
+/// A binary operator as 2.8's parser desugars it.
+fn binop(b: &ast::BinOp, l: Node, r: Node) -> Node {
+    use ast::BinOpKind as K;
+    let builtin = |name: &str, x: Node, y: Node| Node::Call(boxed(var(name)), vec![x, y]);
+    let op = |s: &'static str, x: Node, y: Node| Node::Op(s, boxed(x), boxed(y));
+    match b.operator() {
+        Some(K::Concat) => op("++", l, r),
+        Some(K::Update) => op("//", l, r),
+        Some(K::Add) => op("+", l, r),
+        Some(K::Sub) => builtin("__sub", l, r),
+        Some(K::Mul) => builtin("__mul", l, r),
+        Some(K::Div) => builtin("__div", l, r),
+        Some(K::And) => op("&&", l, r),
+        Some(K::Or) => op("||", l, r),
+        Some(K::Implication) => op("->", l, r),
+        Some(K::Equal) => op("==", l, r),
+        Some(K::NotEqual) => op("!=", l, r),
+        Some(K::Less) => builtin("__lessThan", l, r),
+        Some(K::More) => builtin("__lessThan", r, l),
+        Some(K::LessOrEq) => Node::Not(boxed(builtin("__lessThan", r, l))),
+        Some(K::MoreOrEq) => Node::Not(boxed(builtin("__lessThan", l, r))),
+        // Not Nix 2.8 syntax; print them plainly.
+        Some(K::PipeRight) => op("|>", l, r),
+        Some(K::PipeLeft) => op("<|", l, r),
+        None => Node::Raw(b.syntax().text().to_string()),
+    }
+}
+
 /// Apply `f` to `arg`; a call applied again takes one more argument, as in
 /// 2.8's parser.
-fn call(f: Node, arg: Node) -> Node {
-    match f {
-        Node::Call(fun, mut args) => {
-            args.push(arg);
-            Node::Call(fun, args)
-        }
-        other => Node::Call(boxed(other), vec![arg]),
+fn call(mut f: Node, arg: Node) -> Node {
+    if let Node::Call(_, args) = &mut f {
+        args.push(arg);
+        return f;
     }
+    Node::Call(boxed(f), vec![arg])
 }
 
 /// Add `path = e` to `attrs` as 2.8's parser does: intermediate names make
 /// (or extend) nested sets; a set assigned to a name that already holds a set
 /// has its static attributes merged into it.
-fn add_attr(attrs: &mut Attrs, mut path: Vec<Name>, e: Node) {
-    if path.is_empty() {
-        return;
-    }
-    let first = path.remove(0);
-    if path.is_empty() {
-        match first {
-            Name::Sym(s) => match attrs.stat.get_mut(&s) {
-                Some(existing) => {
-                    if let (Node::Attrs(into), Node::Attrs(from)) = (&mut existing.e, e) {
-                        for (k, v) in from.stat {
-                            into.stat.entry(k).or_insert(v);
+fn add_attr(attrs: &mut Attrs, path: Vec<Name>, mut e: Node) {
+    let mut attrs = attrs;
+    let mut path = path.into_iter().peekable();
+    while let Some(first) = path.next() {
+        if path.peek().is_none() {
+            match first {
+                Name::Sym(s) => match attrs.stat.get_mut(&s) {
+                    Some(existing) => {
+                        if let (Node::Attrs(into), Node::Attrs(from)) = (&mut existing.e, &mut e) {
+                            for (k, v) in std::mem::take(&mut from.stat) {
+                                into.stat.entry(k).or_insert(v);
+                            }
                         }
                     }
-                }
-                None => {
-                    attrs.stat.insert(
-                        s,
-                        Def {
-                            inherited: false,
-                            e,
-                        },
-                    );
-                }
-            },
-            Name::Dyn(n) => attrs.dynamic.push((n, e)),
-        }
-        return;
-    }
-    match first {
-        Name::Sym(s) => {
-            let def = attrs.stat.entry(s).or_insert_with(|| Def {
-                inherited: false,
-                e: Node::Attrs(Attrs::default()),
-            });
-            if def.inherited {
-                return;
+                    None => {
+                        attrs.stat.insert(
+                            s,
+                            Def {
+                                inherited: false,
+                                e,
+                            },
+                        );
+                    }
+                },
+                Name::Dyn(n) => attrs.dynamic.push((n, e)),
             }
-            if let Node::Attrs(inner) = &mut def.e {
-                add_attr(inner, path, e);
+            return;
+        }
+        attrs = match first {
+            Name::Sym(s) => {
+                let def = attrs.stat.entry(s).or_insert_with(|| Def {
+                    inherited: false,
+                    e: Node::Attrs(Attrs::default()),
+                });
+                match &mut def.e {
+                    Node::Attrs(inner) if !def.inherited => inner,
+                    _ => return,
+                }
             }
-        }
-        Name::Dyn(n) => {
-            let mut inner = Attrs::default();
-            add_attr(&mut inner, path, e);
-            attrs.dynamic.push((n, Node::Attrs(inner)));
-        }
+            Name::Dyn(n) => {
+                attrs.dynamic.push((n, Node::Attrs(Attrs::default())));
+                match attrs.dynamic.last_mut() {
+                    Some((_, Node::Attrs(inner))) => inner,
+                    _ => return,
+                }
+            }
+        };
     }
 }
 
@@ -650,11 +1042,20 @@ fn unescape(raw: &str) -> String {
     }
     out
 }
-
 /// The order in which 2.8's parser would create the names of a file.
 #[derive(Default)]
 struct SymbolOrder {
     map: HashMap<String, usize>,
+}
+
+/// A step of [`SymbolOrder::walk`].
+enum Visit {
+    Expr(Option<ast::Expr>),
+    Name(String),
+    /// An attribute name: its parts, then the name itself if static.
+    Attr(ast::Attr),
+    /// The name of an attribute whose parts were walked, if static.
+    AttrName(ast::Attr),
 }
 
 impl SymbolOrder {
@@ -665,150 +1066,168 @@ impl SymbolOrder {
         }
     }
 
-    fn sub(&mut self, lower: &Lower, e: Option<ast::Expr>) {
-        if let Some(e) = e {
-            self.expr(lower, &e);
-        }
-    }
-
-    fn expr(&mut self, lower: &Lower, e: &ast::Expr) {
-        match e {
-            ast::Expr::Ident(i) => self.intern(&i.syntax().text().to_string()),
-            ast::Expr::Literal(_) | ast::Expr::CurPos(_) | ast::Expr::PathSearch(_) => {}
-            ast::Expr::Error(_) => {}
-            ast::Expr::Str(s) => self.string(lower, s),
-            ast::Expr::PathAbs(_) | ast::Expr::PathRel(_) | ast::Expr::PathHome(_) => {
-                if let Some(p) = ast::Path::cast(e.syntax().clone()) {
-                    for part in p.parts() {
-                        if let InterpolPart::Interpolation(i) = part {
-                            self.sub(lower, i.expr());
+    /// Walk an expression in the order 2.8's parser creates its names,
+    /// with a stack of steps (no recursion on the tree).
+    fn walk(&mut self, lower: &Lower, e: ast::Expr) {
+        let mut todo = vec![Visit::Expr(Some(e))];
+        let mut next = Vec::new();
+        while let Some(v) = todo.pop() {
+            match v {
+                Visit::Expr(None) => {}
+                Visit::Expr(Some(e)) => plan_visit(&e, &mut next),
+                Visit::Name(name) => self.intern(&name),
+                Visit::Attr(a) => {
+                    match &a {
+                        ast::Attr::Ident(i) => {
+                            next.push(Visit::Name(i.syntax().text().to_string()))
                         }
+                        ast::Attr::Str(s) => plan_string_visit(s, &mut next),
+                        ast::Attr::Dynamic(d) => next.push(Visit::Expr(d.expr())),
+                    }
+                    if !matches!(a, ast::Attr::Ident(_)) {
+                        next.push(Visit::AttrName(a));
+                    }
+                }
+                Visit::AttrName(a) => {
+                    if let Some(s) = lower.static_attr_name(&a) {
+                        self.intern(&s);
                     }
                 }
             }
-            ast::Expr::Apply(a) => {
-                self.sub(lower, a.lambda());
-                self.sub(lower, a.argument());
-            }
-            ast::Expr::Assert(a) => {
-                self.sub(lower, a.condition());
-                self.sub(lower, a.body());
-            }
-            ast::Expr::IfElse(i) => {
-                self.sub(lower, i.condition());
-                self.sub(lower, i.body());
-                self.sub(lower, i.else_body());
-            }
-            ast::Expr::Select(s) => {
-                self.sub(lower, s.expr());
-                self.attrpath(lower, s.attrpath());
-                self.sub(lower, s.default_expr());
-            }
-            ast::Expr::HasAttr(h) => {
-                self.sub(lower, h.expr());
-                self.attrpath(lower, h.attrpath());
-            }
-            ast::Expr::Lambda(l) => match l.param() {
-                Some(ast::Param::IdentParam(p)) => {
-                    // `x: body` creates `x` once the body is parsed.
-                    self.sub(lower, l.body());
-                    if let Some(i) = p.ident() {
-                        self.intern(&i.syntax().text().to_string());
-                    }
-                }
-                Some(ast::Param::Pattern(p)) => {
-                    for entry in p.pat_entries() {
-                        self.sub(lower, entry.default());
-                        if let Some(i) = entry.ident() {
-                            self.intern(&i.syntax().text().to_string());
-                        }
-                    }
-                    self.sub(lower, l.body());
-                    if let Some(i) = p.pat_bind().and_then(|b| b.ident()) {
-                        self.intern(&i.syntax().text().to_string());
-                    }
-                }
-                None => self.sub(lower, l.body()),
-            },
-            ast::Expr::LegacyLet(l) => {
-                self.entries(lower, l);
-                self.intern("body");
-            }
-            ast::Expr::LetIn(l) => {
-                self.entries(lower, l);
-                self.sub(lower, l.body());
-            }
-            ast::Expr::AttrSet(s) => self.entries(lower, s),
-            ast::Expr::List(l) => {
-                for item in l.items() {
-                    self.expr(lower, &item);
-                }
-            }
-            ast::Expr::BinOp(b) => {
-                self.sub(lower, b.lhs());
-                self.sub(lower, b.rhs());
-            }
-            ast::Expr::UnaryOp(u) => self.sub(lower, u.expr()),
-            ast::Expr::Paren(p) => self.sub(lower, p.expr()),
-            ast::Expr::Root(r) => self.sub(lower, r.expr()),
-            ast::Expr::With(w) => {
-                self.sub(lower, w.namespace());
-                self.sub(lower, w.body());
-            }
+            // Planned in order; the first runs first.
+            todo.extend(next.drain(..).rev());
         }
     }
+}
 
-    fn string(&mut self, lower: &Lower, s: &ast::Str) {
-        for part in s.parts() {
-            if let InterpolPart::Interpolation(i) = part {
-                self.sub(lower, i.expr());
-            }
+fn ident_text(i: Option<ast::Ident>) -> Option<Visit> {
+    i.map(|i| Visit::Name(i.syntax().text().to_string()))
+}
+
+fn plan_string_visit(s: &ast::Str, next: &mut Vec<Visit>) {
+    for part in s.parts() {
+        if let InterpolPart::Interpolation(i) = part {
+            next.push(Visit::Expr(i.expr()));
         }
     }
+}
 
-    fn attr(&mut self, lower: &Lower, a: &ast::Attr) {
-        match a {
-            ast::Attr::Ident(i) => self.intern(&i.syntax().text().to_string()),
-            ast::Attr::Str(s) => self.string(lower, s),
-            ast::Attr::Dynamic(d) => self.sub(lower, d.expr()),
-        }
-        if !matches!(a, ast::Attr::Ident(_)) {
-            if let Name::Sym(s) = lower.attr_name(a) {
-                self.intern(&s);
+fn plan_attrpath_visit(p: Option<ast::Attrpath>, next: &mut Vec<Visit>) {
+    next.extend(p.iter().flat_map(|p| p.attrs()).map(Visit::Attr));
+}
+
+fn plan_entries_visit(node: &impl HasEntry, next: &mut Vec<Visit>) {
+    for entry in node.entries() {
+        match entry {
+            ast::Entry::AttrpathValue(av) => {
+                plan_attrpath_visit(av.attrpath(), next);
+                next.push(Visit::Expr(av.value()));
             }
-        }
-    }
-
-    fn attrpath(&mut self, lower: &Lower, p: Option<ast::Attrpath>) {
-        if let Some(p) = p {
-            for a in p.attrs() {
-                self.attr(lower, &a);
-            }
-        }
-    }
-
-    fn entries(&mut self, lower: &Lower, node: &impl HasEntry) {
-        for entry in node.entries() {
-            match entry {
-                ast::Entry::AttrpathValue(av) => {
-                    self.attrpath(lower, av.attrpath());
-                    self.sub(lower, av.value());
+            ast::Entry::Inherit(inh) => {
+                if let Some(f) = inh.from() {
+                    next.push(Visit::Expr(f.expr()));
                 }
-                ast::Entry::Inherit(inh) => {
-                    if let Some(f) = inh.from() {
-                        self.sub(lower, f.expr());
-                    }
-                    for a in inh.attrs() {
-                        self.attr(lower, &a);
-                    }
-                }
+                next.extend(inh.attrs().map(Visit::Attr));
             }
         }
     }
 }
 
+/// What to walk of an expression, in order.
+fn plan_visit(e: &ast::Expr, next: &mut Vec<Visit>) {
+    let sub = Visit::Expr;
+    match e {
+        ast::Expr::Ident(i) => next.push(Visit::Name(i.syntax().text().to_string())),
+        ast::Expr::Literal(_) | ast::Expr::CurPos(_) | ast::Expr::PathSearch(_) => {}
+        ast::Expr::Error(_) => {}
+        ast::Expr::Str(s) => plan_string_visit(s, next),
+        ast::Expr::PathAbs(_) | ast::Expr::PathRel(_) | ast::Expr::PathHome(_) => {
+            if let Some(p) = ast::Path::cast(e.syntax().clone()) {
+                for part in p.parts() {
+                    if let InterpolPart::Interpolation(i) = part {
+                        next.push(sub(i.expr()));
+                    }
+                }
+            }
+        }
+        ast::Expr::Apply(a) => next.extend([sub(a.lambda()), sub(a.argument())]),
+        ast::Expr::Assert(a) => next.extend([sub(a.condition()), sub(a.body())]),
+        ast::Expr::IfElse(i) => {
+            next.extend([sub(i.condition()), sub(i.body()), sub(i.else_body())]);
+        }
+        ast::Expr::Select(s) => {
+            next.push(sub(s.expr()));
+            plan_attrpath_visit(s.attrpath(), next);
+            next.push(sub(s.default_expr()));
+        }
+        ast::Expr::HasAttr(h) => {
+            next.push(sub(h.expr()));
+            plan_attrpath_visit(h.attrpath(), next);
+        }
+        ast::Expr::Lambda(l) => match l.param() {
+            Some(ast::Param::IdentParam(p)) => {
+                // `x: body` creates `x` once the body is parsed.
+                next.push(sub(l.body()));
+                next.extend(ident_text(p.ident()));
+            }
+            Some(ast::Param::Pattern(p)) => {
+                for entry in p.pat_entries() {
+                    next.push(sub(entry.default()));
+                    next.extend(ident_text(entry.ident()));
+                }
+                next.push(sub(l.body()));
+                next.extend(ident_text(p.pat_bind().and_then(|b| b.ident())));
+            }
+            None => next.push(sub(l.body())),
+        },
+        ast::Expr::LegacyLet(l) => {
+            plan_entries_visit(l, next);
+            next.push(Visit::Name("body".to_string()));
+        }
+        ast::Expr::LetIn(l) => {
+            plan_entries_visit(l, next);
+            next.push(sub(l.body()));
+        }
+        ast::Expr::AttrSet(s) => plan_entries_visit(s, next),
+        ast::Expr::List(l) => next.extend(l.items().map(|i| sub(Some(i)))),
+        ast::Expr::BinOp(b) => next.extend([sub(b.lhs()), sub(b.rhs())]),
+        ast::Expr::UnaryOp(u) => next.push(sub(u.expr())),
+        ast::Expr::Paren(p) => next.push(sub(p.expr())),
+        ast::Expr::Root(r) => next.push(sub(r.expr())),
+        ast::Expr::With(w) => next.extend([sub(w.namespace()), sub(w.body())]),
+    }
+}
+
+/// A step of printing ([`Node::show`]).
+enum Out<'a> {
+    Node(&'a Node),
+    Text(&'static str),
+    Id(&'a str),
+}
+
 impl Node {
+    /// Print the node, with a stack of what is left to print (no recursion
+    /// on the tree).
     fn show(&self, out: &mut String) {
+        let mut todo = vec![Out::Node(self)];
+        let mut next = Vec::new();
+        while let Some(item) = todo.pop() {
+            match item {
+                Out::Text(t) => out.push_str(t),
+                Out::Id(s) => show_id(out, s),
+                Out::Node(n) => {
+                    n.show_one(out, &mut next);
+                    // Planned in order; the first comes first.
+                    todo.extend(next.drain(..).rev());
+                }
+            }
+        }
+    }
+
+    /// Print a leaf; for any other node, list what it prints, in order.
+    fn show_one<'a>(&'a self, out: &mut String, next: &mut Vec<Out<'a>>) {
+        use Out::{Id, Text};
+        let node = |n: &'a Node| Out::Node(n);
         match self {
             Node::Int(n) => {
                 let _ = write!(out, "{}", n);
@@ -817,184 +1236,150 @@ impl Node {
             Node::Str(s) => show_string(out, s),
             Node::Path(p) => out.push_str(p),
             Node::Var(v) => show_id(out, v),
+            Node::CurPos => out.push_str("__curPos"),
+            Node::Raw(s) => out.push_str(s),
             Node::Select(e, path, def) => {
-                out.push('(');
-                e.show(out);
-                out.push_str(").");
-                show_attrpath(out, path);
+                next.extend([Text("("), node(e), Text(").")]);
+                show_attrpath(next, path);
                 if let Some(d) = def {
-                    out.push_str(" or (");
-                    d.show(out);
-                    out.push(')');
+                    next.extend([Text(" or ("), node(d), Text(")")]);
                 }
             }
             Node::HasAttr(e, path) => {
-                out.push_str("((");
-                e.show(out);
-                out.push_str(") ? ");
-                show_attrpath(out, path);
-                out.push(')');
+                next.extend([Text("(("), node(e), Text(") ? ")]);
+                show_attrpath(next, path);
+                next.push(Text(")"));
             }
             Node::Attrs(a) => {
                 if a.rec {
-                    out.push_str("rec ");
+                    next.push(Text("rec "));
                 }
-                out.push_str("{ ");
+                next.push(Text("{ "));
                 for (name, def) in &a.stat {
                     if def.inherited {
-                        out.push_str("inherit ");
-                        show_id(out, name);
-                        out.push_str(" ; ");
+                        next.extend([Text("inherit "), Id(name), Text(" ; ")]);
                     } else {
-                        show_id(out, name);
-                        out.push_str(" = ");
-                        def.e.show(out);
-                        out.push_str("; ");
+                        next.extend([Id(name), Text(" = "), node(&def.e), Text("; ")]);
                     }
                 }
                 for (name, value) in &a.dynamic {
-                    out.push_str("\"${");
-                    name.show(out);
-                    out.push_str("}\" = ");
-                    value.show(out);
-                    out.push_str("; ");
+                    next.extend([
+                        Text("\"${"),
+                        node(name),
+                        Text("}\" = "),
+                        node(value),
+                        Text("; "),
+                    ]);
                 }
-                out.push('}');
+                next.push(Text("}"));
             }
             Node::List(items) => {
-                out.push_str("[ ");
+                next.push(Text("[ "));
                 for i in items {
-                    out.push('(');
-                    i.show(out);
-                    out.push_str(") ");
+                    next.extend([Text("("), node(i), Text(") ")]);
                 }
-                out.push(']');
+                next.push(Text("]"));
             }
             Node::Lambda(l) => {
-                out.push('(');
+                next.push(Text("("));
                 if let Some(formals) = &l.formals {
-                    out.push_str("{ ");
+                    next.push(Text("{ "));
                     let mut first = true;
                     for (name, def) in &formals.list {
                         if !first {
-                            out.push_str(", ");
+                            next.push(Text(", "));
                         }
                         first = false;
-                        show_id(out, name);
+                        next.push(Id(name));
                         if let Some(d) = def {
-                            out.push_str(" ? ");
-                            d.show(out);
+                            next.extend([Text(" ? "), node(d)]);
                         }
                     }
                     if formals.ellipsis {
                         if !first {
-                            out.push_str(", ");
+                            next.push(Text(", "));
                         }
-                        out.push_str("...");
+                        next.push(Text("..."));
                     }
-                    out.push_str(" }");
+                    next.push(Text(" }"));
                     if l.arg.is_some() {
-                        out.push_str(" @ ");
+                        next.push(Text(" @ "));
                     }
                 }
                 if let Some(arg) = &l.arg {
-                    show_id(out, arg);
+                    next.push(Id(arg));
                 }
-                out.push_str(": ");
-                l.body.show(out);
-                out.push(')');
+                next.extend([Text(": "), node(&l.body), Text(")")]);
             }
             Node::Call(f, args) => {
-                out.push('(');
-                f.show(out);
+                next.extend([Text("("), node(f)]);
                 for a in args {
-                    out.push(' ');
-                    a.show(out);
+                    next.extend([Text(" "), node(a)]);
                 }
-                out.push(')');
+                next.push(Text(")"));
             }
             Node::Let(binds, body) => {
-                out.push_str("(let ");
+                next.push(Text("(let "));
                 for (name, def) in binds {
                     if def.inherited {
-                        out.push_str("inherit ");
-                        show_id(out, name);
-                        out.push_str("; ");
+                        next.extend([Text("inherit "), Id(name), Text("; ")]);
                     } else {
-                        show_id(out, name);
-                        out.push_str(" = ");
-                        def.e.show(out);
-                        out.push_str("; ");
+                        next.extend([Id(name), Text(" = "), node(&def.e), Text("; ")]);
                     }
                 }
-                out.push_str("in ");
-                body.show(out);
-                out.push(')');
+                next.extend([Text("in "), node(body), Text(")")]);
             }
             Node::With(ns, body) => {
-                out.push_str("(with ");
-                ns.show(out);
-                out.push_str("; ");
-                body.show(out);
-                out.push(')');
+                next.extend([Text("(with "), node(ns), Text("; "), node(body), Text(")")]);
             }
             Node::If(c, t, e) => {
-                out.push_str("(if ");
-                c.show(out);
-                out.push_str(" then ");
-                t.show(out);
-                out.push_str(" else ");
-                e.show(out);
-                out.push(')');
+                next.extend([
+                    Text("(if "),
+                    node(c),
+                    Text(" then "),
+                    node(t),
+                    Text(" else "),
+                    node(e),
+                    Text(")"),
+                ]);
             }
             Node::Assert(c, body) => {
-                out.push_str("assert ");
-                c.show(out);
-                out.push_str("; ");
-                body.show(out);
+                next.extend([Text("assert "), node(c), Text("; "), node(body)]);
             }
-            Node::Not(e) => {
-                out.push_str("(! ");
-                e.show(out);
-                out.push(')');
-            }
+            Node::Not(e) => next.extend([Text("(! "), node(e), Text(")")]),
             Node::Op(op, l, r) => {
-                out.push('(');
-                l.show(out);
-                out.push(' ');
-                out.push_str(op);
-                out.push(' ');
-                r.show(out);
-                out.push(')');
+                next.extend([
+                    Text("("),
+                    node(l),
+                    Text(" "),
+                    Text(op),
+                    Text(" "),
+                    node(r),
+                    Text(")"),
+                ]);
             }
             Node::Concat(parts) => {
-                out.push('(');
+                next.push(Text("("));
                 for (i, p) in parts.iter().enumerate() {
                     if i > 0 {
-                        out.push_str(" + ");
+                        next.push(Text(" + "));
                     }
-                    p.show(out);
+                    next.push(node(p));
                 }
-                out.push(')');
+                next.push(Text(")"));
             }
-            Node::CurPos => out.push_str("__curPos"),
-            Node::Raw(s) => out.push_str(s),
         }
     }
 }
 
-fn show_attrpath(out: &mut String, path: &[Name]) {
+fn show_attrpath<'a>(next: &mut Vec<Out<'a>>, path: &'a [Name]) {
     for (i, name) in path.iter().enumerate() {
         if i > 0 {
-            out.push('.');
+            next.push(Out::Text("."));
         }
         match name {
-            Name::Sym(s) => show_id(out, s),
-            Name::Dyn(e) => {
-                out.push_str("\"${");
-                e.show(out);
-                out.push_str("}\"");
-            }
+            Name::Sym(s) => next.push(Out::Id(s)),
+            Name::Dyn(e) => next.extend([Out::Text("\"${"), Out::Node(e), Out::Text("}\"")]),
         }
     }
 }
