@@ -54,6 +54,56 @@ enum Cli {
     /// Print the `.drv` paths of the derivations an expression evaluates to
     /// (like `nix-instantiate`); nothing is written to /nix/store.
     Instantiate(InstantiateCli),
+    /// Read expressions and commands, evaluate them and print their values
+    /// (like `nix repl`; `:?` lists the commands).
+    Repl(ReplCli),
+}
+
+/// What `tangle repl` was given.
+pub struct ReplArgs {
+    /// Files loaded at the start, as `:l` loads them.
+    pub files: Vec<String>,
+    pub include: Vec<String>,
+    pub args: Vec<(String, String)>,
+    pub argstrs: Vec<(String, String)>,
+    pub show_trace: bool,
+    pub max_call_depth: usize,
+    /// Print the prompt and each line read, as a terminal shows them (for
+    /// comparing a piped transcript with `nix repl`'s).
+    pub echo: bool,
+}
+
+#[derive(clap::Args)]
+struct ReplCli {
+    /// Add a search path entry (`PATH` or `PREFIX=PATH`).
+    #[arg(short = 'I', long = "include", value_name = "PATH")]
+    include: Vec<String>,
+    /// Pass `--arg NAME EXPR` to loaded files that are functions.
+    #[arg(long, num_args = 2, value_names = ["NAME", "EXPR"], action = clap::ArgAction::Append)]
+    arg: Vec<String>,
+    /// Pass `--argstr NAME STRING` to loaded files that are functions.
+    #[arg(long, num_args = 2, value_names = ["NAME", "STRING"], action = clap::ArgAction::Append)]
+    argstr: Vec<String>,
+    /// Show the chain of calls that led to an error.
+    #[arg(long)]
+    show_trace: bool,
+    /// Deepest call/force nesting before a clean "max-call-depth exceeded" error.
+    #[arg(long, default_value_t = 10_000_000)]
+    max_call_depth: usize,
+    /// Print the prompt and each line read, as a terminal shows them, also
+    /// when standard input is not a terminal (to compare transcripts with
+    /// `nix repl`).
+    #[arg(long, hide = true)]
+    echo: bool,
+    /// Files to load into scope, as `:l` does.
+    files: Vec<String>,
+}
+
+/// The command line: `tangle eval`/`instantiate` (and `nix-instantiate`),
+/// or `tangle repl`.
+pub enum Command {
+    Eval(EvalArgs),
+    Repl(ReplArgs),
 }
 
 #[derive(clap::Args)]
@@ -177,7 +227,7 @@ fn apply(a: &mut EvalArgs, s: Settings) {
 
 /// Parse the command line; Err carries the exit code after printing help or
 /// an error.
-pub fn parse(argv: Vec<String>) -> Result<EvalArgs, i32> {
+pub fn parse(argv: Vec<String>) -> Result<Command, i32> {
     let prog = argv
         .first()
         .map(|a| a.rsplit('/').next().unwrap_or(a).to_string())
@@ -215,15 +265,24 @@ pub fn parse(argv: Vec<String>) -> Result<EvalArgs, i32> {
         Ok(Cli::Eval(c)) => {
             let mut a = from_cli(c);
             apply(&mut a, settings);
-            Ok(a)
+            Ok(Command::Eval(a))
         }
         Ok(Cli::Instantiate(c)) => {
             let mut a = from_cli(c.eval);
             a.instantiate = true;
             a.drv_dir = c.drv_dir;
             apply(&mut a, settings);
-            Ok(a)
+            Ok(Command::Eval(a))
         }
+        Ok(Cli::Repl(c)) => Ok(Command::Repl(ReplArgs {
+            files: c.files,
+            include: c.include,
+            args: pairs(c.arg),
+            argstrs: pairs(c.argstr),
+            show_trace: c.show_trace,
+            max_call_depth: c.max_call_depth,
+            echo: c.echo,
+        })),
         Err(e) => {
             let code = if e.use_stderr() { 1 } else { 0 };
             let _ = e.print();

@@ -6,6 +6,7 @@
 mod alloc;
 mod args;
 mod instantiate;
+mod repl;
 mod settings;
 
 use args::{EvalArgs, Source};
@@ -41,14 +42,21 @@ fn run(argv: Vec<String>) -> i32 {
         Ok(a) => a,
         Err(code) => return code,
     };
-    eval_command(parsed)
+    match parsed {
+        args::Command::Eval(a) => eval_command(a),
+        args::Command::Repl(a) => repl::run(a),
+    }
 }
 
 /// The search path: `-I` entries, then `$NIX_PATH`'s (or the `nix-path`
 /// setting's), then `extra-nix-path`'s. Entries are kept as
 /// written (`builtins.nixPath` shows them so); relative ones are resolved
 /// against the working directory when looked up.
-fn search_path(args: &EvalArgs) -> Vec<(String, String)> {
+fn search_path(
+    include: &[String],
+    nix_path: Option<&[String]>,
+    extra_nix_path: &[String],
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut add = |entry: &str| {
         if entry.is_empty() {
@@ -59,10 +67,10 @@ fn search_path(args: &EvalArgs) -> Vec<(String, String)> {
             None => out.push((String::new(), entry.to_string())),
         }
     };
-    for i in &args.include {
+    for i in include {
         add(i);
     }
-    match &args.nix_path {
+    match nix_path {
         Some(entries) => entries.iter().for_each(|e| add(e)),
         None => {
             if let Ok(np) = std::env::var("NIX_PATH") {
@@ -72,7 +80,7 @@ fn search_path(args: &EvalArgs) -> Vec<(String, String)> {
             }
         }
     }
-    for e in &args.extra_nix_path {
+    for e in extra_nix_path {
         add(e);
     }
     out
@@ -130,7 +138,11 @@ fn eval_command(args: EvalArgs) -> i32 {
         .unwrap_or_else(|_| "/".into());
     let options = EvalOptions {
         max_call_depth: args.max_call_depth,
-        search_path: search_path(&args),
+        search_path: search_path(
+            &args.include,
+            args.nix_path.as_deref(),
+            &args.extra_nix_path,
+        ),
         abort_on_warn: args.abort_on_warn,
         trace_verbose: args.trace_verbose,
         // Like nix-instantiate: only `--eval` skips checking store paths.
@@ -202,11 +214,11 @@ fn eval_command(args: EvalArgs) -> i32 {
         for path in paths {
             let mut cur = v;
             for comp in path.split('.').filter(|c| !c.is_empty()) {
-                cur = auto_call(&mut ev, cur, &auto_args)?;
+                cur = auto_call(&mut ev, cur, &auto_args, false)?;
                 cur = ev.force(&cur)?;
                 cur = select_step(&cur, comp, &path)?;
             }
-            cur = auto_call(&mut ev, cur, &auto_args)?;
+            cur = auto_call(&mut ev, cur, &auto_args, false)?;
             cur = ev.force(&cur)?;
             if args.instantiate {
                 for line in instantiate::drv_paths(&mut ev, cur)? {
@@ -308,11 +320,17 @@ fn auto_args(
 }
 
 /// nix-instantiate calls a top-level function with formals, passing the
-/// `--arg`/`--argstr` values it names.
-fn auto_call(ev: &mut Evaluator, v: Value, auto: &[(String, Value)]) -> tangle_eval::Result<Value> {
+/// `--arg`/`--argstr` values it names (`always`: also without any, as
+/// `nix repl` loads a file).
+fn auto_call(
+    ev: &mut Evaluator,
+    v: Value,
+    auto: &[(String, Value)],
+    always: bool,
+) -> tangle_eval::Result<Value> {
     let v = ev.force(&v)?;
     // Like nix-instantiate: without --arg/--argstr, functions are printed.
-    if auto.is_empty() {
+    if auto.is_empty() && !always {
         return Ok(v);
     }
     let formals = match &v {

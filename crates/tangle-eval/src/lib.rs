@@ -213,6 +213,66 @@ impl Evaluator {
         self.vm.run_proto(proto)
     }
 
+    /// An expression to be evaluated in a scope of named values (a
+    /// REPL's variables, which shadow the globals), not evaluated yet: a
+    /// thunk that computes it when forced. Only syntax and scope errors are
+    /// reported here. `text` is what is parsed; `shown`, when given, is the
+    /// text positions and error excerpts show (it must have the same length
+    /// and line breaks: a REPL parses one binding of a line, blanking the
+    /// rest, and shows the line as typed).
+    pub fn delay_in_scope(
+        &mut self,
+        text: &str,
+        shown: Option<&str>,
+        name: &str,
+        base_dir: &str,
+        scope: &[(symbol::Symbol, Value)],
+    ) -> Result<Value> {
+        let parsed = source::Source::new(name.to_string(), text.to_string());
+        let expr = syntax::parse(&parsed)?;
+        let source = match shown {
+            Some(s) => source::Source::new(name.to_string(), s.to_string()),
+            None => parsed,
+        };
+        let names: Vec<symbol::Symbol> = scope.iter().map(|(k, _)| *k).collect();
+        let home = self.vm.io.get_env("HOME");
+        // Constants and the environment are made in the evaluator's heap.
+        let _entered = self.vm.heap.enter();
+        let globals = self.vm.globals.clone();
+        let proto = compiler::compile(
+            source,
+            &expr,
+            compiler::CompileEnv {
+                outer: &names,
+                globals: &globals,
+                base_dir: base_dir.trim_end_matches('/'),
+                home: home.as_deref(),
+            },
+        )?;
+        let env = value::Env::new(names.len(), None);
+        for (i, (_, v)) in scope.iter().enumerate() {
+            // A fresh environment: every slot is empty, so `set` succeeds.
+            let _ = env.slot(i).set(*v);
+        }
+        Ok(value::Thunk::value_of(value::ThunkState::Pending(
+            proto, env,
+        )))
+    }
+
+    /// Forget the files `import` has read, so the next import of each
+    /// reads it again (a REPL's reload picks up edits).
+    pub fn clear_import_cache(&mut self) {
+        self.vm.import_cache.clear();
+    }
+
+    /// A flag that, once set (from any thread, such as a Ctrl-C handler),
+    /// stops the running evaluation at its next safe point with the error
+    /// "interrupted by the user". The embedder clears it before evaluating
+    /// again.
+    pub fn interrupt_handle(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.vm.interrupt.clone()
+    }
+
     pub fn force(&mut self, v: &Value) -> Result<Value> {
         self.vm.force(v)
     }

@@ -209,6 +209,9 @@ pub struct Vm {
     /// Every heap object of this evaluator (boxed: `Gc::new` finds it by
     /// address while it is entered).
     pub heap: Box<Heap>,
+    /// Set from another thread (a REPL's Ctrl-C) to stop the running
+    /// evaluation at its next safe point with "interrupted by the user".
+    pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 enum Flow {
@@ -255,6 +258,7 @@ impl Vm {
             roots: Default::default(),
             counters: Default::default(),
             heap,
+            interrupt: Default::default(),
         }
     }
 
@@ -310,12 +314,17 @@ impl Vm {
         self.heap.release_pinned();
     }
 
-    /// A safe point: collect if enough was allocated since the last time.
+    /// A safe point: collect if enough was allocated since the last time,
+    /// and stop if the embedder asked to interrupt.
     #[inline(always)]
-    fn safe_point(&mut self) {
+    fn safe_point(&mut self) -> Result<()> {
         if self.heap.due() {
             self.collect();
         }
+        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(Error::new(ErrorKind::Abort, "interrupted by the user"));
+        }
+        Ok(())
     }
 
     /// Keep a value handed to the embedder alive.
@@ -1138,7 +1147,7 @@ impl Vm {
     /// the stack and the frame's `ip`/`env` saved, for the general match.
     fn fast_path(&mut self, floor: usize) -> Result<Op> {
         'frame: loop {
-            self.safe_point();
+            self.safe_point()?;
             let (proto, mut ip, mut env) = match self.frames.last() {
                 Some(Frame::Code(f)) => (f.proto.clone(), f.ip, f.env),
                 _ => return Err(internal("bytecode loop entered on a native frame")),
@@ -1552,7 +1561,7 @@ impl Vm {
     /// `floor`.
     fn run_loop(&mut self, floor: usize) -> Result<Value> {
         loop {
-            self.safe_point();
+            self.safe_point()?;
             let op = self.fast_path(floor)?;
             let frame = match self.frames.last_mut() {
                 Some(Frame::Code(f)) => f,
