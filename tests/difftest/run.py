@@ -213,6 +213,16 @@ def candidates(g, node):
         queue.extend(c for c in d.parts if isinstance(c, gen.Node))
     found.sort(key=lambda d: len(d.render()))
     out.extend(found)
+    # then any expression inside, whatever its type (the class decides)
+    other = []
+    queue = [c for c in node.parts if isinstance(c, gen.Node)]
+    while queue and len(other) < 8:
+        d = queue.pop(0)
+        if d.ty is not None and d.ty != node.ty:
+            other.append(d)
+        queue.extend(c for c in d.parts if isinstance(c, gen.Node))
+    other.sort(key=lambda d: len(d.render()))
+    out.extend(other)
     return out
 
 
@@ -318,6 +328,22 @@ def main():
             cls = "json " + cls
         return cls, t, n
 
+    def write_repro(cls, i, json, text, t, n, orig_len, tests):
+        d = os.path.join(args.out, slug(cls))
+        os.makedirs(d, exist_ok=True)
+        base = os.path.join(d, "%d-%d" % (args.seed, i))
+        with open(base + ".nix", "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+        with open(base + ".txt", "w", encoding="utf-8") as f:
+            f.write("class: %s\n" % cls)
+            f.write("program: --seed %d --only %d (json: %s); shrunk from %d to %d characters in %d tests\n"
+                    % (args.seed, i, "yes" if json else "no", orig_len, len(text), tests))
+            f.write("run: tangle eval --strict%s %s.nix\n\n" % (" --json" if json else "", os.path.basename(base)))
+            f.write("--- tangle: exit %s%s\n%s%s\n" % (t.status, " (timeout)" if t.timeout else "", t.stdout, t.stderr))
+            f.write("--- nix %s: exit %s%s\n%s%s\n" % (current_nix.NIX_VERSION, n.status,
+                                                     " (timeout)" if n.timeout else "", n.stdout, n.stderr))
+        return base + ".nix"
+
     if args.only is not None:
         root, g, json = make(args.only)
         text = root.render()
@@ -327,6 +353,12 @@ def main():
         print("--- tangle (exit %s)\n%s%s" % (t.status, t.stdout, t.stderr))
         print("--- nix (exit %s)\n%s%s" % (n.status, n.stdout, n.stderr))
         print("--- %s" % (cls or "agree"))
+        if cls and args.out:
+            small, tests = shrink(root, g, lambda s: judge(s, json)[0] == cls,
+                                  args.shrink_tests, args.shrink_seconds)
+            _, t, n = judge(small.render(), json)
+            path = write_repro(cls, args.only, json, small.render(), t, n, len(text), tests)
+            print("--- shrunk to %s" % path)
         return 0 if cls is None else 1
 
     lock = threading.Lock()
@@ -343,21 +375,6 @@ def main():
             if rx.search(cls):
                 return name
         return None
-
-    def write_repro(cls, i, json, text, t, n, orig_len, tests):
-        d = os.path.join(args.out, slug(cls))
-        os.makedirs(d, exist_ok=True)
-        base = os.path.join(d, "%d-%d" % (args.seed, i))
-        with open(base + ".nix", "w", encoding="utf-8") as f:
-            f.write(text + "\n")
-        with open(base + ".txt", "w", encoding="utf-8") as f:
-            f.write("class: %s\n" % cls)
-            f.write("program: --seed %d --only %d (json: %s); shrunk from %d to %d characters in %d tests\n"
-                    % (args.seed, i, "yes" if json else "no", orig_len, len(text), tests))
-            f.write("run: tangle eval --strict%s %s.nix\n\n" % (" --json" if json else "", os.path.basename(base)))
-            f.write("--- tangle: exit %s%s\n%s%s\n" % (t.status, " (timeout)" if t.timeout else "", t.stdout, t.stderr))
-            f.write("--- nix %s: exit %s%s\n%s%s\n" % (current_nix.NIX_VERSION, n.status,
-                                                     " (timeout)" if n.timeout else "", n.stdout, n.stderr))
 
     def one(i):
         root, g, json = make(i)
