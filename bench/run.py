@@ -7,7 +7,8 @@ not cases; or only the cases named on the command line) this runs
     tangle eval --strict FILE
     nix-instantiate --eval --strict FILE
 
-each --runs times (taking turns), keeps the minimum wall-clock time and the largest peak
+each --runs times (taking turns), keeps the minimum wall-clock and CPU
+(user + system) times and the largest peak
 resident set size (ru_maxrss of that one child process, from os.wait4), checks
 that both printed exactly the same stdout, and prints a table plus geometric
 means of the time and memory ratios.  Ratios are nix / tangle, so a value
@@ -39,9 +40,10 @@ DEFAULT_TANGLE = os.path.join("target", "release", "tangle")
 class RunResult:
     """Outcome of one process run."""
 
-    def __init__(self, ok, wall, maxrss_kb, stdout, error):
+    def __init__(self, ok, wall, maxrss_kb, stdout, error, cpu=None):
         self.ok = ok              # exited 0 within the time limit
         self.wall = wall          # seconds, fork to reap
+        self.cpu = cpu            # user + system seconds of the child
         self.maxrss_kb = maxrss_kb
         self.stdout = stdout      # bytes
         self.error = error        # short description when not ok
@@ -53,6 +55,7 @@ class Measurement:
     def __init__(self):
         self.ok = False
         self.time = None          # minimum wall time over the runs, seconds
+        self.cpu = None           # minimum CPU time (user + system), seconds
         self.peak_mb = None       # largest peak RSS over the runs, MiB
         self.stdout = None
         self.error = None
@@ -141,7 +144,8 @@ def run_once(argv, timeout, env, cwd):
         msg = first_line(stderr)
         return RunResult(False, wall, rusage.ru_maxrss, stdout,
                          what + (": " + msg if msg else ""))
-    return RunResult(True, wall, rusage.ru_maxrss, stdout, None)
+    return RunResult(True, wall, rusage.ru_maxrss, stdout, None,
+                     rusage.ru_utime + rusage.ru_stime)
 
 
 def measure(argvs, runs, timeout, env, cwd):
@@ -151,6 +155,7 @@ def measure(argvs, runs, timeout, env, cwd):
     command; a command that fails is not run again."""
     ms = [Measurement() for _ in argvs]
     times = [[] for _ in argvs]
+    cpus = [[] for _ in argvs]
     peaks = [[] for _ in argvs]
     for _ in range(runs):
         for i, argv in enumerate(argvs):
@@ -162,6 +167,7 @@ def measure(argvs, runs, timeout, env, cwd):
                 m.error = r.error
                 continue
             times[i].append(r.wall)
+            cpus[i].append(r.cpu)
             peaks[i].append(r.maxrss_kb)
             if m.stdout is None:
                 m.stdout = r.stdout
@@ -171,6 +177,7 @@ def measure(argvs, runs, timeout, env, cwd):
         if m.error is None:
             m.ok = True
             m.time = min(times[i])
+            m.cpu = min(cpus[i])
             m.peak_mb = max(peaks[i]) / 1024.0
     return ms
 
@@ -281,14 +288,14 @@ def main():
     print()
 
     width = max([12] + [len(c) for c in cases])
-    header = "%-*s %9s %9s %7s %9s %9s %7s  %s" % (
-        width, "case", "nix s", "tangle s", "ratio", "nix MB", "tangle MB",
-        "mem", "status")
+    header = "%-*s %9s %9s %7s %8s %8s %7s %9s %9s %7s  %s" % (
+        width, "case", "nix s", "tangle s", "ratio", "nix cpu", "tgl cpu",
+        "cpu", "nix MB", "tangle MB", "mem", "status")
     print(header)
     print("-" * len(header))
     sys.stdout.flush()
 
-    time_ratios, mem_ratios = [], []
+    time_ratios, cpu_ratios, mem_ratios = [], [], []
     failures = []
     notes = []
     for case in cases:
@@ -302,7 +309,7 @@ def main():
             n, t = measure([nix_argv, [tangle, "eval", "--strict", path]],
                            args.runs, args.timeout, env, CASES_DIR)
 
-        ratio = mem = None
+        ratio = mem = cpu = None
         if not n.ok and not t.ok:
             status = "BOTH FAILED"
         elif not n.ok:
@@ -315,7 +322,10 @@ def main():
             status = "ok"
             ratio = n.time / t.time if t.time > 0 else None
             mem = n.peak_mb / t.peak_mb if t.peak_mb > 0 else None
+            cpu = n.cpu / t.cpu if t.cpu > 0 else None
             time_ratios.append(ratio)
+            if cpu:
+                cpu_ratios.append(cpu)
             mem_ratios.append(mem)
 
         if status != "ok":
@@ -332,10 +342,12 @@ def main():
                 notes.append("%s: %s printed different output on repeated "
                              "runs" % (case, who))
 
-        print("%-*s %s %s %s %s %s %s  %s" % (
+        print("%-*s %s %s %s %s %s %s %s %s %s  %s" % (
             width, case,
             fmt(n.time, ".3f", 9), fmt(t.time, ".3f", 9),
             fmt(ratio, ".2f", 7),
+            fmt(n.cpu, ".3f", 8), fmt(t.cpu, ".3f", 8),
+            fmt(cpu, ".2f", 7),
             fmt(n.peak_mb, ".1f", 9), fmt(t.peak_mb, ".1f", 9),
             fmt(mem, ".2f", 7),
             status))
@@ -343,9 +355,12 @@ def main():
 
     print("-" * len(header))
     gt, gm = geomean(time_ratios), geomean(mem_ratios)
-    print("geometric mean over %d ok case(s): time ratio %s, memory ratio %s"
+    gc = geomean(cpu_ratios)
+    print("geometric mean over %d ok case(s): time ratio %s, CPU ratio %s, "
+          "memory ratio %s"
           % (len(time_ratios),
              fmt(gt, ".2f", 0) if gt else "-",
+             fmt(gc, ".2f", 0) if gc else "-",
              fmt(gm, ".2f", 0) if gm else "-"))
     print("(ratios are nix / tangle: above 1 means Tangle is faster / "
           "uses less memory)")
