@@ -142,19 +142,24 @@ fn ctrl_c_interrupts_an_endless_evaluation() {
         }
     });
     let mut seen = Vec::new();
+    // When the last chunk read arrived: a needle may already be in what
+    // was read with the previous one (the prompt right after the
+    // "interrupted" message, in one chunk).
+    let mut last_at = Instant::now();
     let mut wait_for = |needle: &str| -> Instant {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
+            let text = String::from_utf8_lossy(&seen).into_owned();
+            if let Some(i) = text.find(needle) {
+                seen.drain(..text[..i + needle.len()].len().min(seen.len()));
+                return last_at;
+            }
             let left = deadline.saturating_duration_since(Instant::now());
             let (at, chunk) = rx.recv_timeout(left).unwrap_or_else(|_| {
                 panic!("no {needle:?} in {:?}", String::from_utf8_lossy(&seen))
             });
+            last_at = at;
             seen.extend_from_slice(&chunk);
-            let text = String::from_utf8_lossy(&seen).into_owned();
-            if let Some(i) = text.find(needle) {
-                seen.drain(..text[..i + needle.len()].len().min(seen.len()));
-                return at;
-            }
         }
     };
     wait_for("nix-repl> ");
