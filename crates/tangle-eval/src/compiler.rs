@@ -1418,9 +1418,18 @@ impl<'a> Compiler<'a> {
                     _ => unreachable!("handled above"),
                 };
                 let rhs_off = offset(rhs.syntax());
-                self.plan(Task::Expr(lhs, false));
+                // Nix computes `a > b` as `b < a` and `a <= b` as
+                // `!(b < a)`: the right operand is evaluated first (its
+                // error is the one reported), and the comparison runs
+                // with the operands swapped.
+                let (op, first, second) = match op {
+                    Op::Greater => (Op::Less, rhs, lhs),
+                    Op::LessEq => (Op::GreaterEq, rhs, lhs),
+                    _ => (op, lhs, rhs),
+                };
+                self.plan(Task::Expr(first, false));
                 self.plan(Task::Emit(Op::Force, off));
-                self.plan(Task::Expr(rhs, false));
+                self.plan(Task::Expr(second, false));
                 self.plan(Task::Emit(Op::Force, off));
                 if kind == K::Add {
                     self.plan(Task::Add { off, rhs_off });

@@ -1,0 +1,3 @@
+# `a <= b` is `!(b < a)` in Nix: the right operand is evaluated first, so
+# its error is the one reported.
+(builtins.tail [ ]) <= ({ a = 1; }.b)
