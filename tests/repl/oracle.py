@@ -22,7 +22,7 @@ Usage:
   oracle.py bless [NAME...]   write NAME.out from Tangle's output (no echo;
                               this directory written as @DIR@), after
                               `check` agrees for NAME
-Set TANGLE to the binary (default: target/debug/tangle).
+Set TANGLE to the binary (default: target/release/tangle).
 """
 import os
 import re
@@ -40,7 +40,7 @@ BANNER = re.compile(r"^Nix [0-9.]+\nType :\? for help\.\n")
 
 
 def tangle_bin():
-    return os.environ.get("TANGLE", os.path.join(ROOT, "target", "debug", "tangle"))
+    return os.environ.get("TANGLE", os.path.join(ROOT, "target", "release", "tangle"))
 
 
 def env_for_tests():
