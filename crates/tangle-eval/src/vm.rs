@@ -2338,7 +2338,7 @@ fn bind_lambda_args(lambda: &Lambda, parent: Option<Gc<Env>>, arg: Value) -> Res
                         return Err(Error::eval(format!(
                             "{} called with unexpected argument '{}'",
                             describe_for_call(lambda),
-                            crate::print::attr_name_text_2_8(k.as_str())
+                            crate::print::attr_name_text(k.as_str())
                         ))
                         .suggest(k.as_str(), formals.entries.iter().map(|f| f.name.as_str())));
                     }
@@ -2410,12 +2410,13 @@ fn missing_attribute(name: Symbol, attrs: &Attrs) -> Error {
     )
 }
 
+/// The function in "… called without required argument" messages, as
+/// current Nix names it: `function 'f'` after the name it was bound to,
+/// `function 'anonymous lambda'` when none.
 fn describe_for_call(l: &Lambda) -> String {
-    let (line, col) = l.source.line_col(l.offset);
-    let file = l.source.name_in_messages();
     match l.name {
-        Some(n) => format!("'{}' at {}:{}:{}", n, file, line, col),
-        None => format!("anonymous function at {}:{}:{}", file, line, col),
+        Some(n) => format!("function '{}'", n),
+        None => "function 'anonymous lambda'".to_string(),
     }
 }
 

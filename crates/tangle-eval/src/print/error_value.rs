@@ -284,11 +284,6 @@ const KEYWORDS: [&str; 9] = [
     "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit",
 ];
 
-/// Is this one of the keywords [`is_var_name`] refuses?
-pub(crate) fn is_keyword(s: &str) -> bool {
-    KEYWORDS.contains(&s)
-}
-
 /// Nix's test for a name that needs no quotes: letters, digits, `_`, `-`,
 /// `'`, not starting with a digit, `-` or `'`, and not a keyword.
 pub(crate) fn is_var_name(s: &str) -> bool {

@@ -109,31 +109,6 @@ fn print_attr_name(name: Symbol, out: &mut Vec<u8>) {
     }
 }
 
-/// Nix 2.8's form of an attribute name in the messages whose wording
-/// Tangle takes from 2.8 ("called with unexpected argument"): quoted if it
-/// is not an identifier or is `if` (the other keywords are bare), with
-/// every `$` escaped.
-pub fn attr_name_text_2_8(name: &str) -> std::borrow::Cow<'_, str> {
-    if name != "if" && (error_value::is_var_name(name) || error_value::is_keyword(name)) {
-        return std::borrow::Cow::Borrowed(name);
-    }
-    let mut out = String::with_capacity(name.len() + 2);
-    out.push('"');
-    for c in name.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '$' => out.push_str("\\$"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    std::borrow::Cow::Owned(out)
-}
-
 /// [`print_attr_name`] as text, for messages naming an attribute
 /// ("attribute '"in"' missing").
 pub fn attr_name_text(name: &str) -> std::borrow::Cow<'_, str> {
