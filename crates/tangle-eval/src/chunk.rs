@@ -56,9 +56,10 @@ pub enum Op {
     Sub,
     Mul,
     Div,
+    /// `[a, b]` → `a < b`. (`x > y` is compiled as `y < x` and `x <= y`
+    /// as `!(y < x)`, the right operand first, as Nix computes them.)
     Less,
-    LessEq,
-    Greater,
+    /// `[a, b]` → `!(a < b)`.
     GreaterEq,
     /// `[a, b]` → `a == b` (forces as deep as needed).
     Equal,

@@ -634,8 +634,6 @@ impl<'a> Compiler<'a> {
                         | Op::Mul
                         | Op::Div
                         | Op::Less
-                        | Op::LessEq
-                        | Op::Greater
                         | Op::GreaterEq
                         | Op::Equal
                         | Op::NotEqual
@@ -1404,28 +1402,23 @@ impl<'a> Compiler<'a> {
                 self.plan(Task::Emit(op, off));
             }
             _ => {
-                let op = match kind {
-                    K::Add => Op::Add,
-                    K::Sub => Op::Sub,
-                    K::Mul => Op::Mul,
-                    K::Div => Op::Div,
-                    K::Less => Op::Less,
-                    K::LessOrEq => Op::LessEq,
-                    K::More => Op::Greater,
-                    K::MoreOrEq => Op::GreaterEq,
-                    K::Concat => Op::Concat,
-                    K::Update => Op::Update,
-                    _ => unreachable!("handled above"),
-                };
-                let rhs_off = offset(rhs.syntax());
                 // Nix computes `a > b` as `b < a` and `a <= b` as
                 // `!(b < a)`: the right operand is evaluated first (its
                 // error is the one reported), and the comparison runs
                 // with the operands swapped.
-                let (op, first, second) = match op {
-                    Op::Greater => (Op::Less, rhs, lhs),
-                    Op::LessEq => (Op::GreaterEq, rhs, lhs),
-                    _ => (op, lhs, rhs),
+                let rhs_off = offset(rhs.syntax());
+                let (op, first, second) = match kind {
+                    K::Add => (Op::Add, lhs, rhs),
+                    K::Sub => (Op::Sub, lhs, rhs),
+                    K::Mul => (Op::Mul, lhs, rhs),
+                    K::Div => (Op::Div, lhs, rhs),
+                    K::Less => (Op::Less, lhs, rhs),
+                    K::LessOrEq => (Op::GreaterEq, rhs, lhs),
+                    K::More => (Op::Less, rhs, lhs),
+                    K::MoreOrEq => (Op::GreaterEq, lhs, rhs),
+                    K::Concat => (Op::Concat, lhs, rhs),
+                    K::Update => (Op::Update, lhs, rhs),
+                    _ => unreachable!("handled above"),
                 };
                 self.plan(Task::Expr(first, false));
                 self.plan(Task::Emit(Op::Force, off));

@@ -1490,14 +1490,7 @@ impl Vm {
                         let v = stack.pop().expect("value to store");
                         let _ = slot.set(v);
                     }
-                    Op::Add
-                    | Op::Sub
-                    | Op::Mul
-                    | Op::Div
-                    | Op::Less
-                    | Op::LessEq
-                    | Op::Greater
-                    | Op::GreaterEq => {
+                    Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Less | Op::GreaterEq => {
                         let n = stack.len();
                         let r = match (&stack[n - 2], &stack[n - 1]) {
                             (Value::Int(a), Value::Int(b)) => match op {
@@ -1508,8 +1501,6 @@ impl Vm {
                                 // path reports it.
                                 Op::Div => a.checked_div(*b).map(Value::Int),
                                 Op::Less => Some(Value::Bool(a < b)),
-                                Op::LessEq => Some(Value::Bool(a <= b)),
-                                Op::Greater => Some(Value::Bool(a > b)),
                                 _ => Some(Value::Bool(a >= b)),
                             },
                             _ => None,
@@ -1795,15 +1786,10 @@ impl Vm {
                         }
                     }
                 }
-                Op::Less | Op::LessEq | Op::Greater | Op::GreaterEq => {
+                Op::Less | Op::GreaterEq => {
                     let b = self.pop();
                     let a = self.pop();
-                    let (x, y, negate) = match op {
-                        Op::Less => (a, b, false),
-                        Op::Greater => (b, a, false),
-                        Op::LessEq => (b, a, true),
-                        _ => (a, b, true),
-                    };
+                    let (x, y, negate) = (a, b, matches!(op, Op::GreaterEq));
                     match compare::less_than_fast(&x, &y)? {
                         Some(r) => self.stack.push(Value::Bool(r != negate)),
                         None => {

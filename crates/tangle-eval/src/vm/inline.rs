@@ -48,11 +48,7 @@ pub fn is_inline(code: &[Op], consts: &[Value]) -> bool {
             }
             Op::LocalForce(..) => depth += 1,
             Op::Add | Op::Sub | Op::Mul | Op::Div if depth >= 2 => depth -= 1,
-            Op::Less | Op::LessEq | Op::Greater | Op::GreaterEq
-                if depth >= 2 && i + 1 == body.len() =>
-            {
-                depth -= 1
-            }
+            Op::Less | Op::GreaterEq if depth >= 2 && i + 1 == body.len() => depth -= 1,
             _ => return false,
         }
         if depth > MAX_DEPTH {
@@ -173,7 +169,7 @@ pub fn compute(proto: &Proto, env: &Env) -> Option<Value> {
                     Num::Float(f) => Some(Value::Float(f)),
                 };
             }
-            ref op @ (Op::Less | Op::LessEq | Op::Greater | Op::GreaterEq) => {
+            ref op @ (Op::Less | Op::GreaterEq) => {
                 // The last operator (see `is_inline`): its Boolean is the result.
                 let (a, b) = (*stack.first()?, *stack.get(1)?);
                 return compare(*op, a, b).map(Value::Bool);
@@ -230,8 +226,6 @@ fn compare(op: Op, a: Num, b: Num) -> Option<bool> {
     if let (Num::Int(x), Num::Int(y)) = (a, b) {
         return Some(match op {
             Op::Less => x < y,
-            Op::LessEq => x <= y,
-            Op::Greater => x > y,
             _ => x >= y,
         });
     }

@@ -539,10 +539,6 @@ impl Comparator {
             let swap = match inner.body.code.as_slice() {
                 [Op::LocalForce(1, 0), Op::LocalForce(0, 0), Op::Less, Op::Return] => Some(false),
                 [Op::LocalForce(0, 0), Op::LocalForce(1, 0), Op::Less, Op::Return] => Some(true),
-                [Op::LocalForce(1, 0), Op::LocalForce(0, 0), Op::Greater, Op::Return] => Some(true),
-                [Op::LocalForce(0, 0), Op::LocalForce(1, 0), Op::Greater, Op::Return] => {
-                    Some(false)
-                }
                 _ => None,
             };
             if let Some(swap) = swap {
