@@ -39,7 +39,7 @@ echo "== differential tester: 300 random programs against current Nix 2.34 =="
 # Fixed seed; skipped (exit 0, "difftest skipped: ...") when current Nix
 # cannot be fetched. Left out until fixed, as each makes a known class of
 # disagreement (see tests/difftest/known-bugs.txt): --json output and
-# toJSON (floats, trailing newline), failing `assert a == b` (2.34
+# toJSON (floats), failing `assert a == b` (2.34
 # explains the inequality), fromJSON syntax errors (newer nlohmann
 # wording).
 python3 tests/difftest/run.py --seed 1 --count 300 --jobs 2 --json-rate 0 \

@@ -253,6 +253,10 @@ def result_for(case):
     if name.startswith("eval-okay-"):
         if rc != 0:
             return None, "nix-instantiate failed (%d): %s" % (rc, err.strip()[:500])
+        if "--json" in directives(case)[0]:
+            # Current Nix ends each JSON value with a newline; 2.8 wrote
+            # none, and a value never contains one.
+            out = out + "\n"
         return out, None
     if rc == 0:
         return None, "nix-instantiate succeeded but case is eval-fail: %s" % out[:200]

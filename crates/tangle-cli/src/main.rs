@@ -230,6 +230,8 @@ fn eval_command(args: EvalArgs) -> i32 {
                     cur = ev.force_deep(&cur)?;
                 }
                 out.extend(ev.to_json(&cur, args.strict)?);
+                // Current Nix ends each value with a newline (2.8 did not).
+                out.push(b'\n');
             } else if args.xml {
                 if args.strict {
                     cur = ev.force_deep(&cur)?;
